@@ -19,7 +19,8 @@ from newsevents.model import Article
 # A line that opens a trailing section of page furniture: everything after it goes.
 _TRAILER = re.compile(
     r"^\s*(comments?|\d+\s+comments?|leave a (comment|reply)|related( articles| stories| news)?|"
-    r"more from .{0,40}|read more|recommended( for you)?|you may also like|share this( article| story)?:?|"
+    r"more from .{0,40}|read more|recommended( for you)?|you may also like|"
+    r"share this( article| story)?:?|"
     r"about the author|tags?:.*|trending( now)?|most (read|popular))\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -39,9 +40,59 @@ _MAX_BOILERPLATE_LINE = 200
 
 # Function words that make up a large share of any English prose.
 _ENGLISH_WORDS = frozenset(
-    "the of and to a in that is was he she for it with as his her on be at by this had "
-    "not are but from or have an they which one you were all their has been would will "
-    "there its who said after over into than also more".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "that",
+        "is",
+        "was",
+        "he",
+        "she",
+        "for",
+        "it",
+        "with",
+        "as",
+        "his",
+        "her",
+        "on",
+        "be",
+        "at",
+        "by",
+        "this",
+        "had",
+        "not",
+        "are",
+        "but",
+        "from",
+        "or",
+        "have",
+        "an",
+        "they",
+        "which",
+        "one",
+        "you",
+        "were",
+        "all",
+        "their",
+        "has",
+        "been",
+        "would",
+        "will",
+        "there",
+        "its",
+        "who",
+        "said",
+        "after",
+        "over",
+        "into",
+        "than",
+        "also",
+        "more",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

@@ -1,0 +1,630 @@
+"""Actors: from words in the parse to countries, sectors, organisations and people.
+
+Dictionaries are the project's own YAML files under ``data/actors/``; a user adds
+actors in a YAML file of the same shape (``Settings.actor_files``) without
+touching code:
+
+- ``countries.yaml``: ``iso3``, ``name``, ``aliases``, ``demonyms``, ``capitals``;
+- ``organisations.yaml``: ``name``, ``aliases``, ``country``, ``sectors``;
+- ``sectors.yaml``: a CAMEO agent code -> ``titles`` (words for people) and
+  ``nouns`` (words for bodies: "ministry", "troops").
+
+``ActorResolver.for_doc(doc)`` indexes one parsed document; ``resolve(token)``
+turns the noun phrase headed by a token into an ``Actor`` (or None), with
+within-article coreference: "Haftar" after "General Khalifa Haftar", "the
+general", "the ministry", "the nation".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import yaml
+
+from newsevents.errors import ResourceError
+from newsevents.model import Actor, ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+EntryHow = Literal["name", "demonym", "capital", "organisation", "sector-noun", "sector-title"]
+
+# Words that refer back to an actor named earlier in the article.
+COUNTRY_ANAPHORS = frozenset({"nation", "country", "state", "kingdom", "republic"})
+# Heads that count people: "hundreds of protesters" acts as the protesters.
+QUANTITIES = frozenset(
+    {
+        "hundreds",
+        "thousands",
+        "dozens",
+        "scores",
+        "tens",
+        "millions",
+        "group",
+        "groups",
+        "number",
+        "crowd",
+        "crowds",
+        "band",
+        "members",
+    }
+)
+# A capital after these is a destination or a place, not the government it stands for.
+PLACE_PREPS = frozenset(
+    {"to", "in", "at", "into", "from", "near", "outside", "across", "around", "toward", "towards"}
+)
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
+)
+_NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO", "MED"})
+# Sectors of actors that stand for a state when named by country or capital.
+_STATE_SECTORS = ("GOV",)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary entry that a phrase can match."""
+
+    name: str
+    how: EntryHow
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
+    kind: ActorKind = "group"
+
+
+def _read_yaml(path: Path | Any, *, what: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(
+            f"cannot read the {what} dictionary: {exc}; fix the YAML or remove the file",
+            source=str(path),
+        ) from exc
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v is not None and str(v).strip()]
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """Lower-cased phrases -> entries; picklable, built once and shared."""
+
+    phrases: dict[str, tuple[ActorEntry, ...]]
+    country_names: dict[str, str]  # iso3 -> common name
+
+    @classmethod
+    def load(cls, *, extra_files: Sequence[Path] = ()) -> ActorDictionary:
+        base = resources.files("newsevents") / "data" / "actors"
+        phrases: dict[str, list[ActorEntry]] = {}
+        names: dict[str, str] = {}
+
+        def add(phrase: str, entry: ActorEntry) -> None:
+            key = normalise(phrase)
+            if key:
+                bucket = phrases.setdefault(key, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+        countries = _read_yaml(base / "countries.yaml", what="countries") or []
+        organisations = _read_yaml(base / "organisations.yaml", what="organisations") or []
+        sectors = _read_yaml(base / "sectors.yaml", what="sectors") or {}
+        for path in extra_files:
+            data = _read_yaml(Path(path), what="user actor")
+            if isinstance(data, dict):
+                countries += data.get("countries", []) or []
+                organisations += data.get("organisations", []) or []
+                for code, words in (data.get("sectors") or {}).items():
+                    sectors.setdefault(code, {})
+                    for part in ("titles", "nouns"):
+                        sectors[code][part] = _strings(sectors[code].get(part)) + _strings(
+                            words.get(part)
+                        )
+            elif isinstance(data, list):
+                organisations += data
+        for item in countries:
+            iso3 = str(item["iso3"]).upper()
+            name = str(item.get("name") or iso3)
+            names[iso3] = name
+            for alias in [name, *_strings(item.get("aliases"))]:
+                add(alias, ActorEntry(name, "name", iso3, (), "country"))
+            for demonym in _strings(item.get("demonyms")):
+                add(demonym, ActorEntry(name, "demonym", iso3, (), "country"))
+            for capital in _strings(item.get("capitals")):
+                add(capital, ActorEntry(name, "capital", iso3, _STATE_SECTORS, "country"))
+        for item in organisations:
+            name = str(item["name"])
+            country = item.get("country")
+            entry = ActorEntry(
+                name,
+                "organisation",
+                str(country).upper() if country else None,
+                tuple(_strings(item.get("sectors"))),
+                "organisation",
+            )
+            for alias in [name, *_strings(item.get("aliases"))]:
+                add(alias, entry)
+        for code, words in sectors.items():
+            if not isinstance(words, dict):
+                continue
+            for title in _strings(words.get("titles")):
+                add(title, ActorEntry(title, "sector-title", None, (str(code),), "person"))
+            for noun in _strings(words.get("nouns")):
+                add(noun, ActorEntry(noun, "sector-noun", None, (str(code),), "sector"))
+        return cls({k: tuple(v) for k, v in phrases.items()}, names)
+
+    @property
+    def max_words(self) -> int:
+        return max((len(k.split()) for k in self.phrases), default=1)
+
+
+def normalise(phrase: str) -> str:
+    """Lower case, straight apostrophes, no leading article, single spaces."""
+    text = phrase.replace("’", "'").casefold().strip()
+    for article in ("the ",):
+        if text.startswith(article):
+            text = text[len(article) :]
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entries: tuple[ActorEntry, ...]
+
+    def best(self, *hows: EntryHow) -> ActorEntry | None:
+        for how in hows:
+            for entry in self.entries:
+                if entry.how == how:
+                    return entry
+        return None
+
+
+def _token_key(token: Token) -> str:
+    return token.text.replace("’", "'").casefold()
+
+
+def match_phrases(doc: Doc, dictionary: ActorDictionary) -> list[PhraseMatch]:
+    """Greedy longest-first dictionary matches over the document's tokens."""
+    out: list[PhraseMatch] = []
+    limit = dictionary.max_words
+    n = len(doc)
+    i = 0
+    while i < n:
+        found: PhraseMatch | None = None
+        if not doc[i].is_space and not doc[i].is_punct:
+            for width in range(min(limit, n - i), 0, -1):
+                span = doc[i : i + width]
+                if span[-1].is_space:
+                    continue
+                key = normalise(span.text)
+                # Tokens like "U.S." and "al-Qaeda" keep their inner punctuation.
+                entries = dictionary.phrases.get(key)
+                if entries is None and width > 1:
+                    entries = dictionary.phrases.get(" ".join(_token_key(t) for t in span))
+                if entries:
+                    found = PhraseMatch(i, i + width, entries)
+                    break
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+@dataclass
+class _Memory:
+    """What the article has said so far, for coreference."""
+
+    people: list[Actor] = field(default_factory=list)
+    bodies: list[Actor] = field(default_factory=list)
+    countries: list[tuple[int, str]] = field(default_factory=list)  # (char offset, iso3)
+
+
+class ActorResolver:
+    """Resolves noun phrases of one document to actors."""
+
+    def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.dictionary = dictionary
+        self.matches = match_phrases(doc, dictionary)
+        self._by_token: dict[int, PhraseMatch] = {}
+        for m in self.matches:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+        self.memory = _Memory()
+        counts: Counter[str] = Counter()
+        for m in self.matches:
+            entry = m.best("name", "demonym", "capital")
+            if entry and entry.country and not self._is_person_token(doc[m.start]):
+                counts[entry.country] += 1
+                self.memory.countries.append((doc[m.start].idx, entry.country))
+        self.country_counts = counts
+        total = sum(counts.values())
+        top = counts.most_common(1)
+        self.main_country = top[0][0] if top and top[0][1] >= max(2, 0.3 * total) else None
+        self._people_seen: list[Actor] = []
+        self._index_people()
+
+    # -- document-wide indexes ------------------------------------------------
+
+    def _is_person_token(self, token: Token) -> bool:
+        if token.ent_type_ != "PERSON":
+            return False
+        ent = self._entity(token)
+        match = self._by_token.get(token.i)
+        # "Jordan" tagged PERSON but exactly a country name: the country wins.
+        return not (ent is not None and match and match.start <= ent.start and match.end >= ent.end)
+
+    def _entity(self, token: Token) -> Span | None:
+        for ent in self.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+        return None
+
+    def _index_people(self) -> None:
+        """Every PERSON entity with its title, in order, for later references."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or not self._is_person_token(ent.root):
+                continue
+            actor = self._person(ent)
+            if actor is not None:
+                self._people_seen.append(actor)
+
+    # -- building actors --------------------------------------------------------
+
+    def _title_before(self, start: int) -> tuple[str | None, tuple[str, ...], int]:
+        """A title right before a name ("General", "Interior minister")."""
+        doc = self.doc
+        best: tuple[str | None, tuple[str, ...], int] = (None, (), start)
+        for width in (3, 2, 1):
+            lo = start - width
+            if lo < 0:
+                continue
+            span = doc[lo:start]
+            entries = self.dictionary.phrases.get(normalise(span.text), ())
+            for entry in entries:
+                if entry.how in ("sector-title", "sector-noun"):
+                    return span.text, entry.sectors, lo
+            if width == 1:
+                break
+        # "Interior minister": a title whose last word is a title
+        if start >= 1:
+            entries = self.dictionary.phrases.get(normalise(doc[start - 1].text), ())
+            for entry in entries:
+                if entry.how == "sector-title":
+                    lo = start - 1
+                    if lo >= 1 and doc[lo - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                        extended = normalise(doc[lo - 1 : start].text)
+                        if extended in self.dictionary.phrases:
+                            lo -= 1
+                    return doc[lo:start].text, entry.sectors, lo
+        return best
+
+    def _person(self, ent: Span) -> Actor | None:
+        title, sectors, lo = self._title_before(ent.start)
+        name = ent.text.strip(" ,.’'")
+        if not name:
+            return None
+        country = self._country_in(self.doc[lo : ent.end])
+        for previous in self._people_seen:
+            if _same_person(previous.name, name):
+                return Actor(
+                    name=previous.name if len(previous.name) >= len(name) else name,
+                    text=self.doc[lo : ent.end].text,
+                    start=self.doc[lo].idx,
+                    end=ent.end_char,
+                    country=country or previous.country,
+                    sectors=sectors or previous.sectors,
+                    kind="person",
+                    role=title or previous.role,
+                )
+        appos = self._appositive_info(ent.root)
+        if appos is not None:
+            country = country or appos.country
+            sectors = sectors or appos.sectors
+        return Actor(
+            name=name,
+            text=self.doc[lo : ent.end].text,
+            start=self.doc[lo].idx,
+            end=ent.end_char,
+            country=country,
+            sectors=sectors,
+            kind="person",
+            role=title or (appos.role if appos else None),
+        )
+
+    def _appositive_info(self, head: Token) -> Actor | None:
+        for child in head.children:
+            if child.dep_ == "appos":
+                actor = self._phrase_actor(child, allow_person=False, use_memory=False)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _country_in(self, span: Span | Iterable[Token]) -> str | None:
+        for token in span:
+            match = self._by_token.get(token.i)
+            if match is None:
+                continue
+            entry = match.best("name", "demonym", "capital")
+            if entry and entry.country:
+                return entry.country
+            org = match.best("organisation")
+            if org and org.country:
+                return org.country
+        return None
+
+    def _phrase_tokens(self, head: Token) -> list[Token]:
+        """The head and its left modifiers, plus "of X" for titles ("Minister of the Interior")."""
+        tokens = [head]
+        for child in head.lefts:
+            if child.dep_ in _LEFT_DEPS:
+                tokens.extend(child.subtree)
+        for child in head.rights:
+            if (
+                child.dep_ == "prep" and child.lower_ == "of" and self._names_body(child)
+            ) or child.dep_ in ("compound", "flat"):
+                tokens.extend(child.subtree)
+        return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+    def _names_body(self, prep: Token) -> bool:
+        """Whether "of X" names an institution: "Minister of the Interior", "of Libya"."""
+        return any(pobj.pos_ == "PROPN" or pobj.i in self._by_token for pobj in prep.children)
+
+    def resolve(self, token: Token, *, exclude_country: str | None = None) -> Actor | None:
+        """The actor a token stands for (its noun phrase), or None if it is no actor."""
+        actor = self._phrase_actor(
+            token, allow_person=True, use_memory=True, exclude_country=exclude_country
+        )
+        if actor is not None:
+            self._remember(actor)
+        return actor
+
+    def with_fallback(self, actor: Actor) -> Actor:
+        """Give an actor without a country the article's main country, if it has one."""
+        if actor.country or not self.main_country:
+            return actor
+        if set(actor.sectors) & _NO_COUNTRY_FALLBACK:
+            return actor
+        return _replace(actor, country=self.main_country)
+
+    def _remember(self, actor: Actor) -> None:
+        if actor.kind == "person":
+            self.memory.people.append(actor)
+        elif actor.kind in ("sector", "organisation"):
+            self.memory.bodies.append(actor)
+
+    def _phrase_actor(
+        self,
+        head: Token,
+        *,
+        allow_person: bool,
+        use_memory: bool,
+        exclude_country: str | None = None,
+    ) -> Actor | None:
+        doc = self.doc
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            return None
+        # A person: a PERSON entity over the head.
+        if allow_person and self._is_person_token(head):
+            ent = self._entity(head)
+            if ent is not None:
+                return self._person(ent)
+        if lower in QUANTITIES or head.pos_ == "NUM":
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        actor = self._phrase_actor(
+                            pobj,
+                            allow_person=allow_person,
+                            use_memory=use_memory,
+                            exclude_country=exclude_country,
+                        )
+                        if actor is not None:
+                            return actor
+        tokens = self._phrase_tokens(head)
+        span_start, span_end = tokens[0].i, tokens[-1].i + 1
+        match = self._by_token.get(head.i)
+        if match is not None:
+            entry = match.best("organisation", "name", "capital", "demonym")
+            if entry is not None and entry.how == "organisation":
+                country = entry.country or self._country_in(
+                    t for t in tokens if not (match.start <= t.i < match.end)
+                )
+                return self._actor(
+                    span_start, span_end, entry.name, country, entry.sectors, "organisation"
+                )
+            if (
+                entry is not None
+                and entry.how == "capital"
+                and head.dep_ == "pobj"
+                and head.head.lower_ in PLACE_PREPS
+            ):
+                return None
+            if entry is not None and entry.how in ("name", "capital"):
+                return self._actor(
+                    span_start, span_end, entry.name, entry.country, entry.sectors, "country"
+                )
+            if entry is not None and entry.how == "demonym" and head.pos_ == "ADJ":
+                # "an American airstrike": the adjective names the acting state.
+                return self._actor(match.start, match.end, entry.name, entry.country, (), "country")
+            if entry is not None and entry.how == "demonym" and head.pos_ in ("NOUN", "PROPN"):
+                # "the Libyans": the people of a country.
+                return self._actor(
+                    span_start, span_end, entry.name, entry.country, ("CVL",), "group"
+                )
+        # A body or group named by a sector word: "the Libyan interior ministry".
+        sector_entry = self._sector_of(tokens, head)
+        if sector_entry is not None:
+            sectors, role_text, is_title = sector_entry
+            country = self._country_in(t for t in tokens if t.i != head.i)
+            if country is None:
+                for child in head.children:
+                    if child.dep_ == "poss":
+                        country = self._country_in(child.subtree)
+            if is_title and use_memory and head.tag_ in ("NN", "NNP") and _has_definite(head):
+                # "the general", "the minister": someone named earlier with that role.
+                previous = self._recall_person(lower, role_text)
+                if previous is not None:
+                    return _replace(
+                        previous,
+                        text=doc[span_start:span_end].text,
+                        start=doc[span_start].idx,
+                        end=doc[span_end - 1].idx + len(doc[span_end - 1].text),
+                    )
+            if not is_title and use_memory and country is None and _has_definite(head):
+                previous = self._recall_body(sectors)
+                if previous is not None:
+                    country = previous.country
+            appos = self._appositive_info(head) if allow_person else None
+            name = " ".join(t.text for t in tokens if t.dep_ not in ("det", "punct", "case"))
+            kind: ActorKind = "person" if is_title else "sector"
+            if appos is not None and appos.kind == "person":
+                return appos
+            return self._actor(
+                span_start,
+                span_end,
+                name,
+                country,
+                sectors,
+                kind,
+                role=role_text if is_title else None,
+            )
+        # "the nation", "the country": the country spoken of most recently.
+        if use_memory and lower in COUNTRY_ANAPHORS and _has_definite(head):
+            iso3 = self._recall_country(head.idx, exclude=exclude_country)
+            if iso3:
+                return self._actor(
+                    span_start,
+                    span_end,
+                    self.dictionary.country_names.get(iso3, iso3),
+                    iso3,
+                    (),
+                    "country",
+                )
+        # "Haftar's campaign": the possessor acts.
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return self._phrase_actor(
+                    child,
+                    allow_person=allow_person,
+                    use_memory=use_memory,
+                    exclude_country=exclude_country,
+                )
+        # A surname named earlier as a person ("Haftar" tagged ORG by the parser).
+        if head.pos_ == "PROPN":
+            for person in self._people_seen:
+                if _same_person(person.name, head.text):
+                    return _replace(
+                        person, text=head.text, start=head.idx, end=head.idx + len(head.text)
+                    )
+        return None
+
+    def _sector_of(
+        self, tokens: Sequence[Token], head: Token
+    ) -> tuple[tuple[str, ...], str, bool] | None:
+        """The sector named by the phrase's head (and the words before it)."""
+        heads = [t for t in tokens if t.i <= head.i]
+        for lo in range(len(heads)):
+            words = heads[lo:]
+            key = normalise(" ".join(t.text for t in words))
+            for entry in self.dictionary.phrases.get(key, ()):
+                if entry.how in ("sector-noun", "sector-title"):
+                    return (
+                        entry.sectors,
+                        " ".join(t.text for t in words),
+                        (entry.how == "sector-title"),
+                    )
+        key = normalise(head.lemma_)
+        for entry in self.dictionary.phrases.get(key, ()):
+            if entry.how in ("sector-noun", "sector-title"):
+                return entry.sectors, head.text, entry.how == "sector-title"
+        return None
+
+    def _recall_person(self, word: str, role_text: str) -> Actor | None:
+        for person in reversed(self._people_seen + self.memory.people):
+            role = (person.role or "").casefold()
+            if person.kind == "person" and person.name and word in role.split():
+                return person
+        return None
+
+    def _recall_body(self, sectors: tuple[str, ...]) -> Actor | None:
+        for body in reversed(self.memory.bodies):
+            if body.country and set(body.sectors) & set(sectors):
+                return body
+        return None
+
+    def _recall_country(self, before: int, *, exclude: str | None) -> str | None:
+        for offset, iso3 in reversed(self.memory.countries):
+            if offset < before and iso3 != exclude:
+                return iso3
+        return None
+
+    def _actor(
+        self,
+        start: int,
+        end: int,
+        name: str,
+        country: str | None,
+        sectors: tuple[str, ...],
+        kind: ActorKind,
+        *,
+        role: str | None = None,
+    ) -> Actor:
+        doc = self.doc
+        # Trim leading determiners and punctuation from the mention.
+        while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
+            start += 1
+        first, last = doc[start], doc[end - 1]
+        return Actor(
+            name=name,
+            text=doc.text[first.idx : last.idx + len(last.text)],
+            start=first.idx,
+            end=last.idx + len(last.text),
+            country=country,
+            sectors=sectors,
+            kind=kind,
+            role=role,
+        )
+
+    def speaker_before(self, token: Token) -> Actor | None:
+        """The nearest person named before a token in its sentence (for "who told Reuters")."""
+        sent = token.sent
+        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON"]):
+            if sent.start <= ent.start and ent.end <= token.i:
+                return self._person(ent)
+        return None
+
+
+def _has_definite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+def _same_person(known: str, name: str) -> bool:
+    a = known.replace("’", "'").split()
+    b = name.replace("’", "'").split()
+    if not a or not b:
+        return False
+    return a[-1].casefold() == b[-1].casefold()
+
+
+def _replace(actor: Actor, **changes: Any) -> Actor:
+    from dataclasses import replace
+
+    return replace(actor, **changes)

@@ -1,0 +1,680 @@
+"""Events: trigger words in the parse -> CAMEO code, PLOVER type, source, target, status.
+
+The lexicon is the project's own YAML (``data/events/``):
+
+- ``cameo.yaml``: every CAMEO code with its name, Goldstein score, PLOVER type and mode;
+- ``lexicon.yaml``: triggers per code. ``verbs`` are lemma sequences whose first
+  word is the verb and whose other words are found as its dependents, in order
+  ("close border", "call for eradication", "open fire on"); ``nouns`` are
+  contiguous lemma sequences ("air strike").
+
+The coder walks each sentence, matches triggers (longest first), then reads
+source and target from the dependency parse (subjects, passive agents, objects,
+"against"/"on" phrases, relative clauses, coordination), and status from the
+words that govern the trigger (denied, claimed, negated, future, hypothetical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import yaml
+
+from newsevents.actors import FIRST_PERSON, RELATIVE, ActorResolver
+from newsevents.errors import ResourceError
+from newsevents.model import Actor, Event, Span, Status, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+Pos = Literal["verb", "noun"]
+
+TARGET_PREPS = ("against", "on", "upon", "at", "toward", "towards", "with", "to", "into", "over")
+# A noun trigger also takes its target from "for": "support for Haftar", "aid for refugees".
+NOUN_TARGET_PREPS = (*TARGET_PREPS, "for", "of")
+DENY_VERBS = frozenset({"deny", "dismiss", "refute", "disavow", "disown"})
+CLAIM_VERBS = frozenset({"claim", "allege", "purport", "assert"})
+INTENT_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "aim",
+        "vow",
+        "pledge",
+        "promise",
+        "prepare",
+        "seek",
+        "want",
+        "hope",
+        "expect",
+        "decide",
+        "agree",
+        "propose",
+        "threaten",
+        "consider",
+        "mull",
+        "weigh",
+    }
+)
+REFUSE_VERBS = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "state",
+        "announce",
+        "quote",
+        "cite",
+        "write",
+        "add",
+        "confirm",
+        "allege",
+        "note",
+        "insist",
+        "reveal",
+        "disclose",
+        "post",
+        "tweet",
+    }
+)
+# Prepositions that say where, not to whom; their objects are places, not targets.
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "within",
+        "around",
+        "throughout",
+        "from",
+        "to",
+        "into",
+    }
+)
+# Objects whose location is their owner: "evacuated its embassy in Libya" targets Libya.
+PRESENCE_NOUNS = frozenset(
+    {
+        "embassy",
+        "consulate",
+        "mission",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "staff",
+        "citizen",
+        "national",
+        "personnel",
+    }
+)
+# Climbing from a trigger to the words that govern it passes these relations.
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pcomp",
+        "pobj",
+        "prep",
+        "acl",
+        "advcl",
+        "relcl",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "dative",
+        "appos",
+        "compound",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float | None
+    plover: str | None
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    code: str
+    words: tuple[str, ...]
+    pos: Pos
+    mode: str | None = None
+
+
+def _read(path: Path | Any) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(
+            f"cannot read the event lexicon: {exc}; fix the YAML or remove the file",
+            source=str(path),
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """CAMEO codebook and trigger index; picklable, built once and shared."""
+
+    codes: dict[str, CameoCode]
+    verbs: dict[str, tuple[Trigger, ...]]  # head lemma -> triggers, longest first
+    nouns: dict[str, tuple[Trigger, ...]]  # first lemma -> triggers, longest first
+
+    @classmethod
+    def load(cls, *, extra_files: Sequence[Path] = ()) -> Lexicon:
+        base = resources.files("newsevents") / "data" / "events"
+        codes: dict[str, CameoCode] = {}
+        for item in _read(base / "cameo.yaml") or []:
+            code = str(item["code"])
+            goldstein = item.get("goldstein")
+            codes[code] = CameoCode(
+                code=code,
+                name=str(item.get("name", "")),
+                goldstein=float(goldstein) if goldstein is not None else None,
+                plover=item.get("plover"),
+                mode=item.get("mode"),
+            )
+        entries: list[Any] = list(_read(base / "lexicon.yaml") or [])
+        for path in extra_files:
+            entries.extend(_read(Path(path)) or [])
+        verbs: dict[str, list[Trigger]] = {}
+        nouns: dict[str, list[Trigger]] = {}
+        for item in entries:
+            code = str(item["code"])
+            if code not in codes:
+                raise ResourceError(
+                    f"lexicon entry names CAMEO code {code!r}, which is not in the codebook"
+                )
+            mode = item.get("mode")
+            for phrase in item.get("verbs") or []:
+                words = tuple(str(phrase).casefold().split())
+                if words:
+                    verbs.setdefault(words[0], []).append(Trigger(code, words, "verb", mode))
+            for phrase in item.get("nouns") or []:
+                words = tuple(str(phrase).casefold().split())
+                if words:
+                    nouns.setdefault(words[0], []).append(Trigger(code, words, "noun", mode))
+
+        def ordered(index: dict[str, list[Trigger]]) -> dict[str, tuple[Trigger, ...]]:
+            return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in index.items()}
+
+        return cls(codes, ordered(verbs), ordered(nouns))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    trigger: Trigger
+    tokens: tuple[int, ...]  # token indices of the trigger words
+    head: int  # the token that carries the event (verb, or the noun's head)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.casefold()
+
+
+def _is_word(token: Token, word: str) -> bool:
+    return _lemma(token) == word or token.lower_ == word
+
+
+def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
+    for child in token.children:
+        if child.i not in used and _is_word(child, word):
+            return child
+    # An object reached through a preposition or a number: "number of aircraft".
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            for grandchild in child.children:
+                if grandchild.i not in used and _is_word(grandchild, word):
+                    return grandchild
+    return None
+
+
+def match_verb(token: Token, trigger: Trigger) -> Match | None:
+    used = {token.i}
+    current = token
+    for word in trigger.words[1:]:
+        found = _find_child(current, word, used) or _find_child(token, word, used)
+        if found is None:
+            return None
+        used.add(found.i)
+        current = found
+    return Match(trigger, tuple(sorted(used)), token.i)
+
+
+def match_noun(doc: Doc, token: Token, trigger: Trigger) -> Match | None:
+    end = token.i + len(trigger.words)
+    if end > len(doc):
+        return None
+    for offset, word in enumerate(trigger.words):
+        if not _is_word(doc[token.i + offset], word):
+            return None
+    last = doc[end - 1]
+    if last.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return Match(trigger, tuple(range(token.i, end)), last.i)
+
+
+def find_matches(sent: SpacySpan, lexicon: Lexicon) -> list[Match]:
+    """Trigger matches in one sentence; verb constructions win over bare nouns they contain."""
+    doc = sent.doc
+    found: list[Match] = []
+    used: set[int] = set()
+    for token in sent:
+        if token.pos_ != "VERB":
+            continue
+        for trigger in lexicon.verbs.get(_lemma(token), ()):
+            match = match_verb(token, trigger)
+            if match is not None and not used.intersection(match.tokens):
+                found.append(match)
+                used.update(match.tokens)
+                break
+    for token in sent:
+        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for trigger in lexicon.nouns.get(_lemma(token), ()) or lexicon.nouns.get(token.lower_, ()):
+            match = match_noun(doc, token, trigger)
+            if match is not None and not used.intersection(match.tokens):
+                found.append(match)
+                used.update(match.tokens)
+                break
+    return sorted(found, key=lambda m: m.tokens[0])
+
+
+# -- source and target --------------------------------------------------------------
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun trigger depends on ("carried out an attack" -> carried)."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("ROOT", "conj"):
+            return None
+        head = current.head
+        if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubjpass", "attr"):
+            return head
+        if current.dep_ not in ("pobj", "prep", "compound"):
+            return None
+        current = head
+    return None
+
+
+class EventCoder:
+    """Codes the events of one parsed document."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def code(
+        self,
+        doc: Doc,
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None = None,
+        skip: Sequence[tuple[int, int]] = (),
+    ) -> list[Event]:
+        events: list[Event] = []
+        for sent in doc.sents:
+            if not sent.text.strip() or any(s <= sent.start_char < e for s, e in skip):
+                continue
+            attribution = self._sentence_attribution(sent, resolver)
+            for match in find_matches(sent, self.lexicon):
+                event = self._event(
+                    doc,
+                    sent,
+                    match,
+                    resolver,
+                    article_id=article_id,
+                    date=date,
+                    attribution=attribution,
+                )
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def _event(
+        self,
+        doc: Doc,
+        sent: SpacySpan,
+        match: Match,
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+    ) -> Event | None:
+        head = doc[match.head]
+        cameo = self.lexicon.codes[match.trigger.code]
+        if match.trigger.pos == "verb":
+            sources, targets = self._verb_roles(head, match, resolver)
+        else:
+            sources, targets = self._noun_roles(head, match, resolver)
+        source_iso = {a.country for a in sources}
+        targets = [t for t in targets if not _same_actor(t, sources)]
+        if not sources and not targets:
+            return None
+        sources = [resolver.with_fallback(a) for a in sources]
+        targets = [resolver.with_fallback(a) for a in targets]
+        status = event_status(head, match)
+        first, last = doc[min(match.tokens)], doc[max(match.tokens)]
+        trigger = Span(
+            first.idx, last.idx + len(last.text), doc.text[first.idx : last.idx + len(last.text)]
+        )
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        sentence = Span(sent.start_char + lead, sent.start_char + len(text.rstrip()), text.strip())
+        credited = tuple(
+            span
+            for verb, span in attribution
+            if verb is None or _in_subtree(head, verb) or verb.lemma_ in ("tell", "accord")
+        )
+        confidence = 0.55 if match.trigger.pos == "noun" else 0.65
+        confidence += 0.1 * min(len(match.trigger.words) - 1, 2)
+        confidence += 0.1 if sources and targets else 0.0
+        if any(a.country is None for a in sources + targets):
+            confidence -= 0.05
+        del source_iso
+        return Event(
+            event_id=content_id(
+                f"{article_id}|{trigger.start}|{trigger.end}|{cameo.code}", prefix="ev-"
+            ),
+            article_id=article_id,
+            plover_type=cameo.plover,
+            plover_mode=match.trigger.mode or cameo.mode,
+            cameo_code=cameo.code,
+            trigger=trigger,
+            sentence=sentence,
+            source=tuple(sources),
+            target=tuple(targets),
+            date=date,
+            status=status,
+            attribution=credited,
+            confidence=max(0.05, min(0.95, confidence)),
+            goldstein=cameo.goldstein,
+        )
+
+    # -- roles --------------------------------------------------------------------
+
+    def _subject_actors(self, verb: Token, resolver: ActorResolver) -> tuple[list[Actor], bool]:
+        """Actors of the verb's subject, climbing through control and coordination.
+
+        Returns the actors and whether the subject was a passive one (then it is the target).
+        """
+        current = verb
+        for _ in range(5):
+            passive = False
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+            if not subjects:
+                subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
+                passive = bool(subjects)
+            actors: list[Actor] = []
+            for subject in subjects:
+                for token in _with_conjuncts(subject):
+                    actor = self._resolve_subject(token, current, resolver)
+                    if actor is not None:
+                        actors.append(actor)
+            if actors:
+                return actors, passive and current is verb
+            if current.dep_ in ("relcl",) and current.head.pos_ in ("NOUN", "PROPN"):
+                noun = current.head
+                anchor = noun.head if noun.dep_ == "appos" else noun
+                actor = resolver.resolve(anchor) or resolver.resolve(noun)
+                if actor is not None:
+                    return [actor], False
+            if (
+                current.dep_
+                in ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj")
+                and current.head is not current
+            ):
+                current = current.head
+                continue
+            break
+        return [], False
+
+    def _resolve_subject(self, token: Token, verb: Token, resolver: ActorResolver) -> Actor | None:
+        lower = token.lower_
+        if lower in RELATIVE:
+            clause = token.head
+            if clause.dep_ == "relcl":
+                noun = clause.head
+                anchor = noun.head if noun.dep_ == "appos" else noun
+                actor = resolver.resolve(anchor) or resolver.resolve(noun)
+                if actor is not None:
+                    return actor
+            return resolver.speaker_before(token)
+        if lower in FIRST_PERSON:
+            return self._speaker(token, resolver)
+        return resolver.resolve(token)
+
+    def _speaker(self, token: Token, resolver: ActorResolver) -> Actor | None:
+        """Who says "we" in a quote: the subject of the sentence's reporting verb."""
+        for candidate in token.sent:
+            if candidate.pos_ == "VERB" and candidate.lemma_ in REPORT_VERBS:
+                for child in candidate.children:
+                    if child.dep_ != "nsubj" or child.lower_ in FIRST_PERSON:
+                        continue
+                    if child.lower_ in RELATIVE:
+                        speaker = resolver.speaker_before(child)
+                    else:
+                        speaker = resolver.resolve(child)
+                    # A news outlet reports the quote; it is not the one speaking.
+                    if speaker is not None and "MED" not in speaker.sectors:
+                        return speaker
+        return None
+
+    def _verb_roles(
+        self, verb: Token, match: Match, resolver: ActorResolver
+    ) -> tuple[list[Actor], list[Actor]]:
+        sources, passive = self._subject_actors(verb, resolver)
+        targets: list[Actor] = []
+        if passive:
+            targets = sources
+            sources = []
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        for token in _with_conjuncts(pobj):
+                            actor = resolver.resolve(token)
+                            if actor is not None:
+                                sources.append(actor)
+            return sources, targets
+        exclude = sources[0].country if sources else None
+        used = set(match.tokens)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.i not in used:
+                for token in _with_conjuncts(child):
+                    actor = resolver.resolve(token, exclude_country=exclude)
+                    if actor is not None:
+                        targets.append(actor)
+        if not targets:
+            targets = self._prep_targets(
+                [verb, *(verb.doc[i] for i in match.tokens if i != verb.i)],
+                used,
+                resolver,
+                exclude=exclude,
+            )
+        if not targets:
+            for i in match.tokens:
+                if i != verb.i:
+                    targets = self._search(verb.doc[i], used, resolver, exclude=exclude)
+                    if targets:
+                        break
+        return sources, targets
+
+    def _prep_targets(
+        self,
+        heads: Iterable[Token],
+        used: set[int],
+        resolver: ActorResolver,
+        *,
+        exclude: str | None,
+        preps: Sequence[str] = TARGET_PREPS,
+    ) -> list[Actor]:
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.i not in used:
+                            actors = [
+                                a
+                                for t in _with_conjuncts(pobj)
+                                if (a := resolver.resolve(t, exclude_country=exclude))
+                            ]
+                            if actors:
+                                return actors
+        return []
+
+    def _search(
+        self, token: Token, used: set[int], resolver: ActorResolver, *, exclude: str | None
+    ) -> list[Actor]:
+        """The first actor below a consumed object: "battle ... launched by the army"."""
+        queue = list(token.children)
+        presence = _lemma(token) in PRESENCE_NOUNS
+        seen = 0
+        while queue and seen < 12:
+            current = queue.pop(0)
+            seen += 1
+            if current.i in used or current.dep_ in ("relcl", "punct"):
+                continue
+            if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS and not presence:
+                continue
+            if current.pos_ in ("NOUN", "PROPN"):
+                actor = resolver.resolve(current, exclude_country=exclude)
+                if actor is not None:
+                    return [actor]
+            queue.extend(current.children)
+        return []
+
+    def _noun_roles(
+        self, noun: Token, match: Match, resolver: ActorResolver
+    ) -> tuple[list[Actor], list[Actor]]:
+        used = set(match.tokens)
+        sources: list[Actor] = []
+        for child in noun.children:
+            if child.i in used:
+                continue
+            if (child.dep_ == "poss" and child.pos_ != "PRON") or (
+                child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ")
+            ):
+                actor = resolver.resolve(child)
+                if actor is not None:
+                    sources.append(actor)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    actor = resolver.resolve(pobj)
+                    if actor is not None:
+                        sources.append(actor)
+        verb = _governing_verb(noun)
+        if not sources and verb is not None:
+            sources, _ = self._subject_actors(verb, resolver)
+        exclude = sources[0].country if sources else None
+        targets = self._prep_targets(
+            [noun], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
+        )
+        return sources, targets
+
+    # -- attribution ----------------------------------------------------------------
+
+    def _sentence_attribution(
+        self, sent: SpacySpan, resolver: ActorResolver
+    ) -> list[tuple[Any, Span]]:
+        """Who the sentence credits: (the reporting verb or None, the words naming them)."""
+        out: list[tuple[Any, Span]] = []
+        for token in sent:
+            if token.lemma_ == "accord" and token.lower_ == "according":
+                for prep in token.children:
+                    if prep.lower_ == "to":
+                        for pobj in prep.children:
+                            out.append((None, _name_span(pobj)))
+            elif token.pos_ == "VERB" and token.lemma_ in REPORT_VERBS:
+                for child in token.children:
+                    if token.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
+                        actor = resolver.resolve(child)
+                        if actor is not None and "MED" in actor.sectors:
+                            out.append((token, _name_span(child)))
+                    if child.dep_ == "nsubj":
+                        actor = resolver.resolve(child)
+                        if actor is not None and ("MED" in actor.sectors):
+                            out.append((token, _name_span(child)))
+        return out
+
+
+def _name_span(token: Token) -> Span:
+    tokens = [
+        t
+        for t in token.subtree
+        if (t.dep_ not in ("det", "punct", "relcl", "appos") and t.i <= token.i) or t.i == token.i
+    ]
+    tokens = [t for t in tokens if not t.is_punct]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    doc = token.doc
+    return Span(
+        first.idx, last.idx + len(last.text), doc.text[first.idx : last.idx + len(last.text)]
+    )
+
+
+def _in_subtree(token: Token, ancestor: Token) -> bool:
+    return token is ancestor or ancestor in token.ancestors
+
+
+def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
+    return any(o.start == actor.start and o.end == actor.end for o in others)
+
+
+def event_status(head: Token, match: Match) -> Status:
+    """asserted, claimed, denied, negated, future or hypothetical, from the governing words."""
+    doc = head.doc
+    for i in match.tokens:
+        token = doc[i]
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated"
+    current = head
+    for _ in range(8):
+        for child in current.children:
+            if child.dep_ == "neg" and current.pos_ in ("VERB", "AUX"):
+                return "negated"
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                return "future"
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return "hypothetical"
+        if current.dep_ == "ROOT" or current.dep_ not in _CLIMB:
+            break
+        relation, governor = current.dep_, current.head
+        lemma = governor.lemma_.casefold()
+        if lemma in DENY_VERBS:
+            return "denied"
+        if lemma in CLAIM_VERBS or (lemma == "accuse" and relation in ("pcomp", "pobj")):
+            return "claimed"
+        if lemma in REFUSE_VERBS and relation == "xcomp":
+            return "negated"
+        if lemma in INTENT_VERBS and relation == "xcomp":
+            return "future"
+        current = governor
+    return "asserted"
