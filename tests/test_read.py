@@ -30,8 +30,16 @@ def test_read_text_first_line_is_title(tmp_path: Path) -> None:
 def test_read_jsonl_fields_and_broken_line(tmp_path: Path) -> None:
     path = tmp_path / "b.jsonl"
     lines = [
-        json.dumps({"id": "x1", "text": "Police arrested ten protesters.", "title": "Arrests",
-                    "date": "2024-03-01T10:00:00", "url": "https://example.org/1", "extra": 5}),
+        json.dumps(
+            {
+                "id": "x1",
+                "text": "Police arrested ten protesters.",
+                "title": "Arrests",
+                "date": "2024-03-01T10:00:00",
+                "url": "https://example.org/1",
+                "extra": 5,
+            }
+        ),
         '{"id": "x2", "text": "broken',
         json.dumps({"id": "x3", "title": "no text"}),
         json.dumps(["not", "an", "object"]),
@@ -41,12 +49,19 @@ def test_read_jsonl_fields_and_broken_line(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
     items = list(read_sources([path]))
     assert [type(i).__name__ for i in items] == [
-        "Article", "Rejected", "Rejected", "Rejected", "Article"
+        "Article",
+        "Rejected",
+        "Rejected",
+        "Rejected",
+        "Article",
     ]
     first = items[0]
     assert isinstance(first, Article)
     assert (first.id, first.title, first.published, first.url) == (
-        "x1", "Arrests", "2024-03-01", "https://example.org/1"
+        "x1",
+        "Arrests",
+        "2024-03-01",
+        "https://example.org/1",
     )
     broken = items[1]
     assert isinstance(broken, Rejected)

@@ -45,9 +45,7 @@ _PATHS_FIELDS = {"actor_files", "lexicon_files"}
 def _coerce(name: str, value: Any) -> Any:
     kinds = {f.name: f.type for f in dataclasses.fields(Settings)}
     if name not in kinds:
-        raise ResourceError(
-            f"unknown setting {name!r}; known settings: {', '.join(sorted(kinds))}"
-        )
+        raise ResourceError(f"unknown setting {name!r}; known settings: {', '.join(sorted(kinds))}")
     if name in _PATH_FIELDS:
         return Path(value) if value not in (None, "") else None
     if name in _PATHS_FIELDS:

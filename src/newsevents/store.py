@@ -87,8 +87,16 @@ class Store:
                 return False
             con.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.id, article.title, article.url, article.outlet, article.published,
-                 article.language, article.source, article.text],
+                [
+                    article.id,
+                    article.title,
+                    article.url,
+                    article.outlet,
+                    article.published,
+                    article.language,
+                    article.source,
+                    article.text,
+                ],
             )
             rows = [_event_row(e.to_record()) for e in coded.events]
             if rows:
@@ -100,20 +108,37 @@ class Store:
             if coded.places:
                 con.executemany(
                     "INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[article.id, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon,
-                      p.country, p.admin1, p.feature_code] for p in coded.places],
+                    [
+                        [
+                            article.id,
+                            p.start,
+                            p.end,
+                            p.text,
+                            p.name,
+                            p.geonameid,
+                            p.lat,
+                            p.lon,
+                            p.country,
+                            p.admin1,
+                            p.feature_code,
+                        ]
+                        for p in coded.places
+                    ],
                 )
             if coded.mentions:
                 con.executemany(
                     "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                    [[m.article_id, m.kind, m.start, m.end, m.text, m.ref or ""]
-                     for m in coded.mentions],
+                    [
+                        [m.article_id, m.kind, m.start, m.end, m.text, m.ref or ""]
+                        for m in coded.mentions
+                    ],
                 )
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            raise StoreError(f"cannot store article {article.id}: {exc}",
-                             source=str(self.path)) from exc
+            raise StoreError(
+                f"cannot store article {article.id}: {exc}", source=str(self.path)
+            ) from exc
         return True
 
     def reject(self, rejected: Rejected) -> None:
@@ -133,12 +158,27 @@ def _event_row(record: dict[str, Any]) -> list[Any]:
     sources = [a["country"] for a in record["source"] if a["country"]]
     targets = [a["country"] for a in record["target"] if a["country"]]
     return [
-        record["event_id"], record["article_id"], record["plover_type"], record["plover_mode"],
-        record["cameo_code"], record["cameo_root"], record["quad_class"], record["goldstein"],
-        record["status"], record["confidence"], record["date"],
-        record["trigger"]["start"], record["trigger"]["end"], record["trigger"]["text"],
-        record["sentence"]["start"], record["sentence"]["end"],
-        sources[0] if sources else None, targets[0] if targets else None,
-        location.get("name"), location.get("country"), location.get("lat"), location.get("lon"),
+        record["event_id"],
+        record["article_id"],
+        record["plover_type"],
+        record["plover_mode"],
+        record["cameo_code"],
+        record["cameo_root"],
+        record["quad_class"],
+        record["goldstein"],
+        record["status"],
+        record["confidence"],
+        record["date"],
+        record["trigger"]["start"],
+        record["trigger"]["end"],
+        record["trigger"]["text"],
+        record["sentence"]["start"],
+        record["sentence"]["end"],
+        sources[0] if sources else None,
+        targets[0] if targets else None,
+        location.get("name"),
+        location.get("country"),
+        location.get("lat"),
+        location.get("lon"),
         json.dumps(record, ensure_ascii=False),
     ]

@@ -35,7 +35,7 @@ def article_from_record(record: Any, *, source: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str):
         raise MalformedRecord(
-            "the record has no 'text' string; each line needs {\"id\", \"text\"}",
+            'the record has no \'text\' string; each line needs {"id", "text"}',
             source=source,
         )
     date = _optional_str(record, "date") or _optional_str(record, "published")
