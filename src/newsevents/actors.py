@@ -307,11 +307,16 @@ class ActorResolver:
                 counts[entry.country] += 1
                 self.memory.countries.append((doc[m.start].idx, entry.country))
         self.country_counts = counts
-        total = sum(counts.values())
-        top = counts.most_common(1)
-        self.main_country = top[0][0] if top and top[0][1] >= max(2, 0.3 * total) else None
+        self.main_country = _main_country(counts)
         self._people_seen: list[Actor] = []
         self._index_people()
+
+    def add_place_countries(self, countries: Iterable[str | None]) -> None:
+        """Count the countries of the article's resolved places towards its main country."""
+        for country in countries:
+            if country:
+                self.country_counts[country] += 1
+        self.main_country = _main_country(self.country_counts)
 
     # -- document-wide indexes ------------------------------------------------
 
@@ -677,6 +682,17 @@ class ActorResolver:
             if sent.start <= ent.start and ent.end <= token.i:
                 return self._person(ent)
         return None
+
+
+def _main_country(counts: Counter[str]) -> str | None:
+    """The country an article is about: mentioned at least twice and by far the most."""
+    total = sum(counts.values())
+    top = counts.most_common(2)
+    if not top or top[0][1] < max(2, 0.3 * total):
+        return None
+    if len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return top[0][0]
 
 
 def _has_definite(token: Token) -> bool:

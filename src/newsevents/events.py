@@ -421,7 +421,9 @@ class EventCoder:
             sources, targets = self._verb_roles(head, match, resolver)
         else:
             sources, targets = self._noun_roles(head, match, resolver)
-        source_iso = {a.country for a in sources}
+        if cameo.code.startswith("15") and not sources:
+            # "Troops were deployed to X": what is mobilised belongs to the one mobilising.
+            sources, targets = targets, []
         targets = [t for t in targets if not _same_actor(t, sources)]
         sources, targets = _distinct(sources), _distinct(targets)
         if not sources and not targets:
@@ -446,7 +448,6 @@ class EventCoder:
         confidence += 0.1 if sources and targets else 0.0
         if any(a.country is None for a in sources + targets):
             confidence -= 0.05
-        del source_iso
         return Event(
             event_id=content_id(
                 f"{article_id}|{trigger.start}|{trigger.end}|{cameo.code}", prefix="ev-"

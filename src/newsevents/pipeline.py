@@ -115,10 +115,7 @@ class Pipeline:
             article = replace(article, language=cleaned.language)
         resolver = ActorResolver(doc, self.resources.actors)
         skip = tuple((s, e) for s, e, _ in cleaned.removed)
-        events = self.coder.code(
-            doc, resolver, article_id=article.id, date=article.published, skip=skip
-        )
-        countries = [c for c, _ in resolver.country_counts.most_common()]
+        countries = [c for c, n in resolver.country_counts.items() for _ in range(n)]
         places = [
             p
             for p in self.places.find(
@@ -126,6 +123,12 @@ class Pipeline:
             )
             if not any(s <= p.start < e for s, e in skip)
         ]
+        # Cities and regions tell which country the article is about; country names
+        # were already counted by the actor resolver.
+        resolver.add_place_countries(p.country for p in places if p.feature_code != "PCLI")
+        events = self.coder.code(
+            doc, resolver, article_id=article.id, date=article.published, skip=skip
+        )
         events = link_denials(events)
         events = locate_events(
             events,

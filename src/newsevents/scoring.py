@@ -34,7 +34,8 @@ WITHIN_KM = 161.0
 def read_gold(path: Path) -> list[dict[str, Any]]:
     """Gold documents from a JSON Lines file; a broken line is a coded error naming it."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # Split on newlines only: str.splitlines() also breaks at U+2028 inside strings.
+        lines = path.read_text(encoding="utf-8").split("\n")
     except OSError as exc:
         raise MissingInput(f"cannot read the gold file: {exc}", source=str(path)) from exc
     docs = []
