@@ -40,7 +40,9 @@ def test_seed_eval_meets_the_bar(seed: tuple[list[dict[str, Any]], Coded]) -> No
 
 def test_seed_eval_claim_denied_and_attributed(seed: tuple[list[dict[str, Any]], Coded]) -> None:
     gold, coded = seed
-    (reference,) = [e for e in gold[0]["events"] if e["plover"] == "SUPPORT" and e["cameo"] == "051"]
+    (reference,) = [
+        e for e in gold[0]["events"] if e["plover"] == "SUPPORT" and e["cameo"] == "051"
+    ]
     start, end = reference["trigger"]["start"], reference["trigger"]["end"]
     (event,) = [e for e in coded.events if e.trigger.start < end and start < e.trigger.end]
     assert event.plover_type == "SUPPORT"
