@@ -224,6 +224,9 @@ def _clip(text: str, width: int) -> str:
 
 def render_table(records: Sequence[dict[str, Any]], *, events: bool) -> str:
     """A readable, aligned plain-text table."""
+    header: tuple[str, ...]
+    widths: tuple[int, ...]
+    rows: list[tuple[Any, ...]]
     if events:
         header = ("type", "cameo", "source", "target", "where", "status", "according to", "words")
         widths = (16, 5, 28, 28, 12, 9, 16, 34)

@@ -165,9 +165,9 @@ class Gazetteer:
         gazetteer = cls.build()
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=directory, delete=False) as handle:
-                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
+            with tempfile.NamedTemporaryFile(dir=directory, delete=False) as temporary:
+                pickle.dump(gazetteer, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary.name, path)
         except OSError:
             pass  # a read-only cache directory costs a rebuild next time, nothing more
         return gazetteer
@@ -387,7 +387,10 @@ class PlaceFinder:
         for candidate in chosen:
             if candidate.country:
                 second[candidate.country] += 1
-        chosen = [self._choose(t, second, known_country) for t in toponyms]
+        chosen = [
+            self._choose(t, second, known_country, own=c.country)
+            for t, c in zip(toponyms, chosen, strict=True)
+        ]
         return [
             Place(
                 text=t.text,
@@ -406,7 +409,12 @@ class PlaceFinder:
         ]
 
     def _choose(
-        self, toponym: _Toponym, context: Counter[str], known_country: str | None
+        self,
+        toponym: _Toponym,
+        context: Counter[str],
+        known_country: str | None,
+        *,
+        own: str | None = None,
     ) -> Candidate:
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
@@ -418,8 +426,10 @@ class PlaceFinder:
                 value += 0.3
             if candidate.country:
                 # The candidate's own mention is not evidence for itself.
-                own = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
-                share = max(0, context[candidate.country] - own) / total
+                mine = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
+                if own is not None and candidate.country == own:
+                    mine += 1  # its own first-pass answer
+                share = max(0, context[candidate.country] - mine) / total
                 value += 4.0 * share
                 if known_country and candidate.country == known_country:
                     value += 3.0

@@ -337,29 +337,30 @@ def score(
             gold_places = doc.get("places") or []
             place_gold += len(gold_places)
             place_pred += len(doc_places)
-            for p in doc_places:
+            for predicted_place in doc_places:
                 place_pred_match += any(
-                    _overlap(p["start"], p["end"], g["start"], g["end"]) for g in gold_places
+                    _overlap(predicted_place["start"], predicted_place["end"], g["start"], g["end"])
+                    for g in gold_places
                 )
             for g in gold_places:
-                match = _best_overlap(
+                found = _best_overlap(
                     g["start"], g["end"], doc_places, lambda p: (p.get("start"), p.get("end"))
                 )
-                if match is None:
+                if found is None:
                     continue
                 place_found += 1
-                if g.get("lat") is not None and match.get("lat") is not None:
+                if g.get("lat") is not None and found.get("lat") is not None:
                     distances.append(
                         haversine_km(
                             float(g["lat"]),
                             float(g["lon"]),
-                            float(match["lat"]),
-                            float(match["lon"]),
+                            float(found["lat"]),
+                            float(found["lon"]),
                         )
                     )
                 if g.get("country"):
                     country[1] += 1
-                    country[0] += match.get("country") == g["country"]
+                    country[0] += found.get("country") == g["country"]
 
         if "event_location" in tasks and doc.get("event_location"):
             gold_loc = doc["event_location"]
@@ -368,9 +369,9 @@ def score(
             match = _best_overlap(
                 trig.get("start", 0), trig.get("end", 0), predicted, _trigger_span
             )
-            location = (match or {}).get("location")
+            location: Mapping[str, Any] = (match or {}).get("location") or {}
             if g_place is None:
-                right = location is None
+                right = not location
                 tally = loc_without
             else:
                 right = (
