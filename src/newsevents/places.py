@@ -255,8 +255,16 @@ class Gazetteer:
                 lat, lon = state_points[code]
                 state_names = [state["name"], *abbreviations.get(code, "").split("|")]
                 add(
-                    Candidate(state.get("geonameid"), state["name"], lat, lon, "USA", code,
-                              "ADM1", 1_000_000),
+                    Candidate(
+                        state.get("geonameid"),
+                        state["name"],
+                        lat,
+                        lon,
+                        "USA",
+                        code,
+                        "ADM1",
+                        1_000_000,
+                    ),
                     state_names,
                 )
         regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
@@ -316,8 +324,12 @@ def _data_digest() -> str:
     """A short hash of the project's own place tables, so an edit rebuilds the cache."""
     ours = resources.files("newsevents") / "data"
     digest = hashlib.sha256()
-    for part in ("places/country_points.tsv", "places/us_states.tsv", "places/regions.yaml",
-                 "actors/countries.yaml"):
+    for part in (
+        "places/country_points.tsv",
+        "places/us_states.tsv",
+        "places/regions.yaml",
+        "actors/countries.yaml",
+    ):
         digest.update((ours / part).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -383,7 +395,7 @@ class PlaceFinder:
         context_countries: Sequence[str] = (),
         known_country: str | None = None,
     ) -> list[Place]:
-        toponyms = self._toponyms(doc)
+        toponyms = _narrow_by_container(self._toponyms(doc), doc.text)
         if not toponyms:
             return []
         context: Counter[str] = Counter()
@@ -520,6 +532,26 @@ class PlaceFinder:
             if candidates:
                 return _Toponym(start, end, text, tuple(candidates))
         return None
+
+
+def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
+    """ "Alexandria, Va." and "Tripoli, Lebanon": keep the candidates inside the second name."""
+    out = list(toponyms)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if text[first.end : second.start].strip() != ",":
+            continue
+        states = {c.admin1 for c in second.candidates if c.feature_code == "ADM1"}
+        countries = {c.country for c in second.candidates if c.feature_code in ("PCLI", "ADM1")}
+        inside = tuple(
+            c
+            for c in first.candidates
+            if c.country in countries
+            and (not states or c.country != "USA" or c.admin1 in states or c.feature_code == "PCLI")
+        )
+        if inside:
+            out[index] = _Toponym(first.start, first.end, first.text, inside)
+    return out
 
 
 def _after_locative(span: Span) -> bool:
