@@ -82,6 +82,7 @@ def tiny_lexicon() -> Lexicon:
         "190": CameoCode("190", "Use conventional military force", -10.0, "ASSAULT", None),
         "191": CameoCode("191", "Impose blockade", -9.5, "COERCE", None),
         "150": CameoCode("150", "Demonstrate military power", -7.2, "MOBILIZE", None),
+        "111": CameoCode("111", "Criticize or denounce", -2.0, "ACCUSE", None),
     }
     verbs = {
         "support": (Trigger("051", ("support",), "verb"),),
@@ -89,6 +90,7 @@ def tiny_lexicon() -> Lexicon:
         "attack": (Trigger("190", ("attack",), "verb"),),
         "close": (Trigger("191", ("close", "border"), "verb"),),
         "deploy": (Trigger("150", ("deploy",), "verb"),),
+        "condemn": (Trigger("111", ("condemn",), "verb"),),
     }
     nouns = {"airstrike": (Trigger("190", ("airstrike",), "noun", "aerial"),)}
     return Lexicon(codes, verbs, nouns)

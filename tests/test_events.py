@@ -112,12 +112,22 @@ def test_events_noun_trigger_with_mode_and_capital_as_source() -> None:
     assert [a.country for a in event.source] == ["USA"]
 
 
-def test_events_no_actor_no_event() -> None:
+def test_events_no_actor_only_violence_is_coded() -> None:
+    # Words without anyone saying them are no event ...
     assert (
         _code("""
         It it PRON nsubj 1
-        attacked attack VERB ROOT -1
+        condemned condemn VERB ROOT -1
         . . PUNCT punct 1
     """)
         == []
     )
+    # ... but an attack is one even when the text names no attacker.
+    (event,) = _code("""
+        It it PRON nsubj 1
+        attacked attack VERB ROOT -1
+        . . PUNCT punct 1
+    """)
+    assert event.plover_type == "ASSAULT"
+    assert event.source == () and event.target == ()
+    assert event.confidence < 0.5

@@ -426,7 +426,10 @@ class EventCoder:
             sources, targets = targets, []
         targets = [t for t in targets if not _same_actor(t, sources)]
         sources, targets = _distinct(sources), _distinct(targets)
-        if not sources and not targets:
+        # Without any actor, only a verb of protest or violence is still an event
+        # ("a car bomb exploded in the market"); everything else needs someone acting.
+        actorless = not sources and not targets
+        if actorless and not (match.trigger.pos == "verb" and cameo.code[:2] >= "14"):
             return None
         sources = [resolver.with_fallback(a) for a in sources]
         targets = [resolver.with_fallback(a) for a in targets]
@@ -448,6 +451,8 @@ class EventCoder:
         confidence += 0.1 if sources and targets else 0.0
         if any(a.country is None for a in sources + targets):
             confidence -= 0.05
+        if actorless:
+            confidence -= 0.2
         return Event(
             event_id=content_id(
                 f"{article_id}|{trigger.start}|{trigger.end}|{cameo.code}", prefix="ev-"

@@ -56,11 +56,9 @@ def link_denials(events: Sequence[Event]) -> list[Event]:
 def locate_events(
     events: Sequence[Event],
     places: Sequence[Place],
-    locator: Callable[[int, int], Place | None],
+    locator: Callable[[Event], Place | None],
 ) -> list[Event]:
     """Give each event the place where it happened, as the locator finds it."""
     if not places:
         return list(events)
-    return [
-        replace(event, location=locator(event.trigger.start, event.trigger.end)) for event in events
-    ]
+    return [replace(event, location=locator(event)) for event in events]

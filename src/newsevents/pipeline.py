@@ -133,8 +133,12 @@ class Pipeline:
         events = locate_events(
             events,
             places,
-            lambda start, end: event_location(
-                doc, trigger_start=start, trigger_end=end, places=places
+            lambda event: event_location(
+                doc,
+                trigger_start=event.trigger.start,
+                trigger_end=event.trigger.end,
+                places=places,
+                object_is_place=event.cameo_root >= "14",
             ),
         )
         actors = _distinct_actors(events)

@@ -571,7 +571,12 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 
 def event_location(
-    doc: Doc, *, trigger_start: int, trigger_end: int, places: Sequence[Place]
+    doc: Doc,
+    *,
+    trigger_start: int,
+    trigger_end: int,
+    places: Sequence[Place],
+    object_is_place: bool = False,
 ) -> Place | None:
     """The place where an event happened, or None when its sentence names none.
 
@@ -579,7 +584,9 @@ def event_location(
     "at", ...) attached to the trigger or to a word on the trigger's path to the
     root of its clause ("launched an offensive in Benghazi", "were killed in
     clashes in Tripoli"). Places that are the event's target in a
-    non-locative role ("closed its border with Libya") are not its location.
+    non-locative role ("closed its border with Libya") are not its location. With
+    ``object_is_place`` (material events: "captured the town of Bakwa", "shelled
+    Kabul") a place that is the trigger's object is its location too.
     """
     trigger = _token_at(doc, trigger_start)
     if trigger is None:
@@ -594,12 +601,22 @@ def event_location(
         token = _token_at(doc, place.start)
         if token is None:
             continue
-        # Climb from the place name to its preposition: "in [the city of] X".
-        head = token
-        for _ in range(3):
-            if head.dep_ == "pobj":
+        # Climb from the place name to what holds it: "in [the city of] X", "the town
+        # of X" as the object of "captured", or X itself as the object ("shelled Kabul").
+        node = token
+        for _ in range(4):
+            if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
+                node = node.head
+            elif node.dep_ == "pobj" and node.head.lower_ == "of":
+                node = node.head.head
+            else:
                 break
-            head = head.head
+        if object_is_place and node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i:
+            distance_to_object = 1
+            if best is None or distance_to_object < best[0]:
+                best = (distance_to_object, place)
+            continue
+        head = node
         prep = head.head
         if head.dep_ != "pobj" or prep.lower_ not in LOCATIVE or prep.lower_ == "of":
             continue
