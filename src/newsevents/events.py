@@ -40,26 +40,9 @@ NOUN_TARGET_PREPS = (*TARGET_PREPS, "for", "of")
 DENY_VERBS = frozenset({"deny", "dismiss", "refute", "disavow", "disown"})
 CLAIM_VERBS = frozenset({"claim", "allege", "purport", "assert"})
 INTENT_VERBS = frozenset(
-    {
-        "plan",
-        "intend",
-        "aim",
-        "vow",
-        "pledge",
-        "promise",
-        "prepare",
-        "seek",
-        "want",
-        "hope",
-        "expect",
-        "decide",
-        "agree",
-        "propose",
-        "threaten",
-        "consider",
-        "mull",
-        "weigh",
-    }
+    {"plan", "intend", "aim", "vow", "pledge", "promise", "prepare", "seek", "want", "hope",
+     "expect", "decide", "agree", "propose", "threaten", "consider", "mull", "weigh", "offer",
+     "willing", "ready", "prepared", "set", "go", "determine", "resolve", "undertake"}
 )
 REFUSE_VERBS = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -120,7 +103,7 @@ PRESENCE_NOUNS = frozenset(
 )
 # Verbs whose subject carries out the event their object names: "carried out an attack".
 LIGHT_VERBS = frozenset(
-    {
+    {"renew", "open", "conclude", 
         "carry",
         "conduct",
         "launch",
@@ -185,6 +168,15 @@ _CLIMB = frozenset(
         "compound",
     }
 )
+
+
+# PLOVER codes a stated intention as AGREE (to cooperate) or THREATEN (to act against):
+# "X will send aid" is AGREE, "X will impose a curfew" is THREATEN. CAMEO root of the
+# intended act -> the code of the intention.
+INTENT_CODES = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "14": "133", "15": "138", "16": "131", "17": "131", "18": "138", "19": "138", "20": "138",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,6 +426,10 @@ class EventCoder:
         sources = [resolver.with_fallback(a) for a in sources]
         targets = [resolver.with_fallback(a) for a in targets]
         status = event_status(head, match)
+        mode = match.trigger.mode
+        if status == "future" and cameo.code[:2] in INTENT_CODES and declares_intent(head):
+            cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
+            mode = None
         first, last = doc[min(match.tokens)], doc[max(match.tokens)]
         trigger = Span(
             first.idx, last.idx + len(last.text), doc.text[first.idx : last.idx + len(last.text)]
@@ -459,7 +455,7 @@ class EventCoder:
             ),
             article_id=article_id,
             plover_type=cameo.plover,
-            plover_mode=match.trigger.mode or cameo.mode,
+            plover_mode=mode or cameo.mode,
             cameo_code=cameo.code,
             trigger=trigger,
             sentence=sentence,
@@ -707,6 +703,26 @@ def _distinct(actors: Sequence[Actor]) -> list[Actor]:
 
 def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
     return any(o.start == actor.start and o.end == actor.end for o in others)
+
+
+# Words that state an intention (PLOVER AGREE or THREATEN), unlike mere aims and hopes.
+DECLARED_INTENT = frozenset({"vow", "pledge", "promise", "offer", "willing", "ready", "prepared",
+                             "plan", "decide", "agree", "threaten", "intend", "announce",
+                             "undertake", "set"})
+
+
+def declares_intent(head: Token) -> bool:
+    """Whether the trigger is announced as something its source will do."""
+    current = head
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in current.children):
+            return True
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+        if current.lemma_.casefold() in DECLARED_INTENT:
+            return True
+    return False
 
 
 def event_status(head: Token, match: Match) -> Status:
