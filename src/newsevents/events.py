@@ -40,9 +40,35 @@ NOUN_TARGET_PREPS = (*TARGET_PREPS, "for", "of")
 DENY_VERBS = frozenset({"deny", "dismiss", "refute", "disavow", "disown"})
 CLAIM_VERBS = frozenset({"claim", "allege", "purport", "assert"})
 INTENT_VERBS = frozenset(
-    {"plan", "intend", "aim", "vow", "pledge", "promise", "prepare", "seek", "want", "hope",
-     "expect", "decide", "agree", "propose", "threaten", "consider", "mull", "weigh", "offer",
-     "willing", "ready", "prepared", "set", "go", "determine", "resolve", "undertake"}
+    {
+        "plan",
+        "intend",
+        "aim",
+        "vow",
+        "pledge",
+        "promise",
+        "prepare",
+        "seek",
+        "want",
+        "hope",
+        "expect",
+        "decide",
+        "agree",
+        "propose",
+        "threaten",
+        "consider",
+        "mull",
+        "weigh",
+        "offer",
+        "willing",
+        "ready",
+        "prepared",
+        "set",
+        "go",
+        "determine",
+        "resolve",
+        "undertake",
+    }
 )
 REFUSE_VERBS = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -103,7 +129,10 @@ PRESENCE_NOUNS = frozenset(
 )
 # Verbs whose subject carries out the event their object names: "carried out an attack".
 LIGHT_VERBS = frozenset(
-    {"renew", "open", "conclude", 
+    {
+        "renew",
+        "open",
+        "conclude",
         "carry",
         "conduct",
         "launch",
@@ -174,8 +203,18 @@ _CLIMB = frozenset(
 # "X will send aid" is AGREE, "X will impose a curfew" is THREATEN. CAMEO root of the
 # intended act -> the code of the intention.
 INTENT_CODES = {
-    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-    "14": "133", "15": "138", "16": "131", "17": "131", "18": "138", "19": "138", "20": "138",
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "17": "131",
+    "18": "138",
+    "19": "138",
+    "20": "138",
 }
 
 
@@ -706,9 +745,25 @@ def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
 
 
 # Words that state an intention (PLOVER AGREE or THREATEN), unlike mere aims and hopes.
-DECLARED_INTENT = frozenset({"vow", "pledge", "promise", "offer", "willing", "ready", "prepared",
-                             "plan", "decide", "agree", "threaten", "intend", "announce",
-                             "undertake", "set"})
+DECLARED_INTENT = frozenset(
+    {
+        "vow",
+        "pledge",
+        "promise",
+        "offer",
+        "willing",
+        "ready",
+        "prepared",
+        "plan",
+        "decide",
+        "agree",
+        "threaten",
+        "intend",
+        "announce",
+        "undertake",
+        "set",
+    }
+)
 
 
 def declares_intent(head: Token) -> bool:
