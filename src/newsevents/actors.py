@@ -379,6 +379,10 @@ class ActorResolver:
         if not name:
             return None
         country = self._country_in(self.doc[lo : ent.end])
+        if country is None and title is not None:
+            # "Japanese Prime Minister Ryutaro Hashimoto", "Iraq's President Saddam Hussein"
+            before = self.doc[max(0, lo - 3) : lo]
+            country = self._country_in(t for t in before if not t.is_punct and t.pos_ != "VERB")
         for previous in self._people_seen:
             if _same_person(previous.name, name):
                 return Actor(
@@ -452,6 +456,40 @@ class ActorResolver:
         if actor is not None:
             self._remember(actor)
         return actor
+
+    def resolve_all(self, token: Token, *, exclude_country: str | None = None) -> list[Actor]:
+        """Like ``resolve``, but "Hungarian and Romanian officials" gives one actor each."""
+        actor = self.resolve(token, exclude_country=exclude_country)
+        if actor is None:
+            return []
+        out = [actor]
+        for child in token.children:
+            if child.dep_ != "amod":
+                continue
+            for conj in child.children:
+                if conj.dep_ != "conj":
+                    continue
+                match = self._by_token.get(conj.i)
+                entry = match.best("demonym", "name") if match else None
+                if entry is not None and entry.country and entry.country != actor.country:
+                    out.append(_replace(actor, country=entry.country))
+        return out
+
+    def country_of_place(self, prep: Token) -> Actor | None:
+        """The country a preposition's place names, as an actor ("in Amman" -> Jordan)."""
+        for pobj in prep.children:
+            match = self._by_token.get(pobj.i)
+            entry = match.best("name", "capital") if match else None
+            if match is not None and entry is not None and entry.country:
+                return self._actor(
+                    match.start,
+                    match.end,
+                    self.dictionary.country_names.get(entry.country, entry.name),
+                    entry.country,
+                    (),
+                    "country",
+                )
+        return None
 
     def with_fallback(self, actor: Actor) -> Actor:
         """Give an actor without a country the article's main country, if it has one."""
@@ -536,6 +574,9 @@ class ActorResolver:
                 for child in head.children:
                     if child.dep_ == "poss":
                         country = self._country_in(child.subtree)
+                    elif child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+                        # "police in Minsk", "soldiers from Chad"
+                        country = country or self._country_in(child.subtree)
             if is_title and use_memory and head.tag_ in ("NN", "NNP") and _has_definite(head):
                 # "the general", "the minister": someone named earlier with that role.
                 previous = self._recall_person(lower, role_text)

@@ -524,9 +524,11 @@ class EventCoder:
             actors: list[Actor] = []
             for subject in subjects:
                 for token in _with_conjuncts(subject):
-                    actor = self._resolve_subject(token, current, resolver)
-                    if actor is not None:
-                        actors.append(actor)
+                    if token.lower_ in RELATIVE or token.lower_ in FIRST_PERSON:
+                        actor = self._resolve_subject(token, current, resolver)
+                        actors.extend([actor] if actor is not None else [])
+                    else:
+                        actors.extend(resolver.resolve_all(token))
             if actors:
                 return actors, passive and current.i == verb.i
             if current.dep_ in ("relcl",) and current.head.pos_ in ("NOUN", "PROPN"):
@@ -597,9 +599,7 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.i not in used:
                 for token in _with_conjuncts(child):
-                    actor = resolver.resolve(token, exclude_country=exclude)
-                    if actor is not None:
-                        targets.append(actor)
+                    targets.extend(resolver.resolve_all(token, exclude_country=exclude))
         if not targets:
             targets = self._prep_targets(
                 [verb, *(verb.doc[i] for i in match.tokens if i != verb.i)],
@@ -613,6 +613,17 @@ class EventCoder:
                     targets = self._search(verb.doc[i], used, resolver, exclude=exclude)
                     if targets:
                         break
+        if not targets and match.trigger.code.startswith("042"):
+            # A visit's target is the country visited: "arrived in Amman".
+            targets = [
+                a
+                for a in (
+                    resolver.country_of_place(c)
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "to")
+                )
+                if a is not None
+            ]
         return sources, targets
 
     def _prep_targets(
