@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.cli import main
+from newsevents.model import STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "article.txt"
@@ -52,14 +53,7 @@ def test_cli_code_jsonl_carries_every_field(capsys: pytest.CaptureFixture[str]) 
         assert set(record) >= SCORER_FIELDS | EXTRA_FIELDS
         trigger = record["trigger"]
         assert text[trigger["start"] : trigger["end"]] == trigger["text"]
-        assert record["status"] in {
-            "asserted",
-            "claimed",
-            "denied",
-            "negated",
-            "future",
-            "hypothetical",
-        }
+        assert record["status"] in STATUSES
         for actor in record["source"] + record["target"]:
             assert {"name", "country", "sector", "start", "end"} <= set(actor)
     assert len({r["article_id"] for r in records}) == 1

@@ -11,7 +11,7 @@ import dataclasses
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,6 @@ class Settings:
     known_country: str | None = None  # ISO3 hint for place disambiguation
     max_chars: int = 1_000_000  # longer texts are cut to this many characters for parsing
     batch_size: int = 16
-    workers: int = 1
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -85,7 +83,7 @@ def load_settings(
     env = os.environ if environ is None else environ
     for f in dataclasses.fields(Settings):
         raw = env.get(f"NEWSEVENTS_{f.name.upper()}")
-        if raw is not None and f.name != "extra":
+        if raw is not None:
             values[f.name] = _coerce(f.name, raw)
     for key, value in overrides.items():
         if value is not None:

@@ -18,7 +18,7 @@ from newsevents.config import Settings
 from newsevents.errors import InputError, StageError
 from newsevents.events import EventCoder, Lexicon
 from newsevents.link import link_denials, locate_events
-from newsevents.model import Article, Coded, Event, Mention, Place, Rejected
+from newsevents.model import Actor, Article, Coded, Event, Mention, Place, Rejected
 from newsevents.parse import load_nlp
 from newsevents.places import Gazetteer, PlaceFinder, event_location
 
@@ -147,8 +147,8 @@ class Pipeline:
         )
 
 
-def _distinct_actors(events: Iterable[Event]) -> tuple:  # type: ignore[type-arg]
-    seen: dict[tuple[int, int], object] = {}
+def _distinct_actors(events: Iterable[Event]) -> tuple[Actor, ...]:
+    seen: dict[tuple[int, int], Actor] = {}
     for event in events:
         for actor in (*event.source, *event.target):
             seen.setdefault((actor.start, actor.end), actor)
