@@ -294,6 +294,9 @@ class ActorResolver:
         self.doc = doc
         self.dictionary = dictionary
         self.matches = match_phrases(doc, dictionary)
+        self._ents: dict[int, Span] = {
+            i: ent for ent in doc.ents for i in range(ent.start, ent.end)
+        }
         self._by_token: dict[int, PhraseMatch] = {}
         for m in self.matches:
             for i in range(m.start, m.end):
@@ -329,10 +332,7 @@ class ActorResolver:
         return not (ent is not None and match and match.start <= ent.start and match.end >= ent.end)
 
     def _entity(self, token: Token) -> Span | None:
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-        return None
+        return self._ents.get(token.i)
 
     def _index_people(self) -> None:
         """Every PERSON entity with its title, in order, for later references."""

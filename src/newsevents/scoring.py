@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import MalformedRecord, MissingInput
+from newsevents.model import quad_class
 
 EARTH_RADIUS_KM = 6371.0
 WITHIN_KM = 161.0
@@ -53,10 +54,8 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def pentaclass(cameo_root: str | None) -> int | None:
-    if not cameo_root:
-        return None
-    root = int(str(cameo_root)[:2])
-    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+    """The pentaclass of a CAMEO root or code: its QuadClass, with 0 for roots 01-02."""
+    return quad_class(str(cameo_root)[:2]) if cameo_root else None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
