@@ -134,3 +134,22 @@ def test_golden_protest_and_arrest(pipeline: Pipeline) -> None:
     assert _countries(request.target) == {"GEO"}
     tbilisi = [p for p in coded.places if p.text == "Tbilisi"]
     assert tbilisi and tbilisi[0].country == "GEO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "City Beat Rovers\n\nCity beat Rovers 3-1 on Saturday, their striker scoring twice as "
+        "the club climbed to second in the league table.",
+        "Markets Slide\n\nShares in carmakers fell sharply on Tuesday and the main index lost 2 "
+        "percent as investors fled riskier stocks.",
+        "Storm Hits Coast\n\nA powerful storm battered the coast on Monday, killing two people "
+        "and cutting power to thousands of homes as heavy rain and wind lashed the region.",
+    ],
+)
+def test_golden_sports_markets_weather_are_not_political(pipeline: Pipeline, text: str) -> None:
+    from newsevents.model import Article
+
+    (coded,) = list(pipeline.run([Article(id="np", text=text)]))
+    assert isinstance(coded, Coded)
+    assert coded.events == ()

@@ -176,6 +176,112 @@ LIGHT_VERBS = frozenset(
         "send",
     }
 )
+# Words of sports, markets and weather: a sentence with two of one kind is about a game,
+# a market or a storm, and its "beat", "fell" or "hit" is no political event unless a
+# political actor does it ("troops shelled the stadium").
+NON_POLITICAL = (
+    frozenset(
+        {
+            "match",
+            "league",
+            "season",
+            "goal",
+            "striker",
+            "coach",
+            "championship",
+            "tournament",
+            "cup",
+            "game",
+            "team",
+            "club",
+            "player",
+            "score",
+            "stadium",
+            "fan",
+            "quarterback",
+            "inning",
+            "olympic",
+            "medal",
+            "referee",
+            "midfielder",
+            "defender",
+            "goalkeeper",
+            "fixture",
+            "title",
+            "playoff",
+            "halftime",
+            "half",
+        }
+    ),
+    frozenset(
+        {
+            "share",
+            "stock",
+            "index",
+            "investor",
+            "market",
+            "trading",
+            "trader",
+            "nasdaq",
+            "dow",
+            "future",
+            "earnings",
+            "bond",
+            "yield",
+            "currency",
+            "price",
+            "profit",
+            "revenue",
+            "percent",
+        }
+    ),
+    frozenset(
+        {
+            "storm",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "earthquake",
+            "quake",
+            "flood",
+            "flooding",
+            "tornado",
+            "wildfire",
+            "landslide",
+            "tsunami",
+            "blizzard",
+            "drought",
+            "heatwave",
+            "weather",
+            "rain",
+            "snow",
+            "wind",
+            "avalanche",
+            "eruption",
+            "volcano",
+            "downpour",
+            "mudslide",
+        }
+    ),
+)
+POLITICAL_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "COP",
+        "OPP",
+        "PTY",
+        "IGO",
+        "JUD",
+        "LEG",
+        "SPY",
+        "CRM",
+        "UAF",
+        "INS",
+        "NGO",
+    }
+)
 # Climbing from a trigger to the words that govern it passes these relations.
 _CLIMB = frozenset(
     {
@@ -417,10 +523,12 @@ class EventCoder:
         skip: Sequence[tuple[int, int]] = (),
     ) -> list[Event]:
         events: list[Event] = []
+        cues = cue_counts(doc)
         for sent in doc.sents:
             if not sent.text.strip() or any(s <= sent.start_char < e for s, e in skip):
                 continue
             attribution = self._sentence_attribution(sent, resolver)
+            off_topic = non_political(sent, article=cues)
             for match in find_matches(sent, self.lexicon):
                 event = self._event(
                     doc,
@@ -431,7 +539,7 @@ class EventCoder:
                     date=date,
                     attribution=attribution,
                 )
-                if event is not None:
+                if event is not None and not (off_topic and not _political(event)):
                     events.append(event)
         return events
 
@@ -594,6 +702,12 @@ class EventCoder:
             return sources, targets
         exclude = sources[0].country if sources else None
         used = set(match.tokens)
+        if verb.dep_ == "amod":
+            # "detained journalists", "wounded soldiers": the noun is what it was done to;
+            # an adjectival participle of talk or cooperation ("the agreed plan") is no event.
+            if match.trigger.code[:2] < "14" or verb.head.pos_ not in ("NOUN", "PROPN"):
+                return [], []
+            return [], resolver.resolve_all(verb.head)
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.i not in used:
                 for token in _with_conjuncts(child):
@@ -736,6 +850,29 @@ def _name_span(token: Token) -> Span:
 
 def _in_subtree(token: Token, ancestor: Token) -> bool:
     return token.i == ancestor.i or ancestor in token.ancestors
+
+
+def non_political(sent: SpacySpan, *, article: Sequence[int] = (0, 0, 0)) -> bool:
+    """Whether a sentence is about sports, markets or weather: two cue words of one kind,
+    or one in an article that has at least three of that kind."""
+    lemmas = {_lemma(t) for t in sent if not t.is_punct}
+    return any(
+        len(lemmas & cues) >= 2 or (lemmas & cues and in_article >= 3)
+        for cues, in_article in zip(NON_POLITICAL, article, strict=True)
+    )
+
+
+def cue_counts(doc: Doc) -> tuple[int, ...]:
+    """How many cue words of each non-political kind the whole article has."""
+    lemmas = [_lemma(t) for t in doc if t.is_alpha]
+    return tuple(sum(lemma in cues for lemma in lemmas) for cues in NON_POLITICAL)
+
+
+def _political(event: Event) -> bool:
+    return any(
+        a.kind == "country" or set(a.sectors) & POLITICAL_SECTORS
+        for a in (*event.source, *event.target)
+    )
 
 
 def _distinct(actors: Sequence[Actor]) -> list[Actor]:
