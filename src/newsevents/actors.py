@@ -667,6 +667,15 @@ class ActorResolver:
                     return _replace(
                         person, text=head.text, start=head.idx, end=head.idx + len(head.text)
                     )
+            # A name the dictionaries do not know is still someone acting ("Erdogan",
+            # "the Civil Liberty Organization"), just without a country or sector yet.
+            if head.ent_type_ in ("PERSON", "ORG", "NORP", "") and allow_person:
+                names = [t for t in tokens if t.pos_ == "PROPN" or t.i == head.i]
+                unknown: ActorKind = "person" if head.ent_type_ == "PERSON" else "organisation"
+                first, last = names[0], names[-1]
+                return self._actor(
+                    first.i, last.i + 1, self.doc[first.i : last.i + 1].text, None, (), unknown
+                )
         return None
 
     def _sector_of(

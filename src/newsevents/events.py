@@ -916,12 +916,21 @@ def declares_intent(head: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in current.children):
             return True
+        if _reported(current) and any(
+            c.dep_ == "aux" and c.lower_ == "would" for c in current.children
+        ):
+            return True
         if current.dep_ != "xcomp":
             return False
         current = current.head
         if current.lemma_.casefold() in DECLARED_INTENT:
             return True
     return False
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a clause is what someone says: the complement of a reporting verb."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in REPORT_VERBS
 
 
 def event_status(head: Token, match: Match) -> Status:
@@ -941,6 +950,8 @@ def event_status(head: Token, match: Match) -> Status:
                 return "negated"
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return "future"
+            if child.dep_ == "aux" and child.lower_ == "would" and _reported(current):
+                return "future"  # "said it would allow": reported future, not a condition
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
                 return "hypothetical"
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
