@@ -131,3 +131,25 @@ def test_events_no_actor_only_violence_is_coded() -> None:
     assert event.plover_type == "ASSAULT"
     assert event.source == () and event.target == ()
     assert event.confidence < 0.5
+
+
+def test_events_target_inside_the_demand() -> None:
+    lexicon = tiny_lexicon()
+    from newsevents.events import CameoCode, Lexicon, Trigger
+
+    codes = {**lexicon.codes, "100": CameoCode("100", "Demand", -5.0, "REQUEST", None)}
+    verbs = {**lexicon.verbs, "demand": (Trigger("100", ("demand",), "verb"),)}
+    doc = make_doc("""
+        Algeria Algeria PROPN nsubj 1
+        demanded demand VERB ROOT -1
+        that that SCONJ mark 4
+        Mali Mali PROPN nsubj 4
+        release release VERB ccomp 1
+        the the DET det 6
+        rebels rebels NOUN dobj 4
+        . . PUNCT punct 1
+    """)
+    resolver = ActorResolver(doc, tiny_dictionary())
+    (event,) = EventCoder(Lexicon(codes, verbs, lexicon.nouns)).code(doc, resolver, article_id="t")
+    assert [a.country for a in event.source] == ["DZA"]
+    assert [a.country for a in event.target] == ["MLI"]

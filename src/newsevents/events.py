@@ -725,6 +725,8 @@ class EventCoder:
                     targets = self._search(verb.doc[i], used, resolver, exclude=exclude)
                     if targets:
                         break
+        if not targets:
+            targets = self._complement_target(verb, used, resolver, exclude=exclude)
         if not targets and match.trigger.code.startswith("042"):
             # A visit's target is the country visited: "arrived in Amman".
             targets = [
@@ -782,6 +784,35 @@ class EventCoder:
             queue.extend(current.children)
         return []
 
+    def _complement_target(
+        self, verb: Token, used: set[int], resolver: ActorResolver, *, exclude: str | None
+    ) -> list[Actor]:
+        """The target inside what is demanded, offered or agreed: "demanded that the US
+        cancel plans" (its subject), "agreed to provide aid for Romania" (its object)."""
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                for child in clause.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i not in used:
+                        found = resolver.resolve_all(child, exclude_country=exclude)
+                        if found:
+                            return found
+            if clause.dep_ in ("xcomp", "ccomp"):
+                for child in clause.children:
+                    if child.dep_ in ("dobj", "dative") and child.i not in used:
+                        found = resolver.resolve_all(child, exclude_country=exclude)
+                        if found:
+                            return found
+                found = self._prep_targets(
+                    [clause, *(c for c in clause.children if c.dep_ == "dobj")],
+                    used,
+                    resolver,
+                    exclude=exclude,
+                    preps=NOUN_TARGET_PREPS,
+                )
+                if found:
+                    return found
+        return []
+
     def _noun_roles(
         self, noun: Token, match: Match, resolver: ActorResolver
     ) -> tuple[list[Actor], list[Actor]]:
@@ -808,6 +839,15 @@ class EventCoder:
         targets = self._prep_targets(
             [noun], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
         )
+        if not targets and verb is not None and _lemma(verb) in LIGHT_VERBS:
+            # "gave the Ivory Coast $5 million of aid": the light verb's recipient.
+            for child in verb.children:
+                if child.dep_ in ("dative", "dobj") and child.i not in used and child.i != noun.i:
+                    targets.extend(resolver.resolve_all(child, exclude_country=exclude))
+            if not targets:
+                targets = self._prep_targets(
+                    [verb], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
+                )
         return sources, targets
 
     # -- attribution ----------------------------------------------------------------

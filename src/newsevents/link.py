@@ -62,3 +62,34 @@ def locate_events(
     if not places:
         return list(events)
     return [replace(event, location=locator(event)) for event in events]
+
+
+def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> list[Event]:
+    """An event done to a place names its country as the target when nothing else does.
+
+    "Serbia lifted a night curfew in Montenegro", "a bomb exploded in Baghdad": for
+    material events (CAMEO roots 06-08 and 14-20, except mobilisation, whose place is
+    where forces go, not whom they act on) without a target, the country of the
+    event's location is the target, with the place's words as its span.
+    """
+    out = []
+    for event in events:
+        place = event.location
+        root = event.cameo_root
+        material = "06" <= root <= "08" or ("14" <= root <= "20" and root != "15")
+        if event.target or place is None or not place.country or not material:
+            out.append(event)
+            continue
+        if place.country in {a.country for a in event.source}:
+            out.append(event)
+            continue
+        target = Actor(
+            name=country_names.get(place.country, place.country),
+            text=place.text,
+            start=place.start,
+            end=place.end,
+            country=place.country,
+            kind="country",
+        )
+        out.append(replace(event, target=(target,)))
+    return out

@@ -17,7 +17,7 @@ from newsevents.clean import Cleaned, Cleaner
 from newsevents.config import Settings
 from newsevents.errors import InputError, StageError
 from newsevents.events import EventCoder, Lexicon
-from newsevents.link import link_denials, locate_events
+from newsevents.link import link_denials, locate_events, place_targets
 from newsevents.model import Actor, Article, Coded, Event, Mention, Place, Rejected
 from newsevents.parse import load_nlp
 from newsevents.places import Gazetteer, PlaceFinder, event_location
@@ -142,6 +142,7 @@ class Pipeline:
                 sentence=(event.sentence.start, event.sentence.end),
             ),
         )
+        events = place_targets(events, self.resources.actors.country_names)
         actors = _distinct_actors(events)
         return Coded(
             article, tuple(events), tuple(places), actors, _mentions(article.id, events, places)
