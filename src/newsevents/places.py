@@ -407,14 +407,20 @@ class PlaceFinder:
                 country = toponym.candidates[0].country
                 if country:
                     context[country] += 2
+        # Provinces and states the article is certainly about: "Charleston" near "W.Va.".
+        regions: Counter[tuple[str | None, str | None]] = Counter(
+            (t.candidates[0].country, t.candidates[0].admin1)
+            for t in toponyms
+            if len(t.candidates) == 1 and t.candidates[0].admin1
+        )
         # Two passes: resolve with what is certain, then again with what was resolved.
-        chosen = [self._choose(t, context, known_country) for t in toponyms]
+        chosen = [self._choose(t, context, known_country, regions=regions) for t in toponyms]
         second: Counter[str] = Counter(context)
         for candidate in chosen:
             if candidate.country:
                 second[candidate.country] += 1
         chosen = [
-            self._choose(t, second, known_country, own=c.country)
+            self._choose(t, second, known_country, own=c.country, regions=regions)
             for t, c in zip(toponyms, chosen, strict=True)
         ]
         return [
@@ -441,6 +447,7 @@ class PlaceFinder:
         known_country: str | None,
         *,
         own: str | None = None,
+        regions: Counter[tuple[str | None, str | None]] | None = None,
     ) -> Candidate:
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
@@ -459,6 +466,9 @@ class PlaceFinder:
                 value += 4.0 * share
                 if known_country and candidate.country == known_country:
                     value += 3.0
+            if regions and candidate.admin1 and len(toponym.candidates) > 1:
+                in_region = regions[(candidate.country, candidate.admin1)]
+                value += 2.0 * in_region / sum(regions.values())
             return value
 
         return max(toponym.candidates, key=score)
