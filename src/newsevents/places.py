@@ -491,9 +491,14 @@ class PlaceFinder:
                 toponym = self._lookup(ent, strict=True, after_preposition=_after_locative(ent))
             else:
                 continue
+            taken.update(range(ent.start, ent.end))
             if toponym is not None:
                 found.append(toponym)
-            taken.update(range(ent.start, ent.end))
+                # The name may reach past the entity ("Guinea-Bissau").
+                index = ent.end
+                while index < len(doc) and doc[index].idx < toponym.end:
+                    taken.add(index)
+                    index += 1
         index = 0
         while index < len(doc):
             token = doc[index]
@@ -507,6 +512,8 @@ class PlaceFinder:
             toponym = self._lookup(span, strict=True, after_preposition=_after_locative(span))
             if toponym is not None:
                 found.append(toponym)
+                while end < len(doc) and doc[end].idx < toponym.end:
+                    end += 1
             index = end
         return sorted(found, key=lambda t: t.start)
 
@@ -521,6 +528,26 @@ class PlaceFinder:
         if not tokens:
             return None
         doc = span.doc
+        # A name the parser cut at a hyphen: "Mazar" of "Mazar-e-Sharif".
+        joined = list(tokens)
+        while (
+            joined[-1].i + 1 < len(doc)
+            and not joined[-1].whitespace_
+            and (doc[joined[-1].i + 1].text == "-" or joined[-1].text == "-")
+            and not doc[joined[-1].i + 1].is_space
+        ):
+            joined.append(doc[joined[-1].i + 1])
+        attempts = [joined, tokens] if len(joined) > len(tokens) else [tokens]
+        for attempt in attempts:
+            found = self._lookup_tokens(attempt, strict=strict, after_preposition=after_preposition)
+            if found is not None:
+                return found
+        return None
+
+    def _lookup_tokens(
+        self, tokens: list[Token], *, strict: bool, after_preposition: bool
+    ) -> _Toponym | None:
+        doc = tokens[0].doc
         for cut in (0, 1):
             part = tokens[: len(tokens) - cut] if cut else tokens
             if cut and (len(tokens) < 2 or tokens[-1].lower_ not in AREA_WORDS):
