@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsevents.model import Article, Rejected
-from newsevents.read import read_sources, read_stream
+from newsevents.read import FORMATS, read_sources, read_stream
 
 
 def _one(path: Path) -> Article | Rejected:
@@ -95,11 +95,11 @@ def test_read_stdin_sniffs_jsonl() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
 def test_read_any_bytes_gives_article_or_coded_rejection(data: bytes) -> None:
-    for jsonl in (False, True):
-        for item in read_stream(io.BytesIO(data), source="x", jsonl=jsonl):
+    for fmt in (None, *FORMATS):
+        for item in read_stream(io.BytesIO(data), source="x", fmt=fmt):
             if isinstance(item, Rejected):
                 assert item.code.startswith("NE1") and item.reason
             else:
                 assert item.text.strip()
-                if not jsonl:
+                if fmt == "text":
                     assert item.text == data.decode("utf-8-sig")
