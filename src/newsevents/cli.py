@@ -93,6 +93,54 @@ def _parser() -> argparse.ArgumentParser:
     add_inputs(code)
     places = sub.add_parser("places", help="print one record per resolved place mention")
     add_inputs(places)
+    ingest = sub.add_parser(
+        "ingest",
+        help="code files into an event store, each document exactly once",
+        description="Read text, JSON Lines, CSV/TSV, HTML, WARC(.gz) and RSS/Atom files "
+        "(by extension, else by sniffing), code them, and store articles, events, places "
+        "and mentions. Rerunning the same command after a crash goes on where it stopped.",
+    )
+    ingest.add_argument("paths", nargs="+", help="files, directories, or - for standard input")
+    ingest.add_argument("--db", type=Path, required=True, help="the DuckDB event store")
+    ingest.add_argument(
+        "--input-format",
+        choices=("text", "jsonl", "csv", "tsv", "html", "feed", "warc"),
+        help="read every input in this format (default: by extension, else sniffed)",
+    )
+    ingest.add_argument(
+        "--columns",
+        help="CSV column mapping, e.g. text=body,title=headline,date=pubdate,id=guid",
+    )
+    ingest.add_argument("--no-dedup", action="store_true", help="code near-duplicate articles too")
+    ingest.add_argument("--json", action="store_true", help="end with one JSON summary")
+    ingest.add_argument("--country", help="ISO3 country the articles are about (places hint)")
+    ingest.add_argument(
+        "--no-language-check", action="store_true", help="code articles whatever their language"
+    )
+    export = sub.add_parser("export", help="write the events of a store")
+    export.add_argument("--db", type=Path, required=True, help="the DuckDB event store")
+    export.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet", "gdelt", "polecat"),
+        default="jsonl",
+        help="jsonl, csv, parquet: our layout, one row per event mention; gdelt: GDELT 2.0 "
+        "event table, one row per event; polecat: POLECAT TSV columns",
+    )
+    export.add_argument("--output", "-o", type=Path, help="write here (default: stdout)")
+    export.add_argument(
+        "--header", action=argparse.BooleanOptionalAction, help="a header row (gdelt, polecat)"
+    )
+    rejects = sub.add_parser("rejects", help="list the documents a store could not code")
+    rejects.add_argument("--db", type=Path, required=True, help="the DuckDB event store")
+    rejects.add_argument(
+        "--skipped", action="store_true", help="also list skipped (non-English) documents"
+    )
+    serve = sub.add_parser("serve", help="browse a store in a local web app")
+    serve.add_argument("--db", type=Path, required=True, help="the DuckDB event store")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine)"
+    )
     evaluate = sub.add_parser("eval", help="code a gold file and print every score")
     evaluate.add_argument("gold", type=Path, nargs="+", help="gold JSON Lines file(s)")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -119,12 +167,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if args.command == "eval":
             return _eval(args, settings)
+        if args.command == "ingest":
+            return _ingest(args, settings)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "rejects":
+            return _rejects(args)
+        if args.command == "serve":
+            return _serve(args)
         return _code(args, settings)
     except NewsEventsError as exc:
         print(f"newsevents: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (| head): stop quietly, as Unix tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _pipeline(settings: Settings) -> Any:
@@ -167,6 +229,68 @@ def _code(args: argparse.Namespace, settings: Settings) -> int:
         if store is not None:
             store.close()
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsevents.ingest import Ingest, Progress
+    from newsevents.read.table import parse_mapping
+    from newsevents.store import Store
+
+    columns = parse_mapping(args.columns) if args.columns else None
+    pipeline = _pipeline(settings)
+    with Store(args.db) as store:
+        run = Ingest(pipeline, store, dedup=not args.no_dedup, progress=Progress())
+        counts = run.run(args.paths, fmt=args.input_format, columns=columns)
+    summary = counts.to_dict()
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(
+            f"{counts.documents} documents: {counts.coded} coded, {counts.duplicates} "
+            f"duplicates, {counts.skipped} skipped, {counts.rejected} rejected, "
+            f"{counts.already_stored} stored before; {counts.events} events; "
+            f"{counts.seconds:.1f} s",
+            file=sys.stderr,
+        )
+    return EXIT_REJECTED if counts.rejected else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from newsevents.export import export
+    from newsevents.store import Store
+
+    with Store(args.db, read_only=True) as store:
+        rows = export(store, args.format, sys.stdout, path=args.output, header=args.header)
+    if args.output is not None:
+        print(f"{rows} rows written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rejects(args: argparse.Namespace) -> int:
+    from newsevents.store import Store
+
+    statuses = ["rejected", "skipped"] if args.skipped else ["rejected"]
+    with Store(args.db, read_only=True) as store:
+        cursor = store.connection.execute(
+            "SELECT source, article_id, status, code, reason, language FROM documents "
+            "WHERE status IN (SELECT unnest(?)) ORDER BY added, source",
+            [statuses],
+        )
+        names = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(5_000):
+            for row in rows:
+                print(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False))
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from newsevents.web import serve
+
+    if not args.db.exists():
+        print(f"newsevents: [NE106] {args.db}: no such event store", file=sys.stderr)
+        return EXIT_USAGE
+    serve(args.db, host=args.host, port=args.port)
+    return EXIT_OK
 
 
 def _records(coded: Coded, command: str) -> Iterator[dict[str, Any]]:

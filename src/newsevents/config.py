@@ -29,7 +29,9 @@ class Settings:
     check_language: bool = True
     min_english_confidence: float = 0.5
     known_country: str | None = None  # ISO3 hint for place disambiguation
-    max_chars: int = 1_000_000  # longer texts are cut to this many characters for parsing
+    # Longer texts are rejected (NE107): no news article is this long; a 20 MB
+    # scrape would stall a batch and fill memory.
+    max_chars: int = 200_000
     batch_size: int = 16
 
     def replace(self, **changes: Any) -> Settings:

@@ -9,7 +9,8 @@
     │   ├── EncodingError         [NE103] not valid UTF-8
     │   ├── NotEnglish            [NE104] the text is in another language
     │   ├── MalformedRecord       [NE105] a JSON Lines / CSV record is broken
-    │   └── MissingInput          [NE106] the path does not exist
+    │   ├── MissingInput          [NE106] the path does not exist
+    │   └── TooLong               [NE107] longer than any news article (max_chars)
     ├── ResourceError             [NE2xx] a model, gazetteer or dictionary is missing or broken
     ├── StageError                [NE3xx] a pipeline stage failed on a document
     └── StoreError                [NE4xx] the database cannot be opened or written
@@ -67,6 +68,10 @@ class MissingInput(InputError):
     code = "NE106"
 
 
+class TooLong(InputError):
+    code = "NE107"
+
+
 class ResourceError(NewsEventsError):
     """A model, gazetteer or dictionary is missing or broken."""
 
@@ -97,4 +102,5 @@ __all__ = [
     "ResourceError",
     "StageError",
     "StoreError",
+    "TooLong",
 ]

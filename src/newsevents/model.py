@@ -281,6 +281,12 @@ class Rejected:
     code: str
     reason: str
     article_id: str | None = None
+    language: str | None = None  # for NE104: the language the text is in
+
+    @property
+    def skipped(self) -> bool:
+        """Not an error: the document is fine but not ours to code (another language)."""
+        return self.code == "NE104"
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -288,6 +294,7 @@ class Rejected:
             "article_id": self.article_id,
             "code": self.code,
             "reason": self.reason,
+            "language": self.language,
         }
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from newsevents.actors import ActorDictionary, ActorResolver
 from newsevents.clean import Cleaned, Cleaner
 from newsevents.config import Settings
-from newsevents.errors import InputError, StageError
+from newsevents.errors import InputError, StageError, TooLong
 from newsevents.events import EventCoder, Lexicon
 from newsevents.link import link_denials, locate_events, place_targets
 from newsevents.model import Actor, Article, Coded, Event, Mention, Place, Rejected
@@ -68,8 +68,8 @@ class Pipeline:
 
     def code_article(self, article: Article) -> Coded:
         """Code one article; raises an InputError if it cannot be coded."""
-        cleaned = self.cleaner.clean(article)
-        doc = self.resources.nlp(cleaned.text[: self.settings.max_chars])
+        cleaned = self._clean(article)
+        doc = self.resources.nlp(cleaned.text)
         return self._code_doc(article, cleaned, doc)
 
     def run(self, items: Iterable[Article | Rejected]) -> Iterator[Coded | Rejected]:
@@ -82,11 +82,17 @@ class Pipeline:
                 yield item
                 continue
             try:
-                cleaned = self.cleaner.clean(item)
+                cleaned = self._clean(item)
             except InputError as exc:
                 yield from self._flush(batch)
                 batch = []
-                yield Rejected(item.source or item.id, exc.code, exc.reason, article_id=item.id)
+                yield Rejected(
+                    item.source or item.id,
+                    exc.code,
+                    exc.reason,
+                    article_id=item.id,
+                    language=getattr(exc, "language", None),
+                )
                 continue
             batch.append((item, cleaned))
             if len(batch) >= self.settings.batch_size:
@@ -94,11 +100,20 @@ class Pipeline:
                 batch = []
         yield from self._flush(batch)
 
+    def _clean(self, article: Article) -> Cleaned:
+        limit = self.settings.max_chars
+        if len(article.text) > limit:
+            raise TooLong(
+                f"the text has {len(article.text):,} characters, more than any news article "
+                f"(max_chars is {limit:,}); split it into articles or raise max_chars",
+                source=article.source,
+            )
+        return self.cleaner.clean(article)
+
     def _flush(self, batch: list[tuple[Article, Cleaned]]) -> Iterator[Coded | Rejected]:
         if not batch:
             return
-        limit = self.settings.max_chars
-        docs = self.resources.nlp.pipe(c.text[:limit] for _, c in batch)
+        docs = self.resources.nlp.pipe(c.text for _, c in batch)
         for (article, cleaned), doc in zip(batch, docs, strict=True):
             try:
                 yield self._code_doc(article, cleaned, doc)

@@ -1,21 +1,56 @@
-"""The event store: a DuckDB file with articles, events, places, mentions and rejects.
+"""The event store: one DuckDB file with every document, article, event and place.
 
-Writes are idempotent: every table has a primary key derived from content
-(article id, event id, offsets), and rows are inserted with ``INSERT OR
-IGNORE``, so running the same input twice stores nothing twice. Each article is
-written in one transaction with all its rows.
+Tables
+------
+``documents``  every input document, exactly once, by its ``doc_key`` (the
+               reader's source: ``path``, ``path:line``, ``path@offset`` ...), with
+               its fate: ``coded``, ``skipped`` (another language), ``rejected`` or
+               ``duplicate`` (and of which article, how similar)
+``articles``   the coded articles, text as stored (offsets index it)
+``events``     one row per event mention in an article, with the full record as
+               JSON and its ``group_id``
+``event_groups`` one row per real-world event: the identity that several mentions
+               share (type, actors, place, status) and the dates it spans
+``event_counts`` a view: per group, mentions, articles and sources, counting the
+               duplicate copies of each article too (like GDELT's NumMentions,
+               NumArticles, NumSources)
+``places``, ``mentions``  resolved place mentions; actor, trigger, place and
+               attribution spans
+``rejects``    every document that could not be coded, with its code and reason
+``signatures`` MinHash signatures of the coded articles, for near-duplicate search
+``files``      input files read to the end, so a rerun can pass over them
+
+Writes are exactly-once: an article and everything found in it, its document
+row, its signature and its event groups are written in one transaction, and a
+document whose key is already in ``documents`` is never written again. A process
+killed at any point leaves either all of a document or none of it.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from newsevents.dedup import Signature
 from newsevents.errors import StoreError
-from newsevents.model import Coded, Rejected
+from newsevents.model import Article, Coded, Rejected, content_id
+
+GROUP_WINDOW_DAYS = 2  # mentions at most this many days apart can be one event
 
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_key VARCHAR PRIMARY KEY, source VARCHAR, article_id VARCHAR, status VARCHAR,
+    code VARCHAR, reason VARCHAR, language VARCHAR, duplicate_of VARCHAR, similarity DOUBLE,
+    title VARCHAR, url VARCHAR, outlet VARCHAR, published VARCHAR,
+    added TIMESTAMP DEFAULT current_timestamp
+);
 CREATE TABLE IF NOT EXISTS articles (
     article_id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, outlet VARCHAR,
     published VARCHAR, language VARCHAR, source VARCHAR, text VARCHAR
@@ -28,7 +63,13 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start INTEGER, sentence_end INTEGER,
     source_country VARCHAR, target_country VARCHAR,
     location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
-    record JSON
+    record JSON, group_id VARCHAR
+);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id VARCHAR;
+CREATE TABLE IF NOT EXISTS event_groups (
+    group_id VARCHAR PRIMARY KEY, identity VARCHAR, plover_type VARCHAR, cameo_root VARCHAR,
+    status VARCHAR, source_key VARCHAR, target_key VARCHAR, place_key VARCHAR,
+    first_date VARCHAR, last_date VARCHAR
 );
 CREATE TABLE IF NOT EXISTS places (
     article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR,
@@ -43,24 +84,70 @@ CREATE TABLE IF NOT EXISTS rejects (
     source VARCHAR, article_id VARCHAR, code VARCHAR, reason VARCHAR,
     PRIMARY KEY (source, code)
 );
+CREATE TABLE IF NOT EXISTS signatures (article_id VARCHAR PRIMARY KEY, signature BLOB);
+CREATE TABLE IF NOT EXISTS files (
+    path VARCHAR PRIMARY KEY, size BIGINT, mtime_ns BIGINT, documents INTEGER,
+    finished TIMESTAMP DEFAULT current_timestamp
+);
+CREATE OR REPLACE VIEW event_counts AS
+WITH copies AS (
+    SELECT a.article_id, a.article_id AS copy_id,
+           coalesce(a.outlet, regexp_extract(a.url, '//([^/]+)', 1), a.article_id) AS outlet
+    FROM articles a
+    UNION ALL
+    SELECT d.duplicate_of, d.doc_key,
+           coalesce(d.outlet, regexp_extract(d.url, '//([^/]+)', 1), d.doc_key)
+    FROM documents d WHERE d.status = 'duplicate'
+)
+SELECT e.group_id, count(*) AS num_mentions, count(DISTINCT c.copy_id) AS num_articles,
+       count(DISTINCT c.outlet) AS num_sources
+FROM events e JOIN copies c ON c.article_id = e.article_id
+GROUP BY e.group_id;
 """
+
+TABLES = (
+    "documents",
+    "articles",
+    "events",
+    "event_groups",
+    "places",
+    "mentions",
+    "rejects",
+    "signatures",
+    "files",
+)
+EVENT_COLUMNS = (
+    "event_id, article_id, plover_type, plover_mode, cameo_code, cameo_root, quad_class, "
+    "goldstein, status, confidence, date, trigger_start, trigger_end, trigger_text, "
+    "sentence_start, sentence_end, source_country, target_country, location_name, "
+    "location_country, lat, lon, record, group_id"
+)
+
+
+@dataclass
+class _Group:
+    group_id: str
+    first: str | None
+    last: str | None
 
 
 class Store:
     """A DuckDB event store. Use as a context manager; one writer at a time."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         import duckdb
 
         self.path = Path(path)
         try:
-            self.connection = duckdb.connect(str(self.path))
-            self.connection.execute(SCHEMA)
+            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            if not read_only:
+                self.connection.execute(SCHEMA)
         except duckdb.Error as exc:
             raise StoreError(
                 f"cannot open the event store: {exc}; is another process writing to it?",
                 source=str(path),
             ) from exc
+        self._groups: dict[str, list[_Group]] | None = None
 
     def __enter__(self) -> Store:
         return self
@@ -71,20 +158,78 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
-    def write(self, coded: Coded) -> bool:
-        """Store one coded article; returns False if it was stored before."""
+    # -- what is there ------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r} in the store; tables: {', '.join(TABLES)}")
+        return int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """The document keys among ``keys`` that the store has accounted for."""
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            return set()
+        rows = self.connection.execute(
+            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def article_text_id(self, article_id: str) -> str | None:
+        """The content hash of a stored article's text, or None if there is none."""
+        rows = self.connection.execute(
+            "SELECT text FROM articles WHERE article_id = ?", [article_id]
+        ).fetchall()
+        return content_id(rows[0][0]) if rows else None
+
+    def signatures(self) -> Iterator[tuple[str, Signature]]:
+        cursor = self.connection.execute("SELECT article_id, signature FROM signatures")
+        while rows := cursor.fetchmany(10_000):
+            for article_id, blob in rows:
+                yield article_id, np.frombuffer(blob, dtype=np.uint32)
+
+    def file_finished(self, path: str, size: int, mtime_ns: int) -> bool:
+        rows = self.connection.execute(
+            "SELECT count(*) FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
+            [path, size, mtime_ns],
+        ).fetchall()
+        return bool(rows[0][0])
+
+    def finish_file(self, path: str, size: int, mtime_ns: int, documents: int) -> None:
+        self.connection.execute(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, documents) VALUES (?, ?, ?, ?)",
+            [path, size, mtime_ns, documents],
+        )
+
+    # -- writing ------------------------------------------------------------------
+
+    def write(
+        self, coded: Coded, *, doc_key: str | None = None, signature: Signature | None = None
+    ) -> bool:
+        """Store one coded article; False if its document or article was stored before.
+
+        An article whose id is already stored (the same text read from another
+        file) is recorded as a duplicate of itself, and nothing else is written.
+        """
         import duckdb
 
         article = coded.article
+        key = doc_key or article.source or article.id
         con = self.connection
+        new_groups: list[tuple[str, _Group, bool]] = []
         try:
             con.execute("BEGIN TRANSACTION")
+            if self.known_keys([key]):
+                con.execute("ROLLBACK")
+                return False
             seen = con.execute(
                 "SELECT count(*) FROM articles WHERE article_id = ?", [article.id]
             ).fetchall()[0][0]
             if seen:
-                con.execute("ROLLBACK")
+                self._document(key, article, "duplicate", duplicate_of=article.id, similarity=1.0)
+                con.execute("COMMIT")
                 return False
+            self._document(key, article, "coded")
             con.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -98,13 +243,28 @@ class Store:
                     article.text,
                 ],
             )
-            rows = [_event_row(e.to_record()) for e in coded.events]
+            rows = []
+            for event in coded.events:
+                record = event.to_record()
+                group_id, created = self._group_of(record, article.published, new_groups)
+                rows.append([*_event_row(record), group_id])
             if rows:
                 con.executemany(
-                    "INSERT OR IGNORE INTO events VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT OR IGNORE INTO events ({EVENT_COLUMNS}) VALUES "
+                    f"({', '.join('?' * 24)})",
                     rows,
                 )
+            for identity, group, created in new_groups:
+                if created:
+                    con.execute(
+                        "INSERT INTO event_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [group.group_id, identity, *identity.split("|"), group.first, group.last],
+                    )
+                else:
+                    con.execute(
+                        "UPDATE event_groups SET first_date = ?, last_date = ? WHERE group_id = ?",
+                        [group.first, group.last, group.group_id],
+                    )
             if coded.places:
                 con.executemany(
                     "INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -133,24 +293,183 @@ class Store:
                         for m in coded.mentions
                     ],
                 )
+            if signature is not None:
+                con.execute(
+                    "INSERT OR IGNORE INTO signatures VALUES (?, ?)",
+                    [article.id, signature.astype(np.uint32).tobytes()],
+                )
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
+            self._groups = None  # reload: the in-memory index may hold what was rolled back
             raise StoreError(
                 f"cannot store article {article.id}: {exc}", source=str(self.path)
             ) from exc
         return True
 
-    def reject(self, rejected: Rejected) -> None:
+    def reject(self, rejected: Rejected, *, doc_key: str | None = None) -> bool:
+        """Record a document that could not be coded (or was skipped); False if known."""
+        key = doc_key or rejected.source
+        con = self.connection
+        con.execute("BEGIN TRANSACTION")
+        if self.known_keys([key]):
+            con.execute("ROLLBACK")
+            return False
+        status = "skipped" if rejected.skipped else "rejected"
+        con.execute(
+            "INSERT INTO documents (doc_key, source, article_id, status, code, reason, language) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                key,
+                rejected.source,
+                rejected.article_id,
+                status,
+                rejected.code,
+                rejected.reason,
+                rejected.language,
+            ],
+        )
+        if status == "rejected":
+            con.execute(
+                "INSERT OR IGNORE INTO rejects VALUES (?, ?, ?, ?)",
+                [rejected.source, rejected.article_id, rejected.code, rejected.reason],
+            )
+        con.execute("COMMIT")
+        return True
+
+    def duplicate(
+        self, article: Article, *, doc_key: str, original_id: str, similarity: float
+    ) -> bool:
+        """Record a copy of a stored article: listed, not coded; False if known."""
+        con = self.connection
+        con.execute("BEGIN TRANSACTION")
+        if self.known_keys([doc_key]):
+            con.execute("ROLLBACK")
+            return False
+        self._document(
+            doc_key, article, "duplicate", duplicate_of=original_id, similarity=similarity
+        )
+        con.execute("COMMIT")
+        return True
+
+    def _document(
+        self,
+        key: str,
+        article: Article,
+        status: str,
+        *,
+        duplicate_of: str | None = None,
+        similarity: float | None = None,
+    ) -> None:
         self.connection.execute(
-            "INSERT OR IGNORE INTO rejects VALUES (?, ?, ?, ?)",
-            [rejected.source, rejected.article_id, rejected.code, rejected.reason],
+            "INSERT INTO documents (doc_key, source, article_id, status, language, duplicate_of, "
+            "similarity, title, url, outlet, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                key,
+                article.source,
+                article.id,
+                status,
+                article.language,
+                duplicate_of,
+                similarity,
+                article.title,
+                article.url,
+                article.outlet,
+                article.published,
+            ],
         )
 
-    def count(self, table: str) -> int:
-        if table not in ("articles", "events", "places", "mentions", "rejects"):
-            raise StoreError(f"no table {table!r} in the store")
-        return int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+    # -- event identity -----------------------------------------------------------
+
+    def _load_groups(self) -> dict[str, list[_Group]]:
+        if self._groups is None:
+            groups: dict[str, list[_Group]] = {}
+            cursor = self.connection.execute(
+                "SELECT identity, group_id, first_date, last_date FROM event_groups"
+            )
+            while rows := cursor.fetchmany(10_000):
+                for identity, group_id, first, last in rows:
+                    groups.setdefault(identity, []).append(_Group(group_id, first, last))
+            self._groups = groups
+        return self._groups
+
+    def _group_of(
+        self,
+        record: dict[str, Any],
+        published: str | None,
+        changes: list[tuple[str, _Group, bool]],
+    ) -> tuple[str, bool]:
+        """The group this event mention joins (made if none fits); True if made now."""
+        identity = event_identity(record)
+        when = record.get("date") or published
+        candidates = self._load_groups().setdefault(identity, [])
+        for group in candidates:
+            if _within(when, group):
+                if when is not None:
+                    group.first = min(group.first or when, when)
+                    group.last = max(group.last or when, when)
+                if not any(g is group for _, g, _ in changes):
+                    changes.append((identity, group, False))
+                return group.group_id, False
+        group = _Group(content_id(f"{identity}|{when}|{len(candidates)}"), when, when)
+        candidates.append(group)
+        changes.append((identity, group, True))
+        return group.group_id, True
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _within(when: str | None, group: _Group) -> bool:
+    day, first, last = _day(when), _day(group.first), _day(group.last)
+    if day is None or first is None or last is None:
+        return day is None and first is None
+    window = timedelta(days=GROUP_WINDOW_DAYS)
+    return first - window <= day <= last + window
+
+
+_NAME = re.compile(r"\W+")
+
+
+def actor_key(actors: Iterable[dict[str, Any]]) -> str:
+    """Who, as an identity: country and sector where known, else the folded name."""
+    keys = set()
+    for actor in actors:
+        if actor.get("country") or actor.get("sector"):
+            keys.add(f"{actor.get('country') or ''}{actor.get('sector') or ''}")
+        else:
+            keys.add(_NAME.sub(" ", str(actor.get("name", "")).lower()).strip())
+    return "+".join(sorted(keys))
+
+
+def event_identity(record: dict[str, Any]) -> str:
+    """What makes two mentions one event: type, status, actors and place (dates aside).
+
+    Fields joined by ``|``: PLOVER type (or CAMEO root), CAMEO root, status
+    (asserted and claimed count as one: a claim of an attack reports the attack),
+    source actors, target actors, and the place (GeoNames id, else country).
+    """
+    status = record.get("status") or "asserted"
+    if status == "claimed":
+        status = "asserted"
+    location = record.get("location") or {}
+    place = location.get("geonameid") or location.get("country") or ""
+    return "|".join(
+        [
+            record.get("plover_type") or record.get("cameo_root") or "",
+            record.get("cameo_root") or "",
+            status,
+            actor_key(record.get("source") or []),
+            actor_key(record.get("target") or []),
+            str(place),
+        ]
+    ).replace("\n", " ")
 
 
 def _event_row(record: dict[str, Any]) -> list[Any]:
