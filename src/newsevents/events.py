@@ -689,6 +689,16 @@ class EventCoder:
     ) -> tuple[list[Actor], list[Actor]]:
         sources, passive = self._subject_actors(verb, resolver)
         targets: list[Actor] = []
+        if not passive and any(
+            resolver.resolve(t) is not None
+            for c in verb.children
+            if c.dep_ == "agent"
+            for pobj in c.children
+            for t in _with_conjuncts(pobj)
+        ):
+            # "An army base was attacked by rebels": the subject did not resolve to an
+            # actor; the agent did it, not whoever the climb found (a speaker).
+            passive, sources = True, []
         if passive:
             targets = sources
             sources = []
