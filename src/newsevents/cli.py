@@ -113,6 +113,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--no-dedup", action="store_true", help="code near-duplicate articles too")
     ingest.add_argument("--json", action="store_true", help="end with one JSON summary")
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes that code (default: one per core, at most 8; 1 = this process)",
+    )
+    ingest.add_argument(
+        "--dask", metavar="ADDRESS", help="code on this Dask cluster (tcp://scheduler:8786)"
+    )
+    ingest.add_argument(
+        "--parquet",
+        type=Path,
+        metavar="DIR",
+        help="also write the store's events as Parquet, partitioned by year and month",
+    )
     ingest.add_argument("--country", help="ISO3 country the articles are about (places hint)")
     ingest.add_argument(
         "--no-language-check", action="store_true", help="code articles whatever their language"
@@ -234,13 +248,27 @@ def _code(args: argparse.Namespace, settings: Settings) -> int:
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from newsevents.ingest import Ingest, Progress
     from newsevents.read.table import parse_mapping
+    from newsevents.scale import make_coder
     from newsevents.store import Store
 
     columns = parse_mapping(args.columns) if args.columns else None
-    pipeline = _pipeline(settings)
+    if args.workers is not None and args.workers < 1:
+        print("newsevents: --workers must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    settings = settings.replace(
+        **{k: v for k, v in (("workers", args.workers), ("dask", args.dask)) if v is not None}
+    )
     with Store(args.db) as store:
-        run = Ingest(pipeline, store, dedup=not args.no_dedup, progress=Progress())
-        counts = run.run(args.paths, fmt=args.input_format, columns=columns)
+        coder = make_coder(settings, workers=settings.workers, dask=settings.dask)
+        try:
+            run = Ingest(coder, store, dedup=not args.no_dedup, progress=Progress())
+            counts = run.run(args.paths, fmt=args.input_format, columns=columns)
+        finally:
+            coder.close()
+        if args.parquet is not None:
+            from newsevents.export import export_partitioned
+
+            export_partitioned(store, args.parquet)
     summary = counts.to_dict()
     if args.json:
         print(json.dumps(summary))

@@ -170,6 +170,26 @@ def export(
             handle.close()
 
 
+def export_partitioned(store: Store, directory: Path) -> int:
+    """Our layout as Parquet files under ``directory/year=YYYY/month=MM/`` (Hive style).
+
+    Written anew each time (files of an earlier export are replaced), so the
+    directory always matches the store; events without a date go under year=0.
+    """
+    query = (
+        f"SELECT {OUR_COLUMNS}, "
+        "coalesce(TRY_CAST(substr(date, 1, 4) AS INTEGER), 0) AS year, "
+        "coalesce(TRY_CAST(substr(date, 6, 2) AS INTEGER), 0) AS month "
+        "FROM events e LEFT JOIN event_counts c USING (group_id) "
+        "ORDER BY e.article_id, trigger_start"
+    )
+    store.connection.execute(
+        f"COPY ({query}) TO '{_quote_path(directory)}' "
+        "(FORMAT parquet, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"
+    )
+    return int(store.connection.execute("SELECT count(*) FROM events").fetchall()[0][0])
+
+
 def _quote_path(path: Path) -> str:
     return str(path).replace("'", "''")
 

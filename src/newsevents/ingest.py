@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from newsevents.dedup import THRESHOLD, DuplicateIndex, Signature, signature
-from newsevents.errors import MalformedRecord
+from newsevents.errors import MalformedRecord, StageError
 from newsevents.model import Article, Coded, Rejected
 from newsevents.pipeline import Pipeline
 from newsevents.read import expand, read_path, read_stream
+from newsevents.scale import ChunkFuture, Coder, InProcess
 from newsevents.store import Store
 
 CHUNK = 64
@@ -74,25 +76,49 @@ class Progress:
         self.out.flush()
 
 
+@dataclass
+class _FileDone:
+    """A file read to its end: marked finished once its last chunk is written."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    documents: int
+
+
+@dataclass
+class _Chunk:
+    to_code: list[Article]
+    signatures: dict[str, Signature]
+    copies: list[tuple[Article, str, float]]
+    files: list[_FileDone]
+    future: ChunkFuture
+
+
 class Ingest:
-    """Codes sources into a store, exactly once per document."""
+    """Codes sources into a store, exactly once per document.
+
+    ``coder`` is a Pipeline (code here) or any coder of ``newsevents.scale``
+    (a process pool, a Dask cluster). This object stays the only writer.
+    """
 
     def __init__(
         self,
-        pipeline: Pipeline,
+        coder: Pipeline | Coder,
         store: Store,
         *,
         dedup: bool = True,
         threshold: float = THRESHOLD,
         progress: Progress | None = None,
     ) -> None:
-        self.pipeline = pipeline
+        self.coder: Coder = InProcess(coder) if isinstance(coder, Pipeline) else coder
         self.store = store
         self.dedup = dedup
         self.index = DuplicateIndex(threshold=threshold)
         if dedup:
             self.index.extend(store.signatures())
         self.progress = progress
+        self._fates: dict[str, Rejected] = {}
 
     def run(
         self,
@@ -104,30 +130,54 @@ class Ingest:
     ) -> Counts:
         counts = Counts()
         started = time.perf_counter()
+        pending: deque[_Chunk] = deque()
+        items: list[Article | Rejected] = []
+        files: list[_FileDone] = []
+        for entry in self._entries(sources, fmt, columns, stdin, counts):
+            if isinstance(entry, _FileDone):
+                files.append(entry)
+                continue
+            items.append(entry)
+            if len(items) >= CHUNK:
+                self._dispatch(items, files, pending, counts)
+                items, files = [], []
+        if items or files:
+            self._dispatch(items, files, pending, counts)
+        while pending:
+            self._finish(pending.popleft(), counts)
+        counts.seconds = time.perf_counter() - started
+        counts.documents += counts.already_stored
+        if self.progress is not None:
+            self.progress.update(counts, final=True)
+        return counts
+
+    def _entries(
+        self,
+        sources: Iterable[str | Path],
+        fmt: str | None,
+        columns: Mapping[str, str] | None,
+        stdin: BinaryIO | None,
+        counts: Counts,
+    ) -> Iterator[Article | Rejected | _FileDone]:
         for source in sources:
             if str(source) == "-":
                 stream = stdin if stdin is not None else sys.stdin.buffer
-                self._run_items(read_stream(stream, source="<stdin>", fmt=fmt), counts)
+                yield from read_stream(stream, source="<stdin>", fmt=fmt)
                 continue
             for item in expand(source):
                 if isinstance(item, Rejected):
-                    self._run_items(iter([item]), counts)
+                    yield item
                     continue
                 path = item.resolve()
                 stat = path.stat()
                 if self.store.file_finished(str(path), stat.st_size, stat.st_mtime_ns):
                     counts.already_stored += self._file_documents(str(path))
                     continue
-                before = counts.documents
-                self._run_items(read_path(path, fmt=fmt, columns=columns), counts)
-                self.store.finish_file(
-                    str(path), stat.st_size, stat.st_mtime_ns, counts.documents - before
-                )
-        counts.seconds = time.perf_counter() - started
-        counts.documents += counts.already_stored
-        if self.progress is not None:
-            self.progress.update(counts, final=True)
-        return counts
+                read = 0
+                for entry in read_path(path, fmt=fmt, columns=columns):
+                    read += 1
+                    yield entry
+                yield _FileDone(str(path), stat.st_size, stat.st_mtime_ns, read)
 
     def _file_documents(self, path: str) -> int:
         rows = self.store.connection.execute(
@@ -135,19 +185,15 @@ class Ingest:
         ).fetchall()
         return int(rows[0][0] or 0) if rows else 0
 
-    def _run_items(self, items: Iterator[Article | Rejected], counts: Counts) -> None:
-        chunk: list[Article | Rejected] = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= CHUNK:
-                self._run_chunk(chunk, counts)
-                chunk = []
-        if chunk:
-            self._run_chunk(chunk, counts)
-
-    def _run_chunk(self, chunk: list[Article | Rejected], counts: Counts) -> None:
-        store = self.store
-        known = store.known_keys(_key(item) for item in chunk)
+    def _dispatch(
+        self,
+        chunk: list[Article | Rejected],
+        files: list[_FileDone],
+        pending: deque[_Chunk],
+        counts: Counts,
+    ) -> None:
+        """Sort a chunk: known, rejected, copies, and the rest sent to be coded."""
+        known = self.store.known_keys(_key(item) for item in chunk)
         keys: set[str] = set()
         to_code: list[Article] = []
         signatures: dict[str, Signature] = {}
@@ -184,18 +230,31 @@ class Ingest:
             self.index.add(item.id, sig)
             signatures[item.id] = sig
             to_code.append(item)
-        fates: dict[str, Rejected] = {}
-        for result in self.pipeline.run(to_code):
+        pending.append(_Chunk(to_code, signatures, copies, files, self.coder.submit(to_code)))
+        while len(pending) > self.coder.in_flight:
+            self._finish(pending.popleft(), counts)
+        self._show(counts)
+
+    def _finish(self, chunk: _Chunk, counts: Counts) -> None:
+        """Write a coded chunk, then its copies, then mark its finished files."""
+        try:
+            results = chunk.future.result()
+        except Exception as exc:  # a worker died: record every article, lose none
+            error = StageError(f"the worker coding this chunk failed: {type(exc).__name__}: {exc}")
+            results = [
+                Rejected(_key(a), error.code, error.reason, article_id=a.id) for a in chunk.to_code
+            ]
+        for result in results:
             if isinstance(result, Rejected):
                 if result.article_id is not None:
-                    fates[result.article_id] = result
+                    self._fates[result.article_id] = result
                     self.index.remove(result.article_id)
                 self._reject(result, counts)
             else:
-                self._write(result, signatures.get(result.article.id), counts)
+                self._write(result, chunk.signatures.get(result.article.id), counts)
             self._show(counts)
-        for copy, original_id, similarity in copies:
-            fate = fates.get(original_id)
+        for copy, original_id, similarity in chunk.copies:
+            fate = self._fates.get(original_id)
             if fate is not None:
                 self._reject(
                     Rejected(
@@ -208,11 +267,13 @@ class Ingest:
                     counts,
                 )
                 continue
-            if store.duplicate(
+            if self.store.duplicate(
                 copy, doc_key=_key(copy), original_id=original_id, similarity=similarity
             ):
                 counts.duplicates += 1
                 counts.documents += 1
+        for done in chunk.files:
+            self.store.finish_file(done.path, done.size, done.mtime_ns, done.documents)
         self._show(counts)
 
     def _write(self, coded: Coded, sig: Signature | None, counts: Counts) -> None:
