@@ -1,0 +1,131 @@
+"""How ingest scales: cost against corpus size, and 1 against N worker processes.
+
+    python bench/bench_scale.py                       # 1k and 4k articles, 1 and 2 workers
+    python bench/bench_scale.py --sizes 1000,4000,16000 --workers 1,2 --json out.json
+
+Builds corpora from the article texts in ../shared/eval/data/ (LGL, GeoVirus,
+WikiEvents: full news articles, read at run time, never copied), each article
+repeated with its own id as needed, and times ``Ingest`` end to end into a
+fresh DuckDB store (reading, duplicate search off since the copies are
+deliberate, coding, writing) for every size and worker count. Worker processes
+are started and warmed up before the clock starts: the figures are steady-state
+throughput; the cold start is in bench_speed.py. Prints articles/s per run,
+seconds per 1,000 articles (flat when the cost grows linearly) and the speed-up
+of N workers over 1 on each size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "eval" / "data"
+
+
+def texts() -> list[dict[str, str]]:
+    docs: list[dict[str, str]] = []
+    for name in ("lgl", "geovirus", "wikievents-dev"):
+        path = DATA / f"{name}.jsonl"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").split("\n"):
+                if line.strip():
+                    record = json.loads(line)
+                    if len(record["text"]) >= 400:
+                        docs.append({"id": record["id"], "text": record["text"]})
+    if not docs:
+        sys.exit(f"no evaluation data under {DATA}; this benchmark needs ../shared")
+    return docs
+
+
+def write_corpus(path: Path, docs: list[dict[str, str]], count: int) -> int:
+    words = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            doc = docs[i % len(docs)]
+            words += len(doc["text"].split())
+            handle.write(json.dumps({"id": f"{doc['id']}-{i}", "text": doc["text"]}) + "\n")
+    return words
+
+
+def run(corpus: Path, workers: int, directory: Path) -> float:
+    from newsevents.config import Settings
+    from newsevents.ingest import Ingest
+    from newsevents.scale import InProcess, ProcessPool
+    from newsevents.store import Store
+
+    settings = Settings()
+    coder: InProcess | ProcessPool
+    if workers == 1:
+        from newsevents.pipeline import Pipeline
+
+        coder = InProcess(Pipeline(settings=settings))
+    else:
+        coder = ProcessPool(settings, workers)
+    from newsevents.read.text import article_from_text
+
+    warm = [article_from_text("Police arrested ten protesters in Lima.", source="warm")]
+    futures = [coder.submit(warm) for _ in range(workers)]
+    for future in futures:
+        future.result()
+    db = directory / f"scale-{corpus.stem}-{workers}.duckdb"
+    try:
+        with Store(db) as store:
+            started = time.perf_counter()
+            counts = Ingest(coder, store, dedup=False).run([corpus])
+            seconds = time.perf_counter() - started
+    finally:
+        coder.close()
+    assert counts.coded + counts.rejected + counts.skipped == counts.documents
+    return seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,4000", help="corpus sizes, comma-separated")
+    parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    worker_counts = [int(w) for w in args.workers.split(",")]
+    docs = texts()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        for size in sizes:
+            corpus = directory / f"corpus-{size}.jsonl"
+            words = write_corpus(corpus, docs, size)
+            for workers in worker_counts:
+                seconds = run(corpus, workers, directory)
+                results.append(
+                    {
+                        "articles": size,
+                        "words": words,
+                        "workers": workers,
+                        "seconds": round(seconds, 1),
+                        "articles_per_s": round(size / seconds, 2),
+                        "words_per_s": round(words / seconds),
+                        "seconds_per_1000": round(seconds * 1000 / size, 1),
+                    }
+                )
+                print(json.dumps(results[-1]), flush=True)
+    speedups = {}
+    for size in sizes:
+        by = {r["workers"]: r["seconds"] for r in results if r["articles"] == size}
+        if 1 in by:
+            for workers, seconds in by.items():
+                if workers != 1:
+                    speedups[f"{size}:{workers}x"] = round(by[1] / seconds, 2)
+    summary = {"runs": results, "speedup_over_1_worker": speedups}
+    print(json.dumps({"speedup_over_1_worker": speedups}))
+    if args.json is not None:
+        args.json.write_text(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
