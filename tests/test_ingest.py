@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -16,7 +17,7 @@ import pytest
 
 from corpus import articles, build_torture
 from newsevents.cli import main
-from newsevents.ingest import Counts, Ingest
+from newsevents.ingest import Counts, Ingest, Progress
 from newsevents.store import Store
 
 if TYPE_CHECKING:
@@ -251,3 +252,20 @@ def test_cli_ingest_json_summary_export_and_rejects(
     records = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert len(records) == summary["events"]
     assert all(r["num_articles"] >= 1 and r["group_id"] for r in records)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_on_a_terminal_only() -> None:
+    counts = Counts(documents=12, coded=9, events=30, duplicates=1, skipped=1, rejected=1)
+    terminal = _Terminal()
+    Progress(terminal).update(counts, final=True)
+    line = terminal.getvalue()
+    assert line.startswith("\r12 documents | 9 coded | 30 events | 1 duplicates")
+    assert "1 rejects" in line and line.endswith("docs/s\n")
+    piped = io.StringIO()
+    Progress(piped).update(counts, final=True)
+    assert piped.getvalue() == ""
