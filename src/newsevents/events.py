@@ -565,16 +565,27 @@ class EventCoder:
             sources, targets = targets, []
         targets = [t for t in targets if not _same_actor(t, sources)]
         sources, targets = _distinct(sources), _distinct(targets)
-        # Without any actor, only a verb of protest or violence is still an event
-        # ("a car bomb exploded in the market"); everything else needs someone acting.
+        # Without any actor, a verb of protest or violence is still an event ("a car
+        # bomb exploded in the market"); other verbs need a subject that names someone,
+        # even if it resolves to no actor ("Leaders of the Azadliq coalition agreed").
         actorless = not sources and not targets
-        if actorless and not (match.trigger.pos == "verb" and cameo.code[:2] >= "14"):
+        if actorless and not (
+            match.trigger.pos == "verb"
+            and (cameo.code[:2] >= "14" or _has_participant(head))
+        ):
             return None
         sources = [resolver.with_fallback(a) for a in sources]
         targets = [resolver.with_fallback(a) for a in targets]
         status = event_status(head, match)
         mode = match.trigger.mode
-        if status == "future" and cameo.code[:2] in INTENT_CODES and declares_intent(head):
+        governor = head
+        if match.trigger.pos == "noun" and head.dep_ in ("dobj", "nsubjpass", "attr"):
+            governor = head.head  # "will give Tanzania a grant": the verb says it is to come
+        if (
+            status == "future"
+            and cameo.code[:2] in INTENT_CODES
+            and declares_intent(governor)
+        ):
             cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
             mode = None
         first, last = doc[min(match.tokens)], doc[max(match.tokens)]
@@ -932,6 +943,18 @@ def _distinct(actors: Sequence[Actor]) -> list[Actor]:
         if not any(a.name == actor.name and a.country == actor.country for a in out):
             out.append(actor)
     return out
+
+
+def _has_participant(verb: Token) -> bool:
+    """A finite verb with a named or nominal subject: someone acts, though no actor
+    resolved ("Leaders of the opposition coalition agreed to ...")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+    )
 
 
 def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
