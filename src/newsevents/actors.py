@@ -7,7 +7,9 @@ touching code:
 - ``countries.yaml``: ``iso3``, ``name``, ``aliases``, ``demonyms``, ``capitals``;
 - ``organisations.yaml``: ``name``, ``aliases``, ``country``, ``sectors``;
 - ``sectors.yaml``: a CAMEO agent code -> ``titles`` (words for people) and
-  ``nouns`` (words for bodies: "ministry", "troops").
+  ``nouns`` (words for bodies: "ministry", "troops");
+- ``people.yaml``: ``name``, ``aliases``, ``country``, ``sectors``: people the
+  news names without saying whom they act for ("Putin said").
 
 ``ActorResolver.for_doc(doc)`` indexes one parsed document; ``resolve(token)``
 turns the noun phrase headed by a token into an ``Actor`` (or None), with
@@ -113,6 +115,12 @@ class ActorDictionary:
 
     phrases: dict[str, tuple[ActorEntry, ...]]
     country_names: dict[str, str]  # iso3 -> common name
+    # folded full name, alias or unambiguous surname -> (name, country, sectors)
+    people: dict[str, tuple[str, str | None, tuple[str, ...]]] = field(default_factory=dict)
+
+    def person(self, name: str) -> tuple[str, str | None, tuple[str, ...]] | None:
+        """A known person by full name or alias, or by surname alone."""
+        return self.people.get(normalise(name))
 
     @classmethod
     def load(cls, *, extra_files: Sequence[Path] = ()) -> ActorDictionary:
@@ -130,9 +138,11 @@ class ActorDictionary:
         countries = _read_yaml(base / "countries.yaml", what="countries") or []
         organisations = _read_yaml(base / "organisations.yaml", what="organisations") or []
         sectors = _read_yaml(base / "sectors.yaml", what="sectors") or {}
+        people = _read_yaml(base / "people.yaml", what="people") or []
         for path in extra_files:
             data = _read_yaml(Path(path), what="user actor")
             if isinstance(data, dict):
+                people += data.get("people", []) or []
                 countries += data.get("countries", []) or []
                 organisations += data.get("organisations", []) or []
                 for code, words in (data.get("sectors") or {}).items():
@@ -189,7 +199,7 @@ class ActorDictionary:
                 add(title, ActorEntry(title, "sector-title", None, (str(code),), "person"))
             for noun in _strings(words.get("nouns")):
                 add(noun, ActorEntry(noun, "sector-noun", None, (str(code),), "sector"))
-        return cls({k: tuple(v) for k, v in phrases.items()}, names)
+        return cls({k: tuple(v) for k, v in phrases.items()}, names, _people_index(people))
 
     @property
     def max_words(self) -> int:
@@ -199,6 +209,72 @@ class ActorDictionary:
     def leads(self) -> frozenset[str]:
         """The first word-piece of every phrase: a token with another lead starts none."""
         return frozenset(_lead(k.lstrip("=").casefold()) for k in self.phrases)
+
+
+# Surnames too common to name one person when they stand alone.
+_COMMON_SURNAMES = frozenset(
+    [
+        "khan",
+        "singh",
+        "ali",
+        "ahmed",
+        "ahmad",
+        "mohamed",
+        "mohammed",
+        "muhammad",
+        "hussein",
+        "hassan",
+        "lee",
+        "kim",
+        "wang",
+        "zhang",
+        "chen",
+        "park",
+        "smith",
+        "johnson",
+        "brown",
+        "jones",
+        "williams",
+        "rice",
+        "baker",
+        "may",
+        "major",
+        "taylor",
+        "harris",
+        "martin",
+        "thomas",
+        "white",
+        "green",
+        "scott",
+        "jonathan",
+        "salam",
+    ]
+)
+
+
+def _people_index(items: Iterable[Any]) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
+    full: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}
+    surnames: dict[str, set[tuple[str, str | None, tuple[str, ...]]]] = {}
+    for item in items:
+        if not isinstance(item, dict) or not item.get("name"):
+            continue
+        country = str(item["country"]).upper() if item.get("country") else None
+        entry = (str(item["name"]), country, tuple(_strings(item.get("sectors"))) or ("GOV",))
+        for alias in [entry[0], *_strings(item.get("aliases"))]:
+            full[normalise(alias)] = entry
+            words = alias.split()
+            if len(words) > 1 and not words[0].casefold().startswith(("king", "crown")):
+                surnames.setdefault(normalise(words[-1]), set()).add(entry)
+    index = {}
+    for surname, entries in surnames.items():
+        if (
+            len({e[1] for e in entries}) == 1
+            and len(surname) > 2
+            and surname not in _COMMON_SURNAMES
+        ):
+            index[surname] = sorted(entries)[0]
+    index.update(full)
+    return index
 
 
 def _reference_countries() -> list[tuple[str, str, list[str], str | None]]:
@@ -419,6 +495,11 @@ class ActorResolver:
         if appos is not None:
             country = country or appos.country
             sectors = sectors or appos.sectors
+        known = self.dictionary.person(name)
+        if known is not None:
+            name = known[0]
+            country = country or known[1]
+            sectors = sectors or known[2]
         return Actor(
             name=name,
             text=self.doc[lo : ent.end].text,
