@@ -63,3 +63,21 @@ def test_places_offsets_and_event_location(pipeline: Pipeline) -> None:
     where = event_location(doc, trigger_start=start, trigger_end=start + 8, places=places)
     assert where is not None and where.text in ("Kidal", "Mali")
     assert event_location(doc, trigger_start=0, trigger_end=6, places=[]) is None
+
+
+def test_places_provinces_of_large_countries(pipeline: Pipeline) -> None:
+    text = (
+        "Wildfires forced thousands from their homes in Alberta and British Columbia, "
+        "while floods hit Queensland and New South Wales. In England, Scotland and "
+        "Sichuan officials counted the damage."
+    )
+    found = {p.text: p.country for p in pipeline.places.find(pipeline.resources.nlp(text))}
+    assert found == {
+        "Alberta": "CAN",
+        "British Columbia": "CAN",
+        "Queensland": "AUS",
+        "New South Wales": "AUS",
+        "England": "GBR",
+        "Scotland": "GBR",
+        "Sichuan": "CHN",
+    }
