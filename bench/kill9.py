@@ -46,7 +46,8 @@ def main() -> int:
         root = Path(tmp)
         build_torture(root / "torture")
         generated = root / "generated.jsonl"
-        generated.write_text("".join(json.dumps(a) + "\n" for a in articles(args.articles)))
+        batch = [dict(a, id=f"batch-{a['id']}") for a in articles(args.articles, seed=5)]
+        generated.write_text("".join(json.dumps(a) + "\n" for a in batch))
         inputs = [root / "torture", generated]
         db = root / "killed.duckdb"
         process = subprocess.Popen(ingest(inputs, db, args.workers), stdout=subprocess.PIPE,
