@@ -63,9 +63,11 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start INTEGER, sentence_end INTEGER,
     source_country VARCHAR, target_country VARCHAR,
     location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
-    record JSON, group_id VARCHAR
+    record JSON, group_id VARCHAR, search_text VARCHAR, actor_text VARCHAR
 );
 ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS search_text VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_text VARCHAR;
 CREATE TABLE IF NOT EXISTS event_groups (
     group_id VARCHAR PRIMARY KEY, identity VARCHAR, plover_type VARCHAR, cameo_root VARCHAR,
     status VARCHAR, source_key VARCHAR, target_key VARCHAR, place_key VARCHAR,
@@ -120,7 +122,7 @@ EVENT_COLUMNS = (
     "event_id, article_id, plover_type, plover_mode, cameo_code, cameo_root, quad_class, "
     "goldstein, status, confidence, date, trigger_start, trigger_end, trigger_text, "
     "sentence_start, sentence_end, source_country, target_country, location_name, "
-    "location_country, lat, lon, record, group_id"
+    "location_country, lat, lon, record, group_id, search_text, actor_text"
 )
 
 
@@ -247,11 +249,14 @@ class Store:
             for event in coded.events:
                 record = event.to_record()
                 group_id, created = self._group_of(record, article.published, new_groups)
-                rows.append([*_event_row(record), group_id])
+                words = search_columns(record)
+                rows.append(
+                    [*_event_row(record), group_id, words["search_text"], words["actor_text"]]
+                )
             if rows:
                 con.executemany(
                     f"INSERT OR IGNORE INTO events ({EVENT_COLUMNS}) VALUES "
-                    f"({', '.join('?' * 24)})",
+                    f"({', '.join('?' * 26)})",
                     rows,
                 )
             for identity, group, created in new_groups:
@@ -470,6 +475,22 @@ def event_identity(record: dict[str, Any]) -> str:
             str(place),
         ]
     ).replace("\n", " ")
+
+
+def search_columns(record: dict[str, Any]) -> dict[str, str]:
+    """Lower-cased words to search without reading every record: ``search_text``
+    (trigger and sentence) and ``actor_text`` (actor names, words, countries, roles
+    and sectors, joined by ``|``)."""
+    trigger = (record.get("trigger") or {}).get("text") or ""
+    sentence = (record.get("sentence") or {}).get("text") or ""
+    words = []
+    for actor in [*(record.get("source") or []), *(record.get("target") or [])]:
+        words += [actor.get(k) for k in ("name", "text", "country", "role")]
+        words += actor.get("sectors") or []
+    return {
+        "search_text": f"{trigger}\n{sentence}".lower(),
+        "actor_text": "|".join(w for w in words if w).lower(),
+    }
 
 
 def _event_row(record: dict[str, Any]) -> list[Any]:
