@@ -244,6 +244,7 @@ class Ingest:
             results = [
                 Rejected(_key(a), error.code, error.reason, article_id=a.id) for a in chunk.to_code
             ]
+        coded: list[Coded] = []
         for result in results:
             if isinstance(result, Rejected):
                 if result.article_id is not None:
@@ -251,8 +252,17 @@ class Ingest:
                     self.index.remove(result.article_id)
                 self._reject(result, counts)
             else:
-                self._write(result, chunk.signatures.get(result.article.id), counts)
-            self._show(counts)
+                coded.append(result)
+        stored = self.store.write_batch(
+            [(c, _key(c.article), chunk.signatures.get(c.article.id)) for c in coded]
+        )
+        for result, new in zip(coded, stored, strict=True):
+            if new:
+                counts.coded += 1
+                counts.events += len(result.events)
+            else:
+                counts.duplicates += 1
+            counts.documents += 1
         for copy, original_id, similarity in chunk.copies:
             fate = self._fates.get(original_id)
             if fate is not None:
@@ -275,14 +285,6 @@ class Ingest:
         for done in chunk.files:
             self.store.finish_file(done.path, done.size, done.mtime_ns, done.documents)
         self._show(counts)
-
-    def _write(self, coded: Coded, sig: Signature | None, counts: Counts) -> None:
-        if self.store.write(coded, doc_key=_key(coded.article), signature=sig):
-            counts.coded += 1
-            counts.events += len(coded.events)
-        else:
-            counts.duplicates += 1
-        counts.documents += 1
 
     def _reject(self, rejected: Rejected, counts: Counts) -> None:
         if not self.store.reject(rejected):

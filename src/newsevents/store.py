@@ -28,9 +28,10 @@ killed at any point leaves either all of a document or none of it.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -213,104 +214,136 @@ class Store:
         An article whose id is already stored (the same text read from another
         file) is recorded as a duplicate of itself, and nothing else is written.
         """
+        key = doc_key or coded.article.source or coded.article.id
+        return self.write_batch([(coded, key, signature)])[0]
+
+    def write_batch(self, items: Sequence[tuple[Coded, str, Signature | None]]) -> list[bool]:
+        """Store coded articles, given with their document keys, in one transaction.
+
+        Returns for each whether it was stored (False: its document was known, or
+        its article id was, and it is then recorded as a duplicate of itself).
+        Rows go in as Arrow tables, table by table: one insert per table, not
+        one per row.
+        """
         import duckdb
 
-        article = coded.article
-        key = doc_key or article.source or article.id
         con = self.connection
         new_groups: list[tuple[str, _Group, bool]] = []
+        rows: dict[str, list[list[Any]]] = {name: [] for name in _batch_columns()}
+        stored: list[bool] = []
         try:
             con.execute("BEGIN TRANSACTION")
-            if self.known_keys([key]):
-                con.execute("ROLLBACK")
-                return False
-            seen = con.execute(
-                "SELECT count(*) FROM articles WHERE article_id = ?", [article.id]
-            ).fetchall()[0][0]
-            if seen:
-                self._document(key, article, "duplicate", duplicate_of=article.id, similarity=1.0)
-                con.execute("COMMIT")
-                return False
-            self._document(key, article, "coded")
-            con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    article.id,
-                    article.title,
-                    article.url,
-                    article.outlet,
-                    article.published,
-                    article.language,
-                    article.source,
-                    article.text,
-                ],
-            )
-            rows = []
-            for event in coded.events:
-                record = event.to_record()
-                group_id, created = self._group_of(record, article.published, new_groups)
-                words = search_columns(record)
-                rows.append(
-                    [*_event_row(record), group_id, words["search_text"], words["actor_text"]]
+            known = self.known_keys(key for _, key, _ in items)
+            ids = [coded.article.id for coded, _, _ in items]
+            existing = {
+                r[0]
+                for r in con.execute(
+                    "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))",
+                    [ids],
+                ).fetchall()
+            }
+            for coded, key, signature in items:
+                article = coded.article
+                if key in known:
+                    stored.append(False)
+                    continue
+                known.add(key)
+                if article.id in existing:
+                    rows["documents"].append(
+                        _document_row(key, article, "duplicate", article.id, 1.0)
+                    )
+                    stored.append(False)
+                    continue
+                existing.add(article.id)
+                stored.append(True)
+                rows["documents"].append(_document_row(key, article, "coded", None, None))
+                rows["articles"].append(
+                    [
+                        article.id,
+                        article.title,
+                        article.url,
+                        article.outlet,
+                        article.published,
+                        article.language,
+                        article.source,
+                        article.text,
+                    ]
                 )
-            if rows:
-                con.executemany(
-                    f"INSERT OR IGNORE INTO events ({EVENT_COLUMNS}) VALUES "
-                    f"({', '.join('?' * 26)})",
-                    rows,
+                for event in coded.events:
+                    record = event.to_record()
+                    group_id, _ = self._group_of(record, article.published, new_groups)
+                    words = search_columns(record)
+                    rows["events"].append(
+                        [*_event_row(record), group_id, words["search_text"], words["actor_text"]]
+                    )
+                rows["places"].extend(
+                    [
+                        article.id,
+                        p.start,
+                        p.end,
+                        p.text,
+                        p.name,
+                        p.geonameid,
+                        p.lat,
+                        p.lon,
+                        p.country,
+                        p.admin1,
+                        p.feature_code,
+                    ]
+                    for p in coded.places
                 )
+                rows["mentions"].extend(
+                    [m.article_id, m.kind, m.start, m.end, m.text, m.ref or ""]
+                    for m in coded.mentions
+                )
+                if signature is not None:
+                    rows["signatures"].append([article.id, signature.astype(np.uint32).tobytes()])
             for identity, group, created in new_groups:
                 if created:
-                    con.execute(
-                        "INSERT INTO event_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [group.group_id, identity, *identity.split("|"), group.first, group.last],
+                    rows["event_groups"].append(
+                        [group.group_id, identity, *identity.split("|"), group.first, group.last]
                     )
-                else:
-                    con.execute(
-                        "UPDATE event_groups SET first_date = ?, last_date = ? WHERE group_id = ?",
-                        [group.first, group.last, group.group_id],
-                    )
-            if coded.places:
+            for name, table_rows in rows.items():
+                self._insert(name, table_rows)
+            updates = [
+                [group.first, group.last, group.group_id]
+                for _, group, created in new_groups
+                if not created
+            ]
+            if updates:
                 con.executemany(
-                    "INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        [
-                            article.id,
-                            p.start,
-                            p.end,
-                            p.text,
-                            p.name,
-                            p.geonameid,
-                            p.lat,
-                            p.lon,
-                            p.country,
-                            p.admin1,
-                            p.feature_code,
-                        ]
-                        for p in coded.places
-                    ],
-                )
-            if coded.mentions:
-                con.executemany(
-                    "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        [m.article_id, m.kind, m.start, m.end, m.text, m.ref or ""]
-                        for m in coded.mentions
-                    ],
-                )
-            if signature is not None:
-                con.execute(
-                    "INSERT OR IGNORE INTO signatures VALUES (?, ?)",
-                    [article.id, signature.astype(np.uint32).tobytes()],
+                    "UPDATE event_groups SET first_date = ?, last_date = ? WHERE group_id = ?",
+                    updates,
                 )
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             self._groups = None  # reload: the in-memory index may hold what was rolled back
             raise StoreError(
-                f"cannot store article {article.id}: {exc}", source=str(self.path)
+                f"cannot store {len(items)} articles: {exc}", source=str(self.path)
             ) from exc
-        return True
+        return stored
+
+    def _insert(self, table: str, rows: list[list[Any]]) -> None:
+        if not rows:
+            return
+        import pyarrow as pa
+
+        columns = _batch_columns()[table]
+        data = pa.table(
+            {
+                name: pa.array([row[i] for row in rows], type=kind)
+                for i, (name, kind) in enumerate(columns)
+            }
+        )
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        self.connection.register("_newsevents_batch", data)
+        try:
+            self.connection.execute(
+                f"INSERT OR IGNORE INTO {table} ({names}) SELECT {names} FROM _newsevents_batch"
+            )
+        finally:
+            self.connection.unregister("_newsevents_batch")
 
     def reject(self, rejected: Rejected, *, doc_key: str | None = None) -> bool:
         """Record a document that could not be coded (or was skipped); False if known."""
@@ -475,6 +508,112 @@ def event_identity(record: dict[str, Any]) -> str:
             str(place),
         ]
     ).replace("\n", " ")
+
+
+def _document_row(
+    key: str, article: Article, status: str, duplicate_of: str | None, similarity: float | None
+) -> list[Any]:
+    return [
+        key,
+        article.source,
+        article.id,
+        status,
+        article.language,
+        duplicate_of,
+        similarity,
+        article.title,
+        article.url,
+        article.outlet,
+        article.published,
+    ]
+
+
+@functools.cache
+def _batch_columns() -> dict[str, list[tuple[str, Any]]]:
+    import pyarrow as pa
+
+    text, integer, real, blob = pa.string(), pa.int64(), pa.float64(), pa.binary()
+    event_types = [
+        text, text, text, text, text, text, integer, real, text, real, text, integer, integer,
+        text, integer, integer, text, text, text, text, real, real, text, text, text, text,
+    ]  # fmt: skip
+    return {
+        "documents": list(
+            zip(
+                [
+                    "doc_key",
+                    "source",
+                    "article_id",
+                    "status",
+                    "language",
+                    "duplicate_of",
+                    "similarity",
+                    "title",
+                    "url",
+                    "outlet",
+                    "published",
+                ],
+                [text] * 6 + [real] + [text] * 4,
+                strict=True,
+            )
+        ),
+        "articles": [
+            (n, text)
+            for n in [
+                "article_id",
+                "title",
+                "url",
+                "outlet",
+                "published",
+                "language",
+                "source",
+                "text",
+            ]
+        ],
+        "events": list(zip(EVENT_COLUMNS.split(", "), event_types, strict=True)),
+        "event_groups": [
+            (n, text)
+            for n in [
+                "group_id",
+                "identity",
+                "plover_type",
+                "cameo_root",
+                "status",
+                "source_key",
+                "target_key",
+                "place_key",
+                "first_date",
+                "last_date",
+            ]
+        ],
+        "places": list(
+            zip(
+                [
+                    "article_id",
+                    "start",
+                    "end",
+                    "text",
+                    "name",
+                    "geonameid",
+                    "lat",
+                    "lon",
+                    "country",
+                    "admin1",
+                    "feature_code",
+                ],
+                [text, integer, integer, text, text, integer, real, real, text, text, text],
+                strict=True,
+            )
+        ),
+        "mentions": list(
+            zip(
+                ["article_id", "kind", "start", "end", "text", "ref"],
+                [text, text, integer, integer, text, text],
+                strict=True,
+            )
+        ),
+        "signatures": [("article_id", text), ("signature", blob)],
+    }
 
 
 def search_columns(record: dict[str, Any]) -> dict[str, str]:
