@@ -20,6 +20,9 @@ deterministic and each article is coded on its own.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol
@@ -40,8 +43,6 @@ _PIPELINES: dict[Settings, Pipeline] = {}
 
 def default_workers() -> int:
     """Worker processes when none are asked for: the cores this process may use, at most 8."""
-    import os
-
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(8, cores or 1))
 
@@ -72,6 +73,18 @@ def code_chunk(articles: Sequence[Article], settings: Settings) -> Result:
 
         pipeline = _PIPELINES[settings] = Pipeline(settings=settings)
     return list(pipeline.run(articles))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a pool worker: end this process when the parent is gone (kill -9 leaves
+    workers blocked on their queue otherwise, holding a pipeline in memory)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsevents-parent-watch", daemon=True).start()
 
 
 class ChunkFuture(Protocol):
@@ -118,7 +131,10 @@ class ProcessPool:
         self.settings = settings
         self.in_flight = workers * 2
         self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_exit_with_parent,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, articles: list[Article]) -> ChunkFuture:
