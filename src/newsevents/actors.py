@@ -32,6 +32,7 @@ import yaml
 
 from newsevents.errors import ResourceError
 from newsevents.model import Actor, ActorKind
+from newsevents.parse import Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -201,7 +202,7 @@ class ActorDictionary:
                 add(noun, ActorEntry(noun, "sector-noun", None, (str(code),), "sector"))
         return cls({k: tuple(v) for k, v in phrases.items()}, names, _people_index(people))
 
-    @property
+    @cached_property
     def max_words(self) -> int:
         return max((len(k.split()) for k in self.phrases), default=1)
 
@@ -335,34 +336,38 @@ class PhraseMatch:
         return None
 
 
-def _token_key(token: Token) -> str:
-    return token.text.replace("’", "'").casefold()
+def match_phrases(
+    doc: Doc, dictionary: ActorDictionary, *, words: Words | None = None
+) -> list[PhraseMatch]:
+    """Greedy longest-first dictionary matches over the document's tokens.
 
-
-def match_phrases(doc: Doc, dictionary: ActorDictionary) -> list[PhraseMatch]:
-    """Greedy longest-first dictionary matches over the document's tokens."""
+    Works on the token strings (``Words``), not on spaCy spans: the text of tokens
+    ``i..j`` is ``doc.text[start of i : end of j]``.
+    """
     out: list[PhraseMatch] = []
+    words = words if words is not None else Words.of(doc)
     limit = dictionary.max_words
     n = len(doc)
     i = 0
     leads = dictionary.leads
+    phrases = dictionary.phrases
+    body = words.body
+    space, punct, starts = words.space, words.punct, words.start
+    # Each token's own key: straight apostrophes, casefolded.
+    keys = [text.replace("’", "'").casefold() for text in words.text]
+    ends = [start + len(text) for start, text in zip(starts, words.text, strict=True)]
     while i < n:
         found: PhraseMatch | None = None
-        token = doc[i]
-        if (
-            not token.is_space
-            and not token.is_punct
-            and _lead(token.text.replace("’", "'").casefold()) in leads
-        ):
+        if not space[i] and not punct[i] and _lead(keys[i]) in leads:
             for width in range(min(limit, n - i), 0, -1):
-                span = doc[i : i + width]
-                if span[-1].is_space:
+                last = i + width - 1
+                if space[last]:
                     continue
-                key = normalise(span.text)
+                text = body[starts[i] : ends[last]]
                 # Tokens like "U.S." and "al-Qaeda" keep their inner punctuation.
-                entries = dictionary.phrases.get(case_key(span.text)) or dictionary.phrases.get(key)
+                entries = phrases.get(case_key(text)) or phrases.get(normalise(text))
                 if entries is None and width > 1:
-                    entries = dictionary.phrases.get(" ".join(_token_key(t) for t in span))
+                    entries = phrases.get(" ".join(keys[i : i + width]))
                 if entries:
                     found = PhraseMatch(i, i + width, entries)
                     break
@@ -389,7 +394,8 @@ class ActorResolver:
     def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
         self.doc = doc
         self.dictionary = dictionary
-        self.matches = match_phrases(doc, dictionary)
+        self.words = Words.of(doc)  # shared with the event coder and the place finder
+        self.matches = match_phrases(doc, dictionary, words=self.words)
         self._ents: dict[int, Span] = {
             i: ent for ent in doc.ents for i in range(ent.start, ent.end)
         }

@@ -33,6 +33,8 @@ class Settings:
     # scrape would stall a batch and fill memory.
     max_chars: int = 200_000
     batch_size: int = 16
+    # spaCy's attribute ruler and lemmatizer replaced by a cached equivalent (same output).
+    fast: bool = True
     workers: int = 0  # ingest: worker processes; 0 = one per core (at most 8)
     dask: str | None = None  # ingest: address of a Dask scheduler to code on
 

@@ -27,6 +27,7 @@ import yaml
 from newsevents.actors import FIRST_PERSON, RELATIVE, ActorResolver
 from newsevents.errors import ResourceError
 from newsevents.model import Actor, Event, Span, Status, content_id
+from newsevents.parse import Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -455,24 +456,43 @@ def match_noun(doc: Doc, token: Token, trigger: Trigger) -> Match | None:
     return Match(trigger, tuple(range(token.i, end)), last.i)
 
 
-def find_matches(sent: SpacySpan, lexicon: Lexicon) -> list[Match]:
-    """Trigger matches in one sentence; verb constructions win over bare nouns they contain."""
+def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = None) -> list[Match]:
+    """Trigger matches in one sentence; verb constructions win over bare nouns they contain.
+
+    ``words`` (``Words.of(sent.doc)``) saves reading the document's tokens again.
+    """
     doc = sent.doc
+    words = words if words is not None else Words.of(doc)
+    pos, lemmas, lower = words.pos, words.lemma, words.lower
     found: list[Match] = []
     used: set[int] = set()
-    for token in sent:
-        if token.pos_ != "VERB":
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or lemmas[i] not in lexicon.verbs:
             continue
-        for trigger in lexicon.verbs.get(_lemma(token), ()):
+        token = doc[i]
+        below: set[str] | None = None
+        for trigger in lexicon.verbs[lemmas[i]]:
+            if len(trigger.words) > 1:
+                # The other words are found among the verb's dependents, which all lie
+                # between its left and right edges: a word missing there cannot match.
+                if below is None:
+                    lo, hi = token.left_edge.i, token.right_edge.i + 1
+                    below = {*lemmas[lo:hi], *lower[lo:hi]}
+                if any(w != "to" and w not in below for w in trigger.words[1:]):
+                    continue
             match = match_verb(token, trigger)
             if match is not None and not used.intersection(match.tokens):
                 found.append(match)
                 used.update(match.tokens)
                 break
-    for token in sent:
-        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+    for i in range(sent.start, sent.end):
+        if i in used or pos[i] not in ("NOUN", "PROPN"):
             continue
-        for trigger in lexicon.nouns.get(_lemma(token), ()) or lexicon.nouns.get(token.lower_, ()):
+        triggers = lexicon.nouns.get(lemmas[i], ()) or lexicon.nouns.get(lower[i], ())
+        if not triggers:
+            continue
+        token = doc[i]
+        for trigger in triggers:
             match = match_noun(doc, token, trigger)
             if match is not None and not used.intersection(match.tokens):
                 found.append(match)
@@ -523,13 +543,18 @@ class EventCoder:
         skip: Sequence[tuple[int, int]] = (),
     ) -> list[Event]:
         events: list[Event] = []
-        cues = cue_counts(doc)
+        words = resolver.words if resolver.doc is doc else Words.of(doc)
+        cues = cue_counts(doc, words=words)
         for sent in doc.sents:
-            if not sent.text.strip() or any(s <= sent.start_char < e for s, e in skip):
+            text = words.body[sent.start_char : sent.end_char]  # sent.text, without a join
+            if not text.strip() or any(s <= sent.start_char < e for s, e in skip):
                 continue
-            attribution = self._sentence_attribution(sent, resolver)
-            off_topic = non_political(sent, article=cues)
-            for match in find_matches(sent, self.lexicon):
+            # Attribution first, for every sentence: resolving its speakers teaches the
+            # resolver who "the minister" is later on.
+            attribution = self._sentence_attribution(sent, resolver, words=words)
+            matches = find_matches(sent, self.lexicon, words=words)
+            off_topic = bool(matches) and non_political(sent, article=cues, words=words)
+            for match in matches:
                 event = self._event(
                     doc,
                     sent,
@@ -570,8 +595,7 @@ class EventCoder:
         # even if it resolves to no actor ("Leaders of the Azadliq coalition agreed").
         actorless = not sources and not targets
         if actorless and not (
-            match.trigger.pos == "verb"
-            and (cameo.code[:2] >= "14" or _has_participant(head))
+            match.trigger.pos == "verb" and (cameo.code[:2] >= "14" or _has_participant(head))
         ):
             return None
         sources = [resolver.with_fallback(a) for a in sources]
@@ -581,11 +605,7 @@ class EventCoder:
         governor = head
         if match.trigger.pos == "noun" and head.dep_ in ("dobj", "nsubjpass", "attr"):
             governor = head.head  # "will give Tanzania a grant": the verb says it is to come
-        if (
-            status == "future"
-            and cameo.code[:2] in INTENT_CODES
-            and declares_intent(governor)
-        ):
+        if status == "future" and cameo.code[:2] in INTENT_CODES and declares_intent(governor):
             cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
             mode = None
         first, last = doc[min(match.tokens)], doc[max(match.tokens)]
@@ -874,11 +894,17 @@ class EventCoder:
     # -- attribution ----------------------------------------------------------------
 
     def _sentence_attribution(
-        self, sent: SpacySpan, resolver: ActorResolver
+        self, sent: SpacySpan, resolver: ActorResolver, *, words: Words | None = None
     ) -> list[tuple[Any, Span]]:
         """Who the sentence credits: (the reporting verb or None, the words naming them)."""
         out: list[tuple[Any, Span]] = []
-        for token in sent:
+        words = words if words is not None else Words.of(sent.doc)
+        pos, lemmas = words.pos, words.lemma
+        for i in range(sent.start, sent.end):
+            # Only "according" and reporting verbs can credit anyone.
+            if lemmas[i] != "accord" and (pos[i] != "VERB" or lemmas[i] not in REPORT_VERBS):
+                continue
+            token = sent.doc[i]
             if token.lemma_ == "accord" and token.lower_ == "according":
                 for prep in token.children:
                     if prep.lower_ == "to":
@@ -913,19 +939,26 @@ def _in_subtree(token: Token, ancestor: Token) -> bool:
     return token.i == ancestor.i or ancestor in token.ancestors
 
 
-def non_political(sent: SpacySpan, *, article: Sequence[int] = (0, 0, 0)) -> bool:
+def non_political(
+    sent: SpacySpan, *, article: Sequence[int] = (0, 0, 0), words: Words | None = None
+) -> bool:
     """Whether a sentence is about sports, markets or weather: two cue words of one kind,
     or one in an article that has at least three of that kind."""
-    lemmas = {_lemma(t) for t in sent if not t.is_punct}
+    if words is None:
+        lemmas = {_lemma(t) for t in sent if not t.is_punct}
+    else:
+        punct = words.punct
+        lemmas = {words.lemma[i] for i in range(sent.start, sent.end) if not punct[i]}
     return any(
         len(lemmas & cues) >= 2 or (lemmas & cues and in_article >= 3)
         for cues, in_article in zip(NON_POLITICAL, article, strict=True)
     )
 
 
-def cue_counts(doc: Doc) -> tuple[int, ...]:
+def cue_counts(doc: Doc, *, words: Words | None = None) -> tuple[int, ...]:
     """How many cue words of each non-political kind the whole article has."""
-    lemmas = [_lemma(t) for t in doc if t.is_alpha]
+    words = words if words is not None else Words.of(doc)
+    lemmas = [lemma for lemma, alpha in zip(words.lemma, words.alpha, strict=True) if alpha]
     return tuple(sum(lemma in cues for lemma in lemmas) for cues in NON_POLITICAL)
 
 

@@ -39,7 +39,7 @@ class Resources:
     @classmethod
     def load(cls, settings: Settings) -> Resources:
         return cls(
-            nlp=load_nlp(settings.spacy_model),
+            nlp=load_nlp(settings.spacy_model, fast=settings.fast),
             actors=ActorDictionary.load(extra_files=settings.actor_files),
             lexicon=Lexicon.load(extra_files=settings.lexicon_files),
             gazetteer=Gazetteer.load(cache_dir=settings.cache_dir),
@@ -134,7 +134,10 @@ class Pipeline:
         places = [
             p
             for p in self.places.find(
-                doc, context_countries=countries, known_country=self.settings.known_country
+                doc,
+                context_countries=countries,
+                known_country=self.settings.known_country,
+                words=resolver.words,
             )
             if not any(s <= p.start < e for s, e in skip)
         ]

@@ -35,6 +35,7 @@ import yaml
 
 from newsevents.errors import ResourceError
 from newsevents.model import Place
+from newsevents.parse import Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -394,8 +395,11 @@ class PlaceFinder:
         *,
         context_countries: Sequence[str] = (),
         known_country: str | None = None,
+        words: Words | None = None,
     ) -> list[Place]:
-        toponyms = _narrow_by_container(self._toponyms(doc), doc.text)
+        """The places a document names; ``words`` (``Words.of(doc)``) saves reading it again."""
+        words = words if words is not None else Words.of(doc)
+        toponyms = _narrow_by_container(self._toponyms(doc, words), words.body)
         if not toponyms:
             return []
         context: Counter[str] = Counter()
@@ -473,7 +477,7 @@ class PlaceFinder:
 
         return max(toponym.candidates, key=score)
 
-    def _toponyms(self, doc: Doc) -> list[_Toponym]:
+    def _toponyms(self, doc: Doc, words: Words) -> list[_Toponym]:
         """Place names: spaCy's place entities, and names the gazetteer knows well.
 
         The small English model often tags African and Asian place names as people or
@@ -499,20 +503,20 @@ class PlaceFinder:
                 while index < len(doc) and doc[index].idx < toponym.end:
                     taken.add(index)
                     index += 1
+        pos, starts = words.pos, words.start
         index = 0
         while index < len(doc):
-            token = doc[index]
-            if token.i in taken or token.pos_ != "PROPN":
+            if index in taken or pos[index] != "PROPN":
                 index += 1
                 continue
             end = index + 1
-            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken:
+            while end < len(doc) and pos[end] == "PROPN" and end not in taken:
                 end += 1
             span = doc[index:end]
             toponym = self._lookup(span, strict=True, after_preposition=_after_locative(span))
             if toponym is not None:
                 found.append(toponym)
-                while end < len(doc) and doc[end].idx < toponym.end:
+                while end < len(doc) and starts[end] < toponym.end:
                     end += 1
             index = end
         return sorted(found, key=lambda t: t.start)

@@ -1,0 +1,201 @@
+"""The fast path (``Settings.fast``) gives the same annotations and events as spaCy's own.
+
+``newsevents_token_attributes_v1`` stands in for spaCy's attribute ruler and
+lemmatizer; these tests hold it to their output, token by token, on hand-built
+Docs and on the project's own articles, and hold the whole pipeline to the same
+events, places and mentions.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+import numpy
+import pytest
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, POS, TAG
+from spacy.lookups import Lookups
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsevents.config import Settings
+from newsevents.model import Coded
+from newsevents.parse import TokenAttributes, Words, load_nlp
+from newsevents.pipeline import Pipeline, Resources
+from newsevents.read.text import article_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLES = [*sorted(FIXTURES.glob("*.txt")), ROOT / "examples" / "article.txt"]
+INFORMAL = (
+    "I'm gonna go, y'all. Let's go! C'mon, we gotta do it. There is a man. There's nothin' "
+    "doin' here; ol' 'em 'nuff. He gets what he got. You shall not pass, it won't.\n\n  \n"
+)
+COLUMNS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, NORM]
+
+
+@pytest.fixture(scope="module")
+def stock(pipeline: Pipeline) -> Pipeline:
+    """The same pipeline with spaCy's own attribute ruler and lemmatizer."""
+    resources = Resources(
+        nlp=load_nlp(fast=False),
+        actors=pipeline.resources.actors,
+        lexicon=pipeline.resources.lexicon,
+        gazetteer=pipeline.resources.gazetteer,
+    )
+    return Pipeline(settings=Settings(fast=False), resources=resources)
+
+
+def _texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in ARTICLES] + [INFORMAL]
+
+
+def _same_tokens(a: Doc, b: Doc) -> None:
+    assert numpy.array_equal(a.to_array(COLUMNS), b.to_array(COLUMNS))
+    assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
+    assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+
+
+def test_parse_fast_replaces_ruler_and_lemmatizer(pipeline: Pipeline, stock: Pipeline) -> None:
+    fast_names = pipeline.resources.nlp.pipe_names
+    assert "newsevents_token_attributes" in fast_names
+    assert "attribute_ruler" not in fast_names and "lemmatizer" not in fast_names
+    assert fast_names.index("parser") < fast_names.index("newsevents_token_attributes")
+    assert fast_names.index("newsevents_token_attributes") < fast_names.index("ner")
+    assert {"attribute_ruler", "lemmatizer"} <= set(stock.resources.nlp.pipe_names)
+
+
+@pytest.mark.parametrize("index", range(len(ARTICLES) + 1))
+def test_parse_fast_same_annotations(pipeline: Pipeline, stock: Pipeline, index: int) -> None:
+    text = _texts()[index]
+    _same_tokens(stock.resources.nlp(text), pipeline.resources.nlp(text))
+
+
+def test_parse_fast_same_annotations_in_batches(pipeline: Pipeline, stock: Pipeline) -> None:
+    texts = _texts() * 2  # the second round reads the fast path's caches
+    for a, b in zip(
+        stock.resources.nlp.pipe(texts), pipeline.resources.nlp.pipe(texts), strict=True
+    ):
+        _same_tokens(a, b)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_pipeline_fast_same_events(pipeline: Pipeline, stock: Pipeline, path: Path) -> None:
+    article = article_from_text(path.read_text(encoding="utf-8"), source=str(path))
+    fast, full = pipeline.code_article(article), stock.code_article(article)
+    (run_fast,) = list(pipeline.run([article]))
+    assert isinstance(run_fast, Coded)
+    assert fast.events, "the article should have events"
+    for coded in (fast, run_fast):
+        assert [e.to_record() for e in coded.events] == [e.to_record() for e in full.events]
+        assert [p.to_record(article.id) for p in coded.places] == [
+            p.to_record(article.id) for p in full.places
+        ]
+        assert coded.mentions == full.mentions
+        assert coded.actors == full.actors
+    for event in fast.events:  # offsets still index the article as given
+        assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+def test_parse_words_match_tokens(pipeline: Pipeline) -> None:
+    doc = pipeline.resources.nlp((ROOT / "examples" / "article.txt").read_text(encoding="utf-8"))
+    words = Words.of(doc)
+    assert words.body == doc.text
+    for token in doc:
+        i = token.i
+        assert words.lower[i] == token.lower_
+        assert words.lemma[i] == token.lemma_.casefold()
+        assert words.pos[i] == token.pos_
+        assert words.text[i] == token.text
+        assert words.start[i] == token.idx
+        assert (words.space[i], words.punct[i], words.alpha[i]) == (
+            token.is_space,
+            token.is_punct,
+            token.is_alpha,
+        )
+
+
+# -- hand-built Docs: the rules of the ruler, one by one --------------------------------
+
+
+def _handmade(vocab: Vocab) -> Doc:
+    words = ["gon", "na", "Let", "'s", "see", "it", "run", " ", "fast", "."]
+    return Doc(
+        vocab,
+        words=words,
+        spaces=[False, True, False, True, True, True, False, False, False, False],
+        tags=["VBG", "TO", "VB", "PRP", "VB", "PRP", "VB", "_SP", "RB", "."],
+        deps=["aux", "aux", "ROOT", "nsubj", "ccomp", "nsubj", "ccomp", "punct", "advmod", "punct"],
+        heads=[2, 2, 2, 4, 2, 6, 4, 6, 6, 2],
+    )
+
+
+def _english() -> Vocab:
+    """A vocabulary with English lexical attributes (LOWER, IS_SPACE ...), no model."""
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def _components(vocab: Vocab, patterns: list[dict[str, Any]]) -> tuple[Any, Any]:
+    import spacy
+
+    nlp = spacy.blank("en", vocab=vocab)
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add_patterns(patterns)
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", {"na": "to", "run": "running", "sees": "see"})
+    lemmatizer.initialize(lookups=lookups)
+    return ruler, lemmatizer
+
+
+RULES: list[dict[str, Any]] = [
+    {"patterns": [[{"TAG": "VB"}]], "attrs": {"POS": "VERB", "MORPH": "VerbForm=Inf"}},
+    {"patterns": [[{"TAG": "PRP"}]], "attrs": {"POS": "PRON"}},
+    {"patterns": [[{"TAG": "_SP"}]], "attrs": {"POS": "SPACE"}},
+    {"patterns": [[{"TAG": {"IN": ["RB", "."]}}]], "attrs": {"POS": "ADV"}},
+    {"patterns": [[{"TAG": ".", "LOWER": {"REGEX": r"^\.$"}}]], "attrs": {"POS": "PUNCT"}},
+    {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "go"}, "index": 0},
+    {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": -1},
+    {"patterns": [[{"LOWER": "let"}, {"LOWER": "'s"}]], "attrs": {"LEMMA": "us"}, "index": 1},
+    # A later rule wins over an earlier one on the same token.
+    {"patterns": [[{"TAG": "VB", "DEP": {"IN": ["ccomp"]}}]], "attrs": {"POS": "AUX"}},
+    {"patterns": [[{"DEP": {"NOT_IN": ["det", ""]}, "TAG": "RB"}]], "attrs": {"POS": "X"}},
+    {"patterns": [[{"IS_SPACE": True}]], "attrs": {"TAG": "_SP", "DEP": "dep"}},
+    {"patterns": [[{"TEXT": "fast"}]], "attrs": {"MORPH": "Degree=Pos"}},
+]
+
+
+def test_parse_token_attributes_follow_the_ruler_rule_by_rule() -> None:
+    vocab = _english()
+    ruler, lemmatizer = _components(vocab, RULES)
+    component = TokenAttributes(vocab)
+    assert component.use(ruler, lemmatizer)
+    expected = lemmatizer(ruler(_handmade(vocab)))
+    for _ in range(2):  # once to fill the caches, once to read them
+        _same_tokens(expected, component(_handmade(vocab)))
+    assert [t.lemma_ for t in expected][:3] == ["go", "to", "Let"]
+    assert expected[3].lemma_ == "us" and expected[6].pos_ == "AUX"
+    assert expected[6].lemma_ == "running" and expected[7].dep_ == "dep"
+
+
+def test_parse_token_attributes_decline_what_they_cannot_follow() -> None:
+    vocab = _english()
+    quantified = [{"patterns": [[{"LOWER": "a", "OP": "+"}]], "attrs": {"POS": "DET"}}]
+    other_attribute = [{"patterns": [[{"LOWER": "a"}]], "attrs": {"NORM": "an"}}]
+    for rules in (quantified, other_attribute):
+        ruler, lemmatizer = _components(vocab, rules)
+        assert not TokenAttributes(vocab).use(ruler, lemmatizer)
+
+
+def test_parse_token_attributes_pickle_without_caches() -> None:
+    vocab = _english()
+    ruler, lemmatizer = _components(vocab, RULES)
+    component = TokenAttributes(vocab)
+    component.use(ruler, lemmatizer)
+    expected = component(_handmade(vocab))
+    again = pickle.loads(pickle.dumps(component))
+    assert not again._entries and not again._lemmas
+    _same_tokens(expected, again(_handmade(again.vocab)))
