@@ -402,19 +402,7 @@ class Store:
         self.connection.execute(
             "INSERT INTO documents (doc_key, source, article_id, status, language, duplicate_of, "
             "similarity, title, url, outlet, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                key,
-                article.source,
-                article.id,
-                status,
-                article.language,
-                duplicate_of,
-                similarity,
-                article.title,
-                article.url,
-                article.outlet,
-                article.published,
-            ],
+            _document_row(key, article, status, duplicate_of, similarity),
         )
 
     # -- event identity -----------------------------------------------------------
