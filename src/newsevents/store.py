@@ -178,13 +178,6 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def article_text_id(self, article_id: str) -> str | None:
-        """The content hash of a stored article's text, or None if there is none."""
-        rows = self.connection.execute(
-            "SELECT text FROM articles WHERE article_id = ?", [article_id]
-        ).fetchall()
-        return content_id(rows[0][0]) if rows else None
-
     def signatures(self) -> Iterator[tuple[str, Signature]]:
         cursor = self.connection.execute("SELECT article_id, signature FROM signatures")
         while rows := cursor.fetchmany(10_000):
