@@ -4,7 +4,7 @@ span the pipeline emits indexes the text exactly."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsevents.config import Settings
@@ -43,6 +43,8 @@ def lenient(pipeline: Pipeline) -> Pipeline:
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(texts)
+# Found by Hypothesis: the model ran "Lebanon" over the masked newsletter line.
+@example("Tripoli, Lebanon\n\nSubscribe to our newsletter.\n\n\n\nPolice in Minsk held ten.")
 def test_pipeline_any_text_is_coded_with_exact_spans(lenient: Pipeline, text: str) -> None:
     article = Article(id="p", text=text)
     (result,) = list(lenient.run([article]))

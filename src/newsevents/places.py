@@ -488,7 +488,11 @@ class PlaceFinder:
         """
         found: list[_Toponym] = []
         taken: set[int] = set()
-        for ent in doc.ents:
+        for entity in doc.ents:
+            # The model can run an entity over the blank lines of masked boilerplate.
+            ent = _trim_space(entity)
+            if not len(ent):
+                continue
             if ent.label_ in PLACE_LABELS:
                 toponym = self._lookup(ent)
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
@@ -593,6 +597,20 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
         if inside:
             out[index] = _Toponym(first.start, first.end, first.text, inside)
     return out
+
+
+def _trim_space(span: Span) -> Span:
+    """The span without white-space tokens at either end, keeping its label."""
+    from spacy.tokens import Span as SpacySpan
+
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return SpacySpan(span.doc, start, end, label=span.label)
 
 
 def _after_locative(span: Span) -> bool:
