@@ -12,6 +12,8 @@ The coder walks each sentence, matches triggers (longest first), then reads
 source and target from the dependency parse (subjects, passive agents, objects,
 "against"/"on" phrases, relative clauses, coordination), and status from the
 words that govern the trigger (denied, claimed, negated, future, hypothetical).
+An obligation someone else states ("Russia said Sudan must return the helicopter") is
+a demand on the obligation's subject (CAMEO 10), in place of the act demanded.
 """
 
 from __future__ import annotations
@@ -35,7 +37,19 @@ if TYPE_CHECKING:
 
 Pos = Literal["verb", "noun"]
 
-TARGET_PREPS = ("against", "on", "upon", "at", "toward", "towards", "with", "to", "into", "over")
+TARGET_PREPS = (
+    "against",
+    "on",
+    "upon",
+    "at",
+    "toward",
+    "towards",
+    "with",
+    "to",
+    "into",
+    "over",
+    "between",
+)
 # A noun trigger also takes its target from "for": "support for Haftar", "aid for refugees".
 NOUN_TARGET_PREPS = (*TARGET_PREPS, "for", "of")
 DENY_VERBS = frozenset({"deny", "dismiss", "refute", "disavow", "disown"})
@@ -283,6 +297,74 @@ POLITICAL_SECTORS = frozenset(
         "NGO",
     }
 )
+# spaCy's rule lemmatizer reads some past forms as another verb ("staged" -> "stag",
+# "waged" -> "wag", "raped" -> "rap"); the lexicon is written in true lemmas.
+VERB_LEMMA_FIXES = {
+    "stag": "stage",
+    "wag": "wage",
+    "rap": "rape",
+    "fin": "fine",
+    "lambast": "lambaste",
+    "boycotts": "boycott",
+    "heightens": "heighten",
+}
+# Participles that describe a standing state when they modify a noun ("the occupied
+# West Bank", "the banned party", "the besieged town"), not an event of this report.
+STATIVE_PARTICIPLES = frozenset(
+    {
+        "occupy",
+        "ban",
+        "besiege",
+        "outlaw",
+        "exile",
+        "annex",
+        "defeat",
+        "embattle",
+        "blockade",
+        "isolate",
+        "sanction",
+        "dispute",
+        "contest",
+        "oust",
+        "depose",
+        "topple",
+        "overthrow",
+        "jail",
+        "imprison",
+    }
+)
+# Entities whose names hold trigger nouns without naming an event: "Asia-Pacific Economic
+# Cooperation", "Warsaw Pact", "Forces for Defence of Democracy".
+NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
+# "Y must do X", said by someone else, is a demand on Y (CAMEO 10). Root of the act
+# demanded -> the demand's code; any other act (or none in the lexicon) is 100.
+DEONTIC_AUX = frozenset({"must", "should"})
+DEMAND_CODES = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+DEMAND_GOVERNORS = frozenset(
+    {
+        "say",
+        "tell",
+        "insist",
+        "stress",
+        "declare",
+        "warn",
+        "conclude",
+        "reiterate",
+        "argue",
+        "state",
+        "add",
+        "announce",
+        "write",
+        "believe",
+        "maintain",
+        "demand",
+        "urge",
+        "remind",
+    }
+)
+PRONOUNS = frozenset({"it", "they", "he", "she"})
+DEMAND_NOUNS = frozenset({"reminder", "warning", "demand", "insistence", "statement", "message"})
+
 # Climbing from a trigger to the words that govern it passes these relations.
 _CLIMB = frozenset(
     {
@@ -388,6 +470,9 @@ class Lexicon:
             mode = item.get("mode")
             for phrase in item.get("verbs") or []:
                 words = tuple(str(phrase).casefold().split())
+                if len(words) > 1 and words[0].endswith("ly"):
+                    # "sexually abuse": the verb leads; its adverb is one of its dependents.
+                    words = (words[1], words[0], *words[2:])
                 if words:
                     verbs.setdefault(words[0], []).append(Trigger(code, words, "verb", mode))
             for phrase in item.get("nouns") or []:
@@ -409,7 +494,8 @@ class Match:
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.casefold()
+    lemma = token.lemma_.casefold()
+    return VERB_LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
 
 
 def _is_word(token: Token, word: str) -> bool:
@@ -467,11 +553,14 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
     found: list[Match] = []
     used: set[int] = set()
     for i in range(sent.start, sent.end):
-        if pos[i] != "VERB" or lemmas[i] not in lexicon.verbs:
+        if pos[i] != "VERB":
+            continue
+        lemma = VERB_LEMMA_FIXES.get(lemmas[i], lemmas[i])
+        if lemma not in lexicon.verbs:
             continue
         token = doc[i]
         below: set[str] | None = None
-        for trigger in lexicon.verbs[lemmas[i]]:
+        for trigger in lexicon.verbs[lemma]:
             if len(trigger.words) > 1:
                 # The other words are found among the verb's dependents, which all lie
                 # between its left and right edges: a word missing there cannot match.
@@ -492,6 +581,8 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
         if not triggers:
             continue
         token = doc[i]
+        if token.ent_type_ in NAME_LABELS and token.text[:1].isupper():
+            continue  # a word of a name: "Economic Cooperation" in APEC's
         for trigger in triggers:
             match = match_noun(doc, token, trigger)
             if match is not None and not used.intersection(match.tokens):
@@ -527,6 +618,19 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+_DEMAND_TRIGGER = Trigger("100", ("must",), "verb")
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause holds a trigger: "must be ready to mediate" -> be."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "acomp", "dobj", "pobj", "prep", "conj", "compound"):
+            break
+        current = current.head
+    return current
+
+
 class EventCoder:
     """Codes the events of one parsed document."""
 
@@ -553,8 +657,21 @@ class EventCoder:
             # resolver who "the minister" is later on.
             attribution = self._sentence_attribution(sent, resolver, words=words)
             matches = find_matches(sent, self.lexicon, words=words)
+            replaced: set[int] = set()
+            if any(words.lower[i] in DEONTIC_AUX for i in range(sent.start, sent.end)):
+                demands, replaced = self._demands(
+                    sent,
+                    matches,
+                    resolver,
+                    article_id=article_id,
+                    date=date,
+                    attribution=attribution,
+                )
+                events.extend(demands)
             off_topic = bool(matches) and non_political(sent, article=cues, words=words)
-            for match in matches:
+            for k, match in enumerate(matches):
+                if k in replaced:
+                    continue
                 event = self._event(
                     doc,
                     sent,
@@ -581,6 +698,12 @@ class EventCoder:
     ) -> Event | None:
         head = doc[match.head]
         cameo = self.lexicon.codes[match.trigger.code]
+        if (
+            head.dep_ == "amod"
+            and match.trigger.pos == "verb"
+            and (head.head.pos_ == "PROPN" or _lemma(head) in STATIVE_PARTICIPLES)
+        ):
+            return None  # "the occupied West Bank", "the banned party": a state
         if match.trigger.pos == "verb":
             sources, targets = self._verb_roles(head, match, resolver)
         else:
@@ -603,12 +726,49 @@ class EventCoder:
         status = event_status(head, match)
         mode = match.trigger.mode
         governor = head
-        if match.trigger.pos == "noun" and head.dep_ in ("dobj", "nsubjpass", "attr"):
-            governor = head.head  # "will give Tanzania a grant": the verb says it is to come
+        if match.trigger.pos == "noun":
+            # "will give Tanzania a grant", "will provide tons of food aid": the verb says
+            # it is to come.
+            governor = _governing_verb(head) or head
         if status == "future" and cameo.code[:2] in INTENT_CODES and declares_intent(governor):
             cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
             mode = None
-        first, last = doc[min(match.tokens)], doc[max(match.tokens)]
+        confidence = 0.55 if match.trigger.pos == "noun" else 0.65
+        confidence += 0.1 * min(len(match.trigger.words) - 1, 2)
+        if actorless:
+            confidence -= 0.2
+        return self._build(
+            sent,
+            cameo,
+            (doc[min(match.tokens)], doc[max(match.tokens)], head),
+            sources,
+            targets,
+            article_id=article_id,
+            date=date,
+            status=status,
+            mode=mode,
+            attribution=attribution,
+            confidence=confidence,
+        )
+
+    def _build(
+        self,
+        sent: SpacySpan,
+        cameo: CameoCode,
+        tokens: tuple[Token, Token, Token],
+        sources: Sequence[Actor],
+        targets: Sequence[Actor],
+        *,
+        article_id: str,
+        date: str | None,
+        status: Status,
+        mode: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+        confidence: float,
+    ) -> Event:
+        """The event record: trigger words from ``first`` to ``last``, carried by ``head``."""
+        first, last, head = tokens
+        doc = sent.doc
         trigger = Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text)
         text = sent.text
         lead = len(text) - len(text.lstrip())
@@ -618,13 +778,9 @@ class EventCoder:
             for verb, span in attribution
             if verb is None or _in_subtree(head, verb) or verb.lemma_ in ("tell", "accord")
         )
-        confidence = 0.55 if match.trigger.pos == "noun" else 0.65
-        confidence += 0.1 * min(len(match.trigger.words) - 1, 2)
         confidence += 0.1 if sources and targets else 0.0
-        if any(a.country is None for a in sources + targets):
+        if any(a.country is None for a in (*sources, *targets)):
             confidence -= 0.05
-        if actorless:
-            confidence -= 0.2
         return Event(
             event_id=content_id(
                 f"{article_id}|{trigger.start}|{trigger.end}|{cameo.code}", prefix="ev-"
@@ -643,6 +799,93 @@ class EventCoder:
             confidence=max(0.05, min(0.95, confidence)),
             goldstein=cameo.goldstein,
         )
+
+    def _demands(
+        self,
+        sent: SpacySpan,
+        matches: Sequence[Match],
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+    ) -> tuple[list[Event], set[int]]:
+        """Demands stated as obligations: "Russia said Sudan must return the helicopter".
+
+        The speaker demands of the obligation's subject (CAMEO 10, coded by the act
+        demanded). Returns the demands and the positions in ``matches`` of the acts they
+        replace: what someone must do has not happened.
+        """
+        doc = sent.doc
+        events: list[Event] = []
+        replaced: set[int] = set()
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("ccomp", "acl", "advcl"):
+                continue
+            aux = next(
+                (c for c in token.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX), None
+            )
+            if aux is None or aux.i > token.i:
+                continue
+            governor: Token | None = token.head
+            if governor is not None and governor.pos_ == "NOUN":
+                # "issued a reminder that Iraq must cooperate": the one who issued it
+                governor = _governing_verb(governor) if _lemma(governor) in DEMAND_NOUNS else None
+            elif governor is not None and _lemma(governor) not in DEMAND_GOVERNORS:
+                governor = None
+            if governor is None:
+                continue
+            speakers, passive = self._subject_actors(governor, resolver)
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            targets = [
+                a for c in subjects for t in _with_conjuncts(c) for a in resolver.resolve_all(t)
+            ]
+            if not targets and any(c.lower_ in PRONOUNS for c in subjects):
+                # "reminded Iraq that it must cooperate": the one addressed
+                targets = self._prep_targets(
+                    [governor], {token.i}, resolver, exclude=None, preps=("to",)
+                ) or [
+                    a
+                    for c in governor.children
+                    if c.dep_ in ("dobj", "dative") and _lemma(c) not in DEMAND_NOUNS
+                    for a in resolver.resolve_all(c)
+                ]
+            if passive or not speakers or not targets:
+                continue
+            if any(t.name == s.name or _same_actor(t, speakers) for t in targets for s in speakers):
+                continue  # "Russia said it must act": its own resolve, no demand
+            acts = [k for k, m in enumerate(matches) if _clause_of(doc[m.head]).i == token.i]
+            code = "100"
+            last = token
+            for k in acts:
+                root = matches[k].trigger.code[:2]
+                if root in DEMAND_CODES or root == "03":
+                    replaced.add(k)
+                    if code == "100":
+                        act = matches[k].trigger.code
+                        code = "108" if act.startswith("045") else DEMAND_CODES.get(root, "100")
+                    end = doc[max(matches[k].tokens)]
+                    if end.i > last.i and end.i - aux.i <= 8:
+                        last = end
+            sources = [resolver.with_fallback(a) for a in _distinct(speakers)]
+            objects = [resolver.with_fallback(a) for a in _distinct(targets)]
+            status = event_status(governor, Match(_DEMAND_TRIGGER, (governor.i,), governor.i))
+            events.append(
+                self._build(
+                    sent,
+                    self.lexicon.codes[code],
+                    (aux, last, governor),
+                    sources,
+                    objects,
+                    article_id=article_id,
+                    date=date,
+                    status=status,
+                    mode=None,
+                    attribution=attribution,
+                    confidence=0.6,
+                )
+            )
+        return events, replaced
 
     # -- roles --------------------------------------------------------------------
 
@@ -676,7 +919,18 @@ class EventCoder:
                     return [actor], False
             if (
                 current.dep_
-                in ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj")
+                in (
+                    "xcomp",
+                    "acomp",
+                    "conj",
+                    "advcl",
+                    "pcomp",
+                    "acl",
+                    "ccomp",
+                    "prep",
+                    "pobj",
+                    "dobj",
+                )
                 and current.head.i != current.i
             ):
                 current = current.head
@@ -1062,7 +1316,7 @@ def event_status(head: Token, match: Match) -> Status:
                 return "hypothetical"
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
-        if current.dep_ == "ROOT" or current.dep_ not in _CLIMB:
+        if current.dep_ in ("ROOT", "relcl") or current.dep_ not in _CLIMB:
             break
         relation, governor = current.dep_, current.head
         lemma = governor.lemma_.casefold()
