@@ -93,3 +93,35 @@ def test_relative_clause_keeps_its_own_status(pipeline: Pipeline) -> None:
     text = "Norway said Chile must return the trawler that was seized by its navy last week."
     seized = next(e for e in _events(pipeline, text) if "seized" in e.trigger.text)
     assert seized.status == "asserted"
+
+
+def test_a_states_proposal_stands_for_the_state(pipeline: Pipeline) -> None:
+    text = "Ghana on Monday rejected a Togolese proposal to share the border patrols."
+    (event,) = [e for e in _events(pipeline, text) if e.plover_type == "REJECT"]
+    assert [a.country for a in event.source] == ["GHA"]
+    assert [a.country for a in event.target] == ["TGO"]
+
+
+def test_target_through_the_object_by_or_against(pipeline: Pipeline) -> None:
+    text = "Estonia rejected fresh calls by Latvian lawmakers for a joint currency board."
+    (event,) = [e for e in _events(pipeline, text) if e.plover_type == "REJECT"]
+    assert [a.country for a in event.target] == ["LVA"]
+
+
+def test_demonym_before_an_unknown_name_gives_the_country(pipeline: Pipeline) -> None:
+    text = "Malawi deported suspected Zambian smuggler Joseph Mbewe to Lusaka on Friday."
+    event = next(e for e in _events(pipeline, text) if "deported" in e.trigger.text)
+    assert {a.country for a in event.target} == {"ZMB"}
+
+
+def test_the_only_country_named_is_the_fallback(pipeline: Pipeline) -> None:
+    text = "Rebel fighters stormed a police station outside Goma on Tuesday, witnesses said."
+    events = _events(pipeline, text)
+    assert events and all(a.country == "COD" for e in events for a in e.source), [
+        (e.cameo_code, [(a.name, a.country) for a in e.source]) for e in events
+    ]
+
+
+def test_in_aid_of_is_no_aid(pipeline: Pipeline) -> None:
+    text = "Senegal's president made a speech in aid of the Gambian election campaign."
+    assert not [e for e in _events(pipeline, text) if e.plover_type == "AID"]

@@ -485,6 +485,14 @@ class ActorResolver:
             # "Japanese Prime Minister Ryutaro Hashimoto", "Iraq's President Saddam Hussein"
             before = self.doc[max(0, lo - 3) : lo]
             country = self._country_in(t for t in before if not t.is_punct and t.pos_ != "VERB")
+        if country is None:
+            # "suspected British militant Haroon Aswad": a demonym among the name's modifiers
+            country = self._country_in(
+                t
+                for child in ent.root.lefts
+                if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < ent.start
+                for t in child.subtree
+            )
         for previous in self._people_seen:
             if _same_person(previous.name, name):
                 return Actor(
@@ -747,6 +755,17 @@ class ActorResolver:
                     use_memory=use_memory,
                     exclude_country=exclude_country,
                 )
+        # "an Indian proposal", "the U.S. request": a thing of a state stands for the state.
+        if head.pos_ == "NOUN":
+            for child in head.lefts:
+                named = self._by_token.get(child.i)
+                if child.dep_ not in ("amod", "compound", "nmod") or named is None:
+                    continue
+                entry = named.best("name", "demonym")
+                if entry is not None and entry.country and entry.country != exclude_country:
+                    return self._actor(
+                        named.start, named.end, entry.name, entry.country, (), "country"
+                    )
         # A surname named earlier as a person ("Haftar" tagged ORG by the parser).
         if head.pos_ == "PROPN":
             for person in self._people_seen:
@@ -845,6 +864,8 @@ def _main_country(counts: Counter[str]) -> str | None:
     """The country an article is about: mentioned at least twice and by far the most."""
     total = sum(counts.values())
     top = counts.most_common(2)
+    if len(top) == 1:
+        return top[0][0]  # the only country the article names at all
     if not top or top[0][1] < max(2, 0.3 * total):
         return None
     if len(top) > 1 and top[1][1] == top[0][1]:

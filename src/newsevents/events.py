@@ -52,6 +52,10 @@ TARGET_PREPS = (
 )
 # A noun trigger also takes its target from "for": "support for Haftar", "aid for refugees".
 NOUN_TARGET_PREPS = (*TARGET_PREPS, "for", "of")
+# Idioms around a trigger noun that take its event away: (word before, word after).
+NOUN_IDIOMS = {"aid": (("in", "of"),)}
+# Whose object it is: "rejected a call by X", "an appeal from X", "action against X".
+OWNER_PREPS = ("by", "from", "of")
 DENY_VERBS = frozenset({"deny", "dismiss", "refute", "disavow", "disown"})
 CLAIM_VERBS = frozenset({"claim", "allege", "purport", "assert"})
 INTENT_VERBS = frozenset(
@@ -581,6 +585,10 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
         if not triggers:
             continue
         token = doc[i]
+        if (lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "") in (
+            NOUN_IDIOMS.get(lower[i], ())
+        ):
+            continue  # "statements in aid of the campaign": support, no aid given
         if token.ent_type_ in NAME_LABELS and token.text[:1].isupper():
             continue  # a word of a name: "Economic Cooperation" in APEC's
         for trigger in triggers:
@@ -1015,6 +1023,14 @@ class EventCoder:
                 exclude=exclude,
             )
         if not targets:
+            # "rejected calls by Belarus's rulers", "threatened action against Russia"
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in used]
+            # Cooperation with a thing is with its owner, not whom it is against:
+            # "supports its campaign against the rebels".
+            cooperative = match.trigger.code[:2] < "09"
+            preps = OWNER_PREPS if cooperative else (*TARGET_PREPS, *OWNER_PREPS)
+            targets = self._prep_targets(objects, used, resolver, exclude=exclude, preps=preps)
+        if not targets:
             for i in match.tokens:
                 if i != verb.i:
                     targets = self._search(verb.doc[i], used, resolver, exclude=exclude)
@@ -1075,6 +1091,11 @@ class EventCoder:
             if current.pos_ in ("NOUN", "PROPN"):
                 actor = resolver.resolve(current, exclude_country=exclude)
                 if actor is not None:
+                    return [actor]
+            elif current.pos_ == "ADJ" and current.dep_ in ("amod", "compound"):
+                # "rejected a Togolese proposal": the state whose proposal it is
+                actor = resolver.resolve(current, exclude_country=exclude)
+                if actor is not None and actor.kind == "country":
                     return [actor]
             queue.extend(current.children)
         return []
