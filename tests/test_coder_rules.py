@@ -125,3 +125,21 @@ def test_the_only_country_named_is_the_fallback(pipeline: Pipeline) -> None:
 def test_in_aid_of_is_no_aid(pipeline: Pipeline) -> None:
     text = "Senegal's president made a speech in aid of the Gambian election campaign."
     assert not [e for e in _events(pipeline, text) if e.plover_type == "AID"]
+
+
+def test_a_statement_with_nothing_else_coded_is_cameo_010(pipeline: Pipeline) -> None:
+    text = "Chile's foreign minister said on Monday that the copper talks were going well."
+    (event,) = _events(pipeline, text)
+    assert (event.cameo_code, event.plover_type, event.trigger.text) == ("010", None, "said")
+    assert [a.country for a in event.source] == ["CHL"]
+
+
+def test_no_statement_beside_a_coded_event(pipeline: Pipeline) -> None:
+    text = "Chile's foreign minister said Peru had closed its border with Bolivia."
+    codes = [e.cameo_code for e in _events(pipeline, text)]
+    assert "010" not in codes and codes, codes
+
+
+def test_no_statement_from_a_coach(pipeline: Pipeline) -> None:
+    text = "The coach said the striker would miss the cup final after scoring twice."
+    assert _events(pipeline, text) == []

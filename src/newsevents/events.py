@@ -52,6 +52,33 @@ TARGET_PREPS = (
 )
 # A noun trigger also takes its target from "for": "support for Haftar", "aid for refugees".
 NOUN_TARGET_PREPS = (*TARGET_PREPS, "for", "of")
+# Verbs of saying that make a sentence a statement (CAMEO 010) when nothing in it is coded.
+STATEMENT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "declare",
+        "announce",
+        "add",
+        "note",
+        "stress",
+        "insist",
+        "explain",
+        "comment",
+        "remark",
+        "affirm",
+        "reiterate",
+        "emphasize",
+        "emphasise",
+        "argue",
+        "maintain",
+        "acknowledge",
+        "admit",
+        "predict",
+        "describe",
+    }
+)
 # Idioms around a trigger noun that take its event away: (word before, word after).
 NOUN_IDIOMS = {"aid": (("in", "of"),)}
 # Whose object it is: "rejected a call by X", "an appeal from X", "action against X".
@@ -627,6 +654,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 _DEMAND_TRIGGER = Trigger("100", ("must",), "verb")
+_STATEMENT_TRIGGER = Trigger("010", ("say",), "verb")
 
 
 def _clause_of(token: Token) -> Token:
@@ -677,6 +705,7 @@ class EventCoder:
                 )
                 events.extend(demands)
             off_topic = bool(matches) and non_political(sent, article=cues, words=words)
+            before = len(events)
             for k, match in enumerate(matches):
                 if k in replaced:
                     continue
@@ -691,7 +720,54 @@ class EventCoder:
                 )
                 if event is not None and not (off_topic and not _political(event)):
                     events.append(event)
+            if len(events) == before:
+                statement = self._statement(
+                    sent, resolver, article_id=article_id, date=date, attribution=attribution
+                )
+                if statement is not None and not non_political(sent, article=cues, words=words):
+                    events.append(statement)
         return events
+
+    def _statement(
+        self,
+        sent: SpacySpan,
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+    ) -> Event | None:
+        """CAMEO 010, a statement not otherwise specified: a political actor says
+        something in which nothing else is coded ("Brazil's president said he was deeply
+        concerned"). No PLOVER type; QuadClass 0."""
+        verb = sent.root
+        if verb.pos_ != "VERB" or _lemma(verb) not in STATEMENT_VERBS:
+            return None
+        sources, passive = self._subject_actors(verb, resolver)
+        sources = [a for a in _distinct(sources) if "MED" not in a.sectors]
+        if passive or not sources:
+            return None
+        targets = [
+            a
+            for c in verb.children
+            if c.dep_ in ("dative", "dobj") and _lemma(verb) == "tell"
+            for a in resolver.resolve_all(c)
+        ]
+        targets = [t for t in _distinct(targets) if not _same_actor(t, sources)]
+        event = self._build(
+            sent,
+            self.lexicon.codes["010"],
+            (verb, verb, verb),
+            [resolver.with_fallback(a) for a in sources],
+            [resolver.with_fallback(a) for a in targets],
+            article_id=article_id,
+            date=date,
+            status=event_status(verb, Match(_STATEMENT_TRIGGER, (verb.i,), verb.i)),
+            mode=None,
+            attribution=attribution,
+            confidence=0.5,
+        )
+        return event if _political(event) else None
 
     def _event(
         self,
