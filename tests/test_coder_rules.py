@@ -143,3 +143,20 @@ def test_no_statement_beside_a_coded_event(pipeline: Pipeline) -> None:
 def test_no_statement_from_a_coach(pipeline: Pipeline) -> None:
     text = "The coach said the striker would miss the cup final after scoring twice."
     assert _events(pipeline, text) == []
+
+
+def test_will_not_release_is_a_refusal(pipeline: Pipeline) -> None:
+    text = "Colombia will not release the detained fishermen, its navy said on Friday."
+    event = next(e for e in _events(pipeline, text) if "release" in e.trigger.text)
+    assert (event.plover_type, event.cameo_code, event.status) == ("REJECT", "1243", "asserted")
+
+
+def test_failing_to_agree_is_a_refusal_but_not_meeting_is_no_event_type(
+    pipeline: Pipeline,
+) -> None:
+    text = "Ecuador and Peru failed to reach a deal on the fishing quotas on Sunday."
+    event = next(e for e in _events(pipeline, text) if "reach" in e.trigger.text)
+    assert (event.plover_type, event.cameo_code) == ("REJECT", "127")
+    text = "Ecuador's minister did not meet his Peruvian counterpart on Sunday."
+    (event,) = [e for e in _events(pipeline, text) if "meet" in e.trigger.text]
+    assert (event.plover_type, event.status) == ("CONSULT", "negated")

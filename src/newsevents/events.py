@@ -391,6 +391,11 @@ DEMAND_GOVERNORS = frozenset(
         "demand",
         "urge",
         "remind",
+        "reaffirm",
+        "affirm",
+        "emphasize",
+        "emphasise",
+        "underline",
     }
 )
 PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -817,6 +822,10 @@ class EventCoder:
         if status == "future" and cameo.code[:2] in INTENT_CODES and declares_intent(governor):
             cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
             mode = None
+        elif status == "negated" and "03" <= cameo.code[:2] <= "08" and refuses(governor):
+            # "Israel will not release the prisoners", "failed to reach a deal": a refusal
+            cameo = self.lexicon.codes[refusal_code(cameo.code)]
+            mode, status = None, "asserted"
         confidence = 0.55 if match.trigger.pos == "noun" else 0.65
         confidence += 0.1 * min(len(match.trigger.words) - 1, 2)
         if actorless:
@@ -1381,6 +1390,50 @@ def declares_intent(head: Token) -> bool:
             return False
         current = current.head
         if current.lemma_.casefold() in DECLARED_INTENT:
+            return True
+    return False
+
+
+# What refusing a cooperative act is coded as: the longest matching prefix of its code.
+REFUSAL_CODES = {
+    "03": "120",
+    "04": "125",
+    "045": "126",
+    "05": "120",
+    "057": "127",
+    "06": "121",
+    "07": "122",
+    "08": "124",
+    "081": "1241",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+}
+
+
+def refusal_code(code: str) -> str:
+    """The CAMEO 12x code of refusing the cooperative act ``code``."""
+    for length in (3, 2):
+        if code[:length] in REFUSAL_CODES:
+            return REFUSAL_CODES[code[:length]]
+    return "120"
+
+
+def refuses(head: Token) -> bool:
+    """Whether a negated act is refused: "will not release", "would not accept",
+    "failed to reach a deal" (not a plain "did not meet")."""
+    current = head
+    for _ in range(3):
+        children = list(current.children)
+        if any(c.dep_ == "neg" for c in children) and any(
+            c.dep_ == "aux" and c.lower_ in (*FUTURE_AUX, "would", "can", "ca") for c in children
+        ):
+            return True
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+        if _lemma(current) == "fail":
             return True
     return False
 
