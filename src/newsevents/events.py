@@ -512,7 +512,10 @@ class Lexicon:
                 if words:
                     verbs.setdefault(words[0], []).append(Trigger(code, words, "verb", mode))
             for phrase in item.get("nouns") or []:
-                words = tuple(str(phrase).casefold().split())
+                # spaCy splits "cease-fire" into cease, -, fire: so are the triggers.
+                words = tuple(
+                    w for word in str(phrase).casefold().split() for w in _hyphen_split(word)
+                )
                 if words:
                     nouns.setdefault(words[0], []).append(Trigger(code, words, "noun", mode))
 
@@ -527,6 +530,16 @@ class Match:
     trigger: Trigger
     tokens: tuple[int, ...]  # token indices of the trigger words
     head: int  # the token that carries the event (verb, or the noun's head)
+
+
+def _hyphen_split(word: str) -> list[str]:
+    parts = word.split("-")
+    if len(parts) == 1 or not all(parts):
+        return [word]
+    out = [parts[0]]
+    for part in parts[1:]:
+        out.extend(("-", part))
+    return out
 
 
 def _lemma(token: Token) -> str:
@@ -611,9 +624,12 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
                 used.update(match.tokens)
                 break
     for i in range(sent.start, sent.end):
-        if i in used or pos[i] not in ("NOUN", "PROPN"):
+        if i in used:
             continue
         triggers = lexicon.nouns.get(lemmas[i], ()) or lexicon.nouns.get(lower[i], ())
+        if pos[i] not in ("NOUN", "PROPN"):
+            # Only a longer trigger may start with another word: "anti-government protest".
+            triggers = tuple(t for t in triggers if len(t.words) > 1)
         if not triggers:
             continue
         token = doc[i]
