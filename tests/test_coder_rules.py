@@ -168,3 +168,10 @@ def test_hyphenated_trigger_nouns_match_as_spacy_splits_them(pipeline: Pipeline)
     assert event.trigger.text == "cease-fire"
     text = "Students staged a sit-in outside the parliament in Nairobi on Monday."
     assert any(e.trigger.text == "sit-in" for e in _events(pipeline, text))
+
+
+def test_a_preposition_far_before_the_verb_is_not_its_particle(pipeline: Pipeline) -> None:
+    text = "On Friday, the Kenyan president, William Ruto, called the explosion an attack."
+    assert not [e for e in _events(pipeline, text) if e.plover_type == "REQUEST"]
+    text = "Kenya's president called on Somalia to reopen the border crossing at Mandera."
+    assert [e for e in _events(pipeline, text) if e.plover_type == "REQUEST"]

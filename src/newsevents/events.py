@@ -573,6 +573,8 @@ def match_verb(token: Token, trigger: Trigger) -> Match | None:
             continue  # "agree to cooperate": the infinitive marker hangs off the next verb
         if found is None:
             return None
+        if found.i < token.i - 3 and found.pos_ in ("ADP", "ADV", "PART"):
+            return None  # "In the case of ..., warnings were given" is no "give in"
         used.add(found.i)
         current = found
     return Match(trigger, tuple(sorted(used)), token.i)
