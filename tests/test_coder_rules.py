@@ -175,3 +175,12 @@ def test_a_preposition_far_before_the_verb_is_not_its_particle(pipeline: Pipelin
     assert not [e for e in _events(pipeline, text) if e.plover_type == "REQUEST"]
     text = "Kenya's president called on Somalia to reopen the border crossing at Mandera."
     assert [e for e in _events(pipeline, text) if e.plover_type == "REQUEST"]
+
+
+def test_light_verbs_complete_and_engage_carry_their_nouns_subject(pipeline: Pipeline) -> None:
+    text = "Rwandan troops have completed their withdrawal from the eastern Congo town."
+    event = next(e for e in _events(pipeline, text) if e.plover_type == "RETREAT")
+    assert [a.country for a in event.source] == ["RWA"]
+    text = "Chadian soldiers took part in an offensive against the rebels near Abeche."
+    event = next(e for e in _events(pipeline, text) if e.plover_type == "ASSAULT")
+    assert [a.country for a in event.source] == ["TCD"]

@@ -203,6 +203,15 @@ LIGHT_VERBS = frozenset(
         "escalate",
         "resume",
         "announce",
+        "complete",
+        "take",
+        "participate",
+        "engage",
+        "finish",
+        "undertake",
+        "initiate",
+        "pursue",
+        "give",
         "claim",
         "impose",
         "issue",
@@ -401,6 +410,8 @@ DEMAND_GOVERNORS = frozenset(
 PRONOUNS = frozenset({"it", "they", "he", "she"})
 DEMAND_NOUNS = frozenset({"reminder", "warning", "demand", "insistence", "statement", "message"})
 
+# Verbs whose subject carries out the event named after their preposition.
+PREP_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join"})
 # Climbing from a trigger to the words that govern it passes these relations.
 _CLIMB = frozenset(
     {
@@ -670,6 +681,8 @@ def _governing_verb(token: Token) -> Token | None:
         head = current.head
         if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubjpass", "attr"):
             return head
+        if head.pos_ == "VERB" and current.dep_ == "prep" and _lemma(head) in PREP_LIGHT_VERBS:
+            return head  # "were engaged in ethnic cleansing", "took part in the talks"
         if current.dep_ not in ("pobj", "prep", "compound"):
             return None
         current = head
