@@ -215,7 +215,6 @@ LIGHT_VERBS = frozenset(
         "claim",
         "impose",
         "issue",
-        "give",
         "offer",
         "provide",
         "express",
