@@ -184,3 +184,9 @@ def test_light_verbs_complete_and_engage_carry_their_nouns_subject(pipeline: Pip
     text = "Chadian soldiers took part in an offensive against the rebels near Abeche."
     event = next(e for e in _events(pipeline, text) if e.plover_type == "ASSAULT")
     assert [a.country for a in event.source] == ["TCD"]
+
+
+def test_responsible_for_a_noun_event_makes_the_subject_its_source(pipeline: Pipeline) -> None:
+    text = "Eritrea's army was responsible for the killings of farmers near the border."
+    event = next(e for e in _events(pipeline, text) if e.plover_type == "ASSAULT")
+    assert [a.country for a in event.source] == ["ERI"]

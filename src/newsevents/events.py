@@ -409,6 +409,7 @@ DEMAND_GOVERNORS = frozenset(
 PRONOUNS = frozenset({"it", "they", "he", "she"})
 DEMAND_NOUNS = frozenset({"reminder", "warning", "demand", "insistence", "statement", "message"})
 
+RESPONSIBLE_ADJECTIVES = frozenset({"responsible", "guilty", "culpable", "accountable"})
 # Verbs whose subject carries out the event named after their preposition.
 PREP_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join"})
 # Climbing from a trigger to the words that govern it passes these relations.
@@ -669,6 +670,18 @@ def _with_conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
             out.extend(_with_conjuncts(child))
     return out
+
+
+def _responsible_for(noun: Token) -> Token | None:
+    """The verb whose subject is "responsible for" or "guilty of" the noun's event."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
+        return None
+    adjective = prep.head
+    if adjective.pos_ != "ADJ" or _lemma(adjective) not in RESPONSIBLE_ADJECTIVES:
+        return None
+    verb = adjective.head
+    return verb if verb.pos_ in ("AUX", "VERB") and verb.i != adjective.i else None
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -1266,6 +1279,9 @@ class EventCoder:
         verb = _governing_verb(noun)
         if not sources and verb is not None and _lemma(verb) in LIGHT_VERBS:
             sources, _ = self._subject_actors(verb, resolver)
+        holder = _responsible_for(noun)
+        if not sources and holder is not None:
+            sources, _ = self._subject_actors(holder, resolver)
         exclude = sources[0].country if sources else None
         targets = self._prep_targets(
             [noun], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
