@@ -111,6 +111,21 @@ FROM (
 ORDER BY e.rid
 """
 
+# The sort keys of /api/events.
+SORT_KEYS = (
+    "date",
+    "goldstein",
+    "confidence",
+    "quad_class",
+    "plover_type",
+    "cameo_code",
+    "status",
+    "source_country",
+    "target_country",
+    "location_country",
+    "event_id",
+)
+
 # Token separators of the two search columns (see newsevents.store.search_columns).
 SEARCH_SEPARATORS = {"search_text": (" ", "\n"), "actor_text": ("|",)}
 # A needle found in more tokens than this, or in more events than there are
@@ -132,10 +147,44 @@ class Coded:
 
 @dataclass(frozen=True, slots=True)
 class Order:
-    """The events in page order for one sort key and direction, and each event's rank."""
+    """The events in page order for one sort key and direction, and each event's rank.
 
-    perm: Positions
-    rank: Positions
+    Only the ascending order is stored: descending is the same events with a key,
+    reversed, then those without one, reversed (NULLs stay last).
+    """
+
+    perm: npt.NDArray[np.int32]  # ascending: the events by rank
+    rank: npt.NDArray[np.int32]  # ascending: each event's rank
+    present: int  # events with a key; they come first
+    descending: bool = False
+
+    def reversed(self) -> Order:
+        return Order(self.perm, self.rank, self.present, not self.descending)
+
+    def ranks(self, positions: Positions) -> Positions:
+        ranks = self.rank[positions].astype(np.int64)
+        return self._flip(ranks) if self.descending else ranks
+
+    def at(self, ranks: Positions) -> Positions:
+        """The events at these ranks."""
+        asc = self._flip(ranks) if self.descending else ranks
+        return self.perm[asc].astype(np.int64)
+
+    def span(self, first: int, end: int) -> Positions:
+        """The events from rank ``first`` up to ``end`` (exclusive)."""
+        n = len(self.perm)
+        first, end = max(0, min(first, n)), max(0, min(end, n))
+        if not self.descending:
+            return self.perm[first:end].astype(np.int64)
+        return self.at(np.arange(first, end, dtype=np.int64))
+
+    def _flip(self, ranks: Positions) -> Positions:
+        """Ascending ranks to descending ones, and back (the map is its own inverse)."""
+        n, present = len(self.perm), self.present
+        flipped: Positions = np.where(
+            ranks < present, present - 1 - ranks, present + (n - 1 - ranks)
+        )
+        return flipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +233,8 @@ class EventIndex:
             for column, separators in SEARCH_SEPARATORS.items():
                 self._tokens[column] = self._read_tokens(cur, column, separators)
         self._lock = threading.Lock()
-        self._orders: dict[tuple[str, str], Order] = {}
+        # Every sort order, built now: a first request should not wait for one.
+        self._orders = {key: self._order(key) for key in SORT_KEYS}
         self._postings: dict[tuple[str, int], Positions] = {}
         self._buckets: dict[str, tuple[npt.NDArray[np.int64], list[str]]] = {}
         self._starts: dict[str, npt.NDArray[np.int64]] = {}
@@ -295,7 +345,7 @@ class EventIndex:
     def date_rows(self, lo: int, hi: int) -> Positions:
         order = self.order("date", "asc")
         starts = self.date_starts()
-        return order.perm[starts[lo] : starts[hi]]
+        return order.span(int(starts[lo]), int(starts[hi]))
 
     def date_starts(self) -> npt.NDArray[np.int64]:
         return self._value_starts("date")
@@ -365,12 +415,12 @@ class EventIndex:
     def order(self, key: str, direction: str) -> Order:
         """The page order of every event for a sort key: the key (NULLs last), then
         the event id, both ascending or both descending."""
-        with self._lock:
-            found = self._orders.get((key, direction))
-        if found is not None:
-            return found
+        ascending = self._orders[key]
+        return ascending.reversed() if direction == "desc" else ascending
+
+    def _order(self, key: str) -> Order:
         if key == "event_id":
-            asc = self._by_id
+            perm = self._by_id
             present = self.n
         else:
             if key in self.coded:
@@ -379,17 +429,11 @@ class EventIndex:
             else:
                 values = self.numeric[key]
                 null = np.isnan(values)
-            asc = np.lexsort((self._id_rank, values, null)).astype(np.int64)
+            perm = np.lexsort((self._id_rank, values, null))
             present = int(self.n - np.count_nonzero(null))
-        perm = asc
-        if direction == "desc":
-            perm = np.concatenate([asc[:present][::-1], asc[present:][::-1]])
-        rank = np.empty(self.n, dtype=np.int64)
-        rank[perm] = np.arange(self.n, dtype=np.int64)
-        found = Order(perm, rank)
-        with self._lock:
-            self._orders[(key, direction)] = found
-        return found
+        rank = np.empty(self.n, dtype=np.int32)
+        rank[perm] = np.arange(self.n, dtype=np.int32)
+        return Order(perm.astype(np.int32), rank, present)
 
     def page(
         self,
@@ -406,7 +450,7 @@ class EventIndex:
         first = -1 if after is None else after
         if rows is None:
             begin = first + 1 + skip
-            return order.perm[begin : begin + limit], begin + limit < self.n
+            return order.span(begin, begin + limit), begin + limit < self.n
         want = skip + limit
         if len(rows) * 16 > self.n:  # many matches: walk the order, keep the matches
             mask = np.zeros(self.n, dtype=bool)
@@ -417,7 +461,7 @@ class EventIndex:
             at = first + 1
             step = max(4096, int((want + 1) / density * 1.5))
             while at < self.n and have <= want:
-                chunk = order.perm[at : at + step]
+                chunk = order.span(at, at + step)
                 hits = chunk[mask[chunk]]
                 found.append(hits)
                 have += len(hits)
@@ -425,14 +469,14 @@ class EventIndex:
                 step *= 2
             matches = np.concatenate(found) if found else np.empty(0, dtype=np.int64)
             return matches[skip:want], have > want
-        ranks = order.rank[rows]
+        ranks = order.ranks(rows)
         if after is not None:
             ranks = ranks[ranks > after]
         more = len(ranks) > want
         if more:
             ranks = np.partition(ranks, want - 1)[:want]
         ranks = np.sort(ranks)[skip:want]
-        return order.perm[ranks], more
+        return order.at(ranks), more
 
     def rank_of(self, event_id: str, order: Order) -> int | None:
         """The rank of an event in an order, found by its id; None if there is none."""
@@ -441,7 +485,7 @@ class EventIndex:
         i = bisect_left(range(n), event_id, key=lambda j: ids[int(self._by_id[j])].as_py())
         if i == n or ids[int(self._by_id[i])].as_py() != event_id:
             return None
-        return int(order.rank[self._by_id[i]])
+        return int(order.ranks(self._by_id[i : i + 1])[0])
 
     def ids(self, positions: Positions) -> list[str]:
         return [str(v) for v in self.event_ids.take(positions).to_pylist()]

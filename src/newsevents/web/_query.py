@@ -30,7 +30,7 @@ import numpy.typing as npt
 from newsevents.errors import StoreError
 from newsevents.web._cache import LRUCache
 from newsevents.web._errors import BadCursor, BadRequest
-from newsevents.web._index import EventIndex, Positions
+from newsevents.web._index import SORT_KEYS, EventIndex, Positions
 
 if TYPE_CHECKING:
     import duckdb
@@ -40,22 +40,7 @@ CountryRole = Literal["any", "source", "target", "location"]
 
 # Sort keys: a client's ``sort`` picks one of these columns, never writes SQL.
 # Rows sort by the column, NULLs last, then by event id.
-SORTS: dict[str, str] = {
-    name: name
-    for name in (
-        "date",
-        "goldstein",
-        "confidence",
-        "quad_class",
-        "plover_type",
-        "cameo_code",
-        "status",
-        "source_country",
-        "target_country",
-        "location_country",
-        "event_id",
-    )
-}
+SORTS: dict[str, str] = {name: name for name in SORT_KEYS}
 
 # Time buckets (by= of /api/aggregates): a day, the Monday of its week, "YYYY-MM", "YYYY".
 TIME_BUCKETS = ("day", "week", "month", "year")
