@@ -240,6 +240,79 @@ def test_web_api_events_filters_return_exactly_the_matching_events(
     assert body["total"] == len(expected)
 
 
+def test_web_api_country_filter_matches_a_second_actors_country(
+    client: TestClient, store: Fixture
+) -> None:
+    # "Ethiopia and Sudan held talks": Sudan is the second source actor, which the
+    # source_country column (the first actor's) does not hold.
+    hidden = [
+        (event, country)
+        for event in store.events
+        for country in _countries(event, "source") | _countries(event, "target")
+        if country not in (event["source_country"], event["target_country"])
+    ]
+    assert hidden, "the test articles should have an event with two countries on one side"
+    for event, country in hidden:
+        for role in ("any", "source" if country in _countries(event, "source") else "target"):
+            found = all_events(client, country=country, country_role=role)
+            assert event["event_id"] in {e["event_id"] for e in found}, (country, role)
+        counted = client.get("/api/aggregates", params={"by": "day", "country": country}).json()[
+            "buckets"
+        ]
+        expected = [e for e in store.events if country in _countries(e) and e["date"]]
+        assert sum(b["count"] for b in counted) == len(expected)
+
+
+def _search_text(event: dict[str, Any]) -> str:
+    return search_columns(event["record"])["search_text"]
+
+
+SEARCHES = [
+    "militia",  # a word
+    "ilit",  # inside a word
+    "MiLiTiA",  # any case
+    "held talks",  # two words: the index gives candidates, DuckDB checks them
+    "talks in khartoum",
+    "said.",  # with its punctuation
+    "e",  # in most words
+    "zzzz",  # in none
+    "<script>",
+]
+
+
+@pytest.mark.parametrize("needle", SEARCHES)
+def test_web_api_text_search_finds_exactly_the_events_whose_text_holds_it(
+    client: TestClient, store: Fixture, needle: str
+) -> None:
+    expected = sorted(e["event_id"] for e in store.events if needle.lower() in _search_text(e))
+    assert sorted(e["event_id"] for e in all_events(client, q=needle)) == expected
+
+
+@pytest.mark.parametrize("needle", ["police", "olic", "GOV", "kenyan police", "a", "ken|gov"])
+def test_web_api_actor_search_finds_exactly_the_events_whose_actors_hold_it(
+    client: TestClient, store: Fixture, needle: str
+) -> None:
+    expected = sorted(
+        e["event_id"] for e in store.events if needle.lower() in _actor_words(e["record"])
+    )
+    if "|" in needle:  # no actor's single word holds a "|"
+        expected = []
+    assert sorted(e["event_id"] for e in all_events(client, actor=needle)) == expected
+
+
+def test_web_api_event_rows_come_from_the_records(client: TestClient, store: Fixture) -> None:
+    records = {e["event_id"]: e["record"] for e in store.events}
+    for row in all_events(client):
+        record = records[row["event_id"]]
+        assert row["source"] == [a.get("name") or a.get("text") for a in record["source"]]
+        assert row["target"] == [a.get("name") or a.get("text") for a in record["target"]]
+        assert row["attribution"] == (record.get("attribution") or [])
+        assert row["links"] == (record.get("links") or [])
+        assert row["quad_class"] == record["quad_class"]
+        assert row["goldstein"] == record["goldstein"]
+        assert row["lat"] == (record["location"] or {}).get("lat")
+
+
 @pytest.mark.parametrize("params", [{"country": "LBY"}, {"status": "denied"}, {"q": "Idlib"}])
 def test_web_api_events_filters_find_something(client: TestClient, params: dict[str, str]) -> None:
     assert all_events(client, **params), f"the test articles should give events for {params}"
@@ -519,6 +592,42 @@ def test_web_api_aggregates_apply_the_filters(client: TestClient, store: Fixture
     body = client.get("/api/aggregates", params={"by": "day", "country": "LBY"}).json()
     expected = [e for e in store.events if "LBY" in _countries(e) and e["date"]]
     assert sum(b["count"] for b in body["buckets"]) == len(expected) > 0
+
+
+# What /api/aggregates counts, as SQL over the store: the index must agree with it.
+AGGREGATE_KEYS = {
+    "day": "date",
+    "week": "strftime(date_trunc('week', TRY_CAST(date AS DATE)), '%Y-%m-%d')",
+    "month": "substr(date, 1, 7)",
+    "year": "substr(date, 1, 4)",
+    "plover": "plover_type",
+    "status": "status",
+    "quad_class": "CAST(quad_class AS VARCHAR)",
+    "country": "coalesce(location_country, source_country, target_country)",
+    "location": "CAST(round(lat, 1) AS VARCHAR) || ',' || CAST(round(lon, 1) AS VARCHAR)",
+}
+
+
+@pytest.mark.parametrize("by", sorted(AGGREGATE_KEYS))
+def test_web_api_aggregates_agree_with_sql_over_the_store(
+    client: TestClient, store: Fixture, by: str
+) -> None:
+    con = duckdb.connect(str(store.path), read_only=True)
+    try:
+        rows = con.execute(
+            f"SELECT k, count(*), round(avg(goldstein), 3), "
+            f"count(*) FILTER (WHERE quad_class = 4) FROM ("
+            f"  SELECT {AGGREGATE_KEYS[by]} AS k, goldstein, quad_class FROM events"
+            f") WHERE k IS NOT NULL GROUP BY k"
+        ).fetchall()
+    finally:
+        con.close()
+    params = {"by": by, "precision": 1} if by == "location" else {"by": by}
+    body = client.get("/api/aggregates", params=params).json()
+    got = {
+        b["key"]: (b["count"], b["mean_goldstein"], b["quad_class"]["4"]) for b in body["buckets"]
+    }
+    assert got == {k: (n, mean, q4) for k, n, mean, q4 in rows}
 
 
 @pytest.mark.parametrize(
