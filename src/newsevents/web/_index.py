@@ -295,11 +295,14 @@ class EventIndex:
         for role, (role_rows, role_codes) in per_role.items():
             keep = role_codes >= 0
             role_rows, role_codes = role_rows[keep], role_codes[keep]
-            order = np.lexsort((role_rows, role_codes))
-            role_rows, role_codes = role_rows[order], role_codes[order]
+            # One sort by (country, event), then each country's events are a run;
+            # an event with the country twice in a role has it twice in a row.
+            keys = role_codes * self.n + role_rows
+            keys = _sorted_unique(keys)
+            role_codes, role_rows = keys // max(1, self.n), keys % max(1, self.n)
             bounds = np.searchsorted(role_codes, np.arange(len(values) + 1))
             out[role] = {
-                value: np.unique(role_rows[bounds[i] : bounds[i + 1]])
+                value: role_rows[bounds[i] : bounds[i + 1]]
                 for i, value in enumerate(values)
                 if bounds[i + 1] > bounds[i]
             }
@@ -402,8 +405,8 @@ class EventIndex:
             return None
         if len(matched) == 1:
             i = matched[0]
-            return np.unique(tokens.postings[tokens.offsets[i] : tokens.offsets[i + 1]]).astype(
-                np.int64
+            return _sorted_unique(
+                tokens.postings[tokens.offsets[i] : tokens.offsets[i + 1]].astype(np.int64)
             )
         mask = np.zeros(self.n, dtype=bool)
         for i in matched:
@@ -563,12 +566,19 @@ class EventIndex:
         scale = 10.0**precision
         lat, lon = self.numeric["lat"], self.numeric["lon"]
         placed = ~(np.isnan(lat) | np.isnan(lon))
-        blat = _round_half_away(lat[placed] * scale) / scale
-        blon = _round_half_away(lon[placed] * scale) / scale
-        pairs = np.stack([blat, blon], axis=1)
-        grid, inverse = np.unique(pairs, axis=0, return_inverse=True)
+        # Cells as whole numbers of 1/scale degrees, one int64 key per (lat, lon) pair
+        # in (lat, lon) order; the cell's coordinates are those numbers / scale.
+        ilat = _round_half_away(lat[placed] * scale).astype(np.int64)
+        ilon = _round_half_away(lon[placed] * scale).astype(np.int64)
+        low = int(ilon.min()) if len(ilon) else 0
+        width = (int(ilon.max()) - low + 1) if len(ilon) else 1
+        keys = ilat * width + (ilon - low)
+        distinct = _sorted_unique(keys)
+        grid = np.stack(
+            [(distinct // width) / scale, (distinct % width + low) / scale], axis=1
+        ).astype(np.float64)
         cell = np.full(self.n, -1, dtype=np.int64)
-        cell[placed] = inverse.reshape(-1)
+        cell[placed] = np.searchsorted(distinct, keys)
         found = (cell, grid)
         with self._lock:
             self._cells[precision] = found
@@ -600,6 +610,18 @@ def _week(value: str) -> str | None:
     if len(value) != 10:
         return None
     return (day - timedelta(days=day.weekday())).isoformat()
+
+
+def _sorted_unique(values: Positions) -> Positions:
+    """The distinct values, sorted (numpy's own unique hashes first, slower here)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    found: Positions = ordered[keep]
+    return found
 
 
 def _round_half_away(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -17,7 +17,7 @@ import binascii
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -371,7 +371,7 @@ class Database:
         if by == "location":
             cell, grid = index.cells(precision)
             keys = cell[rows]
-            labels = [f"{lat},{lon}" for lat, lon in grid.tolist()]
+            labels: Sequence[str] = []  # the keys come from the grid
         elif by in TIME_BUCKETS:
             mapping, labels = index.time_buckets(by)
             keys = mapping[index.coded["date"].codes[rows]]
@@ -384,7 +384,10 @@ class Database:
             keys, labels = coded.codes[rows].astype(np.int64), coded.values
         elif by == "quad_class":
             quads = index.numeric["quad_class"][rows]
-            values = sorted({int(q) for q in np.unique(quads[~np.isnan(quads)])}, key=str)
+            whole = quads[~np.isnan(quads)].astype(np.int64)
+            low = int(whole.min()) if len(whole) else 0
+            seen = np.flatnonzero(np.bincount(whole - low)) + low if len(whole) else whole
+            values = sorted(seen.tolist(), key=str)
             labels = [str(q) for q in values]
             keys = np.full(len(rows), -1, dtype=np.int64)
             for i, q in enumerate(values):
@@ -394,7 +397,7 @@ class Database:
             keys, labels = coded.codes[rows].astype(np.int64), coded.values
         keep = keys >= 0
         keys, rows = keys[keep], rows[keep]
-        size = len(labels)
+        size = len(grid) if by == "location" else len(labels)
         counts = np.bincount(keys, minlength=size)
         goldstein = index.numeric["goldstein"][rows]
         scored = ~np.isnan(goldstein)
@@ -417,14 +420,14 @@ class Database:
         buckets = []
         for n, i in enumerate(present.tolist()):
             bucket: dict[str, Any] = {
-                "key": labels[i],
+                "key": labels[i] if by != "location" else None,
                 "count": int(counts[i]),
                 "mean_goldstein": _round(float(sums[i] / scores[i]) if scores[i] else None),
                 "quad_class": {str(q): int(by_quad[q][i]) for q in _QUADS},
             }
             if by == "location":
                 lat, lon = grid[i].tolist()
-                bucket.update(lat=lat, lon=lon, label=names[n])
+                bucket.update(key=f"{lat},{lon}", lat=lat, lon=lon, label=names[n])
             buckets.append(bucket)
         return {"by": by, "buckets": buckets}
 
