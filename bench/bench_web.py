@@ -348,18 +348,32 @@ def start_server(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            err = server.stderr.read().decode() if server.stderr else ""
-            raise SystemExit(f"the server stopped: {err}")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2).raise_for_status()
-            return server
-        except httpx.HTTPError:
-            time.sleep(0.2)
+    deadline = time.monotonic() + 300  # the server reads the store into memory first
+    try:
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                err = server.stderr.read().decode() if server.stderr else ""
+                raise SystemExit(f"the server stopped: {err}")
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2).raise_for_status()
+                return server
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise SystemExit("the server did not answer within 300 s")
+    except BaseException:
+        stop_server(server)
+        raise
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server, and kill it if it does not stop within 30 s (a server still
+    reading the store may not)."""
     server.terminate()
-    raise SystemExit("the server did not answer within 60 s")
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=30)
 
 
 def query_mix(rng: random.Random) -> tuple[str, dict[str, Any]]:
@@ -626,8 +640,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             result = asyncio.run(drive(port, args.seconds, args.concurrency, args.seed))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
         if workdir is not None:
             workdir.cleanup()
     report = {

@@ -388,8 +388,8 @@ class EventIndex:
         tokens = self._tokens.get(column)
         if tokens is None or any(s in needle for s in SEARCH_SEPARATORS[column]) or not needle:
             return None
-        if "\0" in needle:
-            return np.empty(0, dtype=np.int64)
+        if "\0" in needle:  # the joined tokens use it as a separator
+            return None
         matched: list[int] = []
         at = tokens.joined.find(needle)
         while at >= 0:

@@ -167,28 +167,33 @@ class Cursor:
         return cls(sort, order, key, event_id, fingerprint)
 
 
+def connect(path: Path, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """The store at ``path``, opened read-only, or a StoreError that says why not."""
+    import duckdb
+
+    if not path.is_file():
+        raise StoreError(
+            "no event store here; code some articles first with `newsevents code`",
+            source=str(path),
+        )
+    try:
+        config: dict[str, str | bool | int | float | list[str]] = {}
+        if threads:
+            config["threads"] = threads
+        return duckdb.connect(str(path), read_only=True, config=config)
+    except duckdb.Error as exc:
+        raise StoreError(
+            f"cannot open the event store read-only: {exc}; is another process writing it?",
+            source=str(path),
+        ) from exc
+
+
 class Database:
     """The event store, opened read-only; one short-lived DuckDB cursor per query."""
 
     def __init__(self, path: Path, *, threads: int | None = None, cache: bool = True) -> None:
-        import duckdb
-
         self.path = path
-        if not path.is_file():
-            raise StoreError(
-                "no event store here; code some articles first with `newsevents code`",
-                source=str(path),
-            )
-        try:
-            config: dict[str, str | bool | int | float | list[str]] = {}
-            if threads:
-                config["threads"] = threads
-            self._connection = duckdb.connect(str(path), read_only=True, config=config)
-        except duckdb.Error as exc:
-            raise StoreError(
-                f"cannot open the event store read-only: {exc}; is another process writing it?",
-                source=str(path),
-            ) from exc
+        self._connection = connect(path, threads=threads)
         self._lock = threading.Lock()
         with self.cursor() as cur:
             columns = {

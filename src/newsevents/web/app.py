@@ -47,7 +47,7 @@ from newsevents.web._errors import (
     for_status,
 )
 from newsevents.web._models import Aggregates, ArticleDetail, ErrorBody, EventPage, Summary
-from newsevents.web._query import SORTS, CountryRole, Database, Filters, Order
+from newsevents.web._query import SORTS, CountryRole, Database, Filters, Order, connect
 
 STATIC = Path(__file__).resolve().parent / "static"
 _OPTIONS_VARIABLE = "NEWSEVENTS_WEB_OPTIONS"
@@ -187,10 +187,11 @@ def filter_params(
 def create_app(db: Path | str, *, cache_mb: int = 64, threads: int | None = None) -> FastAPI:
     """The web explorer over the event store ``db``, opened read-only.
 
+    The store is read into an in-memory index when the app is made (see
+    ``newsevents.web._index``: about 10 s of CPU and 1.7 GB for a million events).
     API answers are kept in memory up to ``cache_mb`` MiB (0: no caches at all: not
-    of answers, nor of counts, event rows and search results either): the store
-    cannot change while the app has it open. ``threads`` caps DuckDB's threads
-    (default: one per core).
+    of answers, nor of search results either): the store cannot change while the
+    app has it open. ``threads`` caps DuckDB's threads (default: one per core).
     """
     database = Database(Path(db), threads=threads, cache=cache_mb > 0)
     basemap = Basemap()
@@ -376,7 +377,7 @@ def serve(
         uvicorn.run(app, host=host, port=port, access_log=access_log)
         return
     # Worker processes import the app by name and read its options from the environment.
-    Database(Path(db), threads=1, cache=False).close()  # fail here, not in each worker
+    connect(Path(db), threads=1).close()  # fail here, not in each worker
     options = {"db": str(db), "cache_mb": cache_mb, "threads": threads}
     os.environ[_OPTIONS_VARIABLE] = json.dumps(options)
     uvicorn.run(
