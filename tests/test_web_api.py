@@ -357,6 +357,46 @@ def test_web_api_events_cursor_pages_cover_every_event_once(
     assert offset_pages == seen
 
 
+@pytest.mark.parametrize("walk_share", [0.0, 2.0], ids=["walk-the-order", "sort-the-matches"])
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"plover": "ACCUSE"}, {"country": "UKR"}, {"q": "the", "sort": "goldstein"}],
+    ids=["all", "type", "country", "search"],
+)
+def test_web_api_events_both_ways_of_paging_give_the_sorted_matches(
+    store: Fixture,
+    params: dict[str, str],
+    walk_share: float,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_index, "WALK_SHARE", walk_share)
+    with TestClient(create_app(store.path, cache_mb=0)) as fresh:
+        for order in ("asc", "desc"):
+            query: dict[str, Any] = {"limit": 2, "order": order, **params}
+            everything = all_events(fresh, **query | {"limit": 1000})
+            by_offset = [
+                e["event_id"]
+                for offset in range(0, len(everything), 2)
+                for e in all_events(fresh, **query, offset=offset)
+            ]
+            by_cursor: list[str] = []
+            for _ in range(100):
+                body = fresh.get("/api/events", params=query).json()
+                by_cursor += [e["event_id"] for e in body["events"]]
+                if not body["next_cursor"]:
+                    break
+                query["cursor"] = body["next_cursor"]
+            key = params.get("sort", "date")
+            present = [e for e in everything if e[key] is not None]
+            absent = [e for e in everything if e[key] is None]
+            expected = sorted(
+                present, key=lambda e: (e[key], e["event_id"]), reverse=order == "desc"
+            ) + sorted(absent, key=lambda e: e["event_id"], reverse=order == "desc")
+            assert [e["event_id"] for e in everything] == [e["event_id"] for e in expected]
+            assert by_offset == by_cursor == [e["event_id"] for e in expected]
+            assert everything, params
+
+
 def test_web_api_events_cursor_only_fits_its_own_query(client: TestClient) -> None:
     cursor = client.get("/api/events", params={"limit": 2}).json()["next_cursor"]
     assert cursor

@@ -36,8 +36,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from newsevents.web._cache import LRUCache
-
 if TYPE_CHECKING:
     import duckdb
     import pyarrow as pa
@@ -131,6 +129,9 @@ SEARCH_SEPARATORS = {"search_text": (" ", "\n"), "actor_text": ("|",)}
 # A needle found in more tokens than this, or in more events than there are
 # events in all, is searched by DuckDB instead: a scan is then cheaper.
 MAX_TOKENS = 5_000
+# A filter that keeps more than this share of the events is paged by walking the
+# sort order and keeping its matches; a narrower one by sorting its matches' ranks.
+WALK_SHARE = 1 / 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,11 @@ class EventIndex:
             for name in NUMERIC
         }
         # The rows of the event table, as /api/events gives them.
-        self.rows: pa.Table = table.select(list(ROW_FIELDS)).combine_chunks()
+        rows = table.select(list(ROW_FIELDS)).combine_chunks()
+        for name in ("article_id", "title"):  # one article, several events: store it once
+            at = rows.schema.get_field_index(name)
+            rows = rows.set_column(at, name, pc.dictionary_encode(rows.column(name)))
+        self.rows: pa.Table = rows
         self._countries = self._read_countries(
             table.column("source_countries"), table.column("target_countries")
         )
@@ -235,14 +240,12 @@ class EventIndex:
         self._lock = threading.Lock()
         # Every sort order, built now: a first request should not wait for one.
         self._orders = {key: self._order(key) for key in SORT_KEYS}
+        _drop_cached_blocks(cur)
         self._postings: dict[tuple[str, int], Positions] = {}
         self._buckets: dict[str, tuple[npt.NDArray[np.int64], list[str]]] = {}
         self._starts: dict[str, npt.NDArray[np.int64]] = {}
         self._country_any: Coded | None = None
         self._cells: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = {}
-        self.searches: LRUCache[tuple[str, str], Positions] = LRUCache(
-            max_cost=20_000_000, cost=lambda found: len(found) + 1
-        )
 
     # -- building ------------------------------------------------------------------
 
@@ -455,7 +458,7 @@ class EventIndex:
             begin = first + 1 + skip
             return order.span(begin, begin + limit), begin + limit < self.n
         want = skip + limit
-        if len(rows) * 16 > self.n:  # many matches: walk the order, keep the matches
+        if len(rows) > WALK_SHARE * self.n:  # many matches: walk the order, keep the matches
             mask = np.zeros(self.n, dtype=bool)
             mask[rows] = True
             density = len(rows) / max(1, self.n)
@@ -583,6 +586,13 @@ class EventIndex:
         with self._lock:
             self._cells[precision] = found
         return found
+
+
+def _drop_cached_blocks(cur: duckdb.DuckDBPyConnection) -> None:
+    """Let DuckDB drop the blocks it kept from reading every row (some 400 MB for a
+    million events): the index holds what the app needs of them now."""
+    cur.execute("SET memory_limit = '64MB'")
+    cur.execute("RESET memory_limit")  # the app sets no limit of its own
 
 
 def _coded(column: pa.ChunkedArray) -> Coded:

@@ -188,7 +188,7 @@ def create_app(db: Path | str, *, cache_mb: int = 64, threads: int | None = None
     """The web explorer over the event store ``db``, opened read-only.
 
     The store is read into an in-memory index when the app is made (see
-    ``newsevents.web._index``: about 10 s of CPU and 1.7 GB for a million events).
+    ``newsevents.web._index``: about 10 s of CPU and 0.9 GB for a million events).
     API answers are kept in memory up to ``cache_mb`` MiB (0: no caches at all: not
     of answers, nor of search results either): the store cannot change while the
     app has it open. ``threads`` caps DuckDB's threads (default: one per core).
