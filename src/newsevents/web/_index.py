@@ -314,6 +314,8 @@ class EventIndex:
     def _read_tokens(
         self, cur: duckdb.DuckDBPyConnection, column: str, separators: tuple[str, ...]
     ) -> Tokens:
+        import pyarrow.compute as pc
+
         text = column
         for extra in separators[1:]:  # one separator to split at
             text = f"replace({text}, chr({ord(extra)}), chr({ord(separators[0])}))"
@@ -326,7 +328,8 @@ class EventIndex:
         tokens = found.column("word").to_pylist()
         lists = found.column("rows").combine_chunks()
         offsets = np.asarray(lists.offsets.to_numpy(), dtype=np.int64)
-        flat = np.asarray(lists.values.to_numpy(), dtype=np.int64)
+        offsets -= offsets[0]
+        flat = np.asarray(pc.list_flatten(lists).to_numpy(), dtype=np.int64)
         postings = self.positions(flat).astype(np.int32)
         # The tokens sorted as Python sorts them (DuckDB's order is the same; made sure).
         if tokens != sorted(tokens):
