@@ -634,7 +634,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         if args.client == "wrk":
+            cpu_before = server_cpu_seconds(server.pid)
             result = drive_wrk(port, args.seconds, args.concurrency, args.seed)
+            if args.workers == 1:  # the CPU time of worker processes is not counted here
+                used = server_cpu_seconds(server.pid) - cpu_before
+                result["server_cpu_ms_per_request"] = round(
+                    used * 1000 / max(1, result["requests"]), 2
+                )
         elif args.client == "cpu":
             result = drive_cpu(port, server.pid, args.per_kind, args.seed)
         else:
