@@ -450,6 +450,43 @@ def test_web_api_answers_are_the_same_without_caches_and_the_token_index(
     assert aggregates == client.get("/api/aggregates", params={"by": "day", **params}).json()
 
 
+def test_web_api_empty_store_answers_every_route(tmp_path: Path) -> None:
+    Store(tmp_path / "empty.duckdb").close()
+    with TestClient(create_app(tmp_path / "empty.duckdb")) as empty:
+        for params in [
+            {},
+            {"q": "army"},
+            {"actor": "army"},
+            {"country": "LBY", "sort": "goldstein"},
+        ]:
+            body = empty.get("/api/events", params=params).json()
+            assert body["events"] == [] and body["total"] == 0 and body["next_cursor"] is None
+        for by in ("day", "week", "country", "quad_class", "location"):
+            assert empty.get("/api/aggregates", params={"by": by}).json()["buckets"] == []
+
+
+def test_web_api_store_with_deleted_rows_has_gaps_in_its_row_ids(
+    store: Fixture, tmp_path: Path
+) -> None:
+    """Row ids need not run 0..n-1: the index maps them to its own positions."""
+    path = tmp_path / "gaps.duckdb"
+    shutil.copy(store.path, path)
+    con = duckdb.connect(str(path))
+    try:
+        (gone,) = con.execute("SELECT event_id FROM events WHERE rowid = 0").fetchall()[0]
+        con.execute("DELETE FROM events WHERE rowid = 0")
+        con.execute("CHECKPOINT")
+        rowids = [r for (r,) in con.execute("SELECT rowid FROM events ORDER BY rowid").fetchall()]
+    finally:
+        con.close()
+    assert rowids[0] != 0, "the remaining rows keep their row ids"
+    kept = [e for e in store.events if e["event_id"] != gone]
+    with TestClient(create_app(path)) as gaps:
+        for params, keep in FILTERS:
+            expected = sorted(e["event_id"] for e in kept if keep(e))
+            assert sorted(e["event_id"] for e in all_events(gaps, **params)) == expected, params
+
+
 def test_web_api_events_rows_match_the_stored_columns(client: TestClient, store: Fixture) -> None:
     columns = {e["event_id"]: e for e in store.events}
     for event in all_events(client):
