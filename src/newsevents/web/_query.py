@@ -122,10 +122,6 @@ class Filters:
                 params.extend([pattern, pattern])
         return (" AND ".join(clauses) or "TRUE"), params
 
-    def searches(self) -> bool:
-        """Whether the filters search text, which reads each record's JSON."""
-        return bool(self.actor or self.q)
-
     def fingerprint(self) -> str:
         """A short digest of the filters, so a cursor is only used with its own query."""
         values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items()}
