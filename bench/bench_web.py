@@ -1,7 +1,8 @@
 """Load check of the web API: /api/events on a store of 1M synthetic events.
 
     python bench/bench_web.py [--db PATH] [--events N] [--seconds S] [--concurrency C]
-        [--client python|wrk] [--cache-mb MB] [--threads N] [--no-search-columns]
+        [--client python|wrk|cpu] [--per-kind N] [--cache-mb MB] [--threads N]
+        [--workers N] [--no-search-columns]
 
 Builds the store at ``--db`` (default: a temporary file) unless it already holds
 ``--events`` events (and the search columns, or not, as asked), then starts
@@ -22,7 +23,10 @@ columns (lowercased words to search; see ``newsevents.store.search_columns``),
 which the API reads, when a store has them, instead of every record's JSON.
 ``--no-search-columns`` measures a store without them. ``--client wrk`` drives
 the load from apt's wrk instead of Python (lighter on a 2-core machine, but
-without the figures by kind of query).
+without the figures by kind of query). ``--client cpu`` sends no load: it sends
+each kind of query one at a time and reads the server's CPU time per request
+from /proc, a figure that holds on a busy machine (use ``--cache-mb 0`` for the
+cost of computing each answer).
 """
 
 from __future__ import annotations
@@ -344,18 +348,32 @@ def start_server(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            err = server.stderr.read().decode() if server.stderr else ""
-            raise SystemExit(f"the server stopped: {err}")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2).raise_for_status()
-            return server
-        except httpx.HTTPError:
-            time.sleep(0.2)
+    deadline = time.monotonic() + 300  # the server reads the store into memory first
+    try:
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                err = server.stderr.read().decode() if server.stderr else ""
+                raise SystemExit(f"the server stopped: {err}")
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2).raise_for_status()
+                return server
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise SystemExit("the server did not answer within 300 s")
+    except BaseException:
+        stop_server(server)
+        raise
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server, and kill it if it does not stop within 30 s (a server still
+    reading the store may not)."""
     server.terminate()
-    raise SystemExit("the server did not answer within 60 s")
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=30)
 
 
 def query_mix(rng: random.Random) -> tuple[str, dict[str, Any]]:
@@ -524,6 +542,45 @@ def drive_wrk(port: int, seconds: float, concurrency: int, seed: int) -> dict[st
     }
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process, all its threads, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def drive_cpu(port: int, pid: int, per_kind: int, seed: int) -> dict[str, Any]:
+    """Server CPU milliseconds per request by kind of query: ``per_kind`` requests of
+    each kind (and as many next pages by cursor), one at a time, over one connection.
+    CPU time, not wall time, so the figures hold on a busy machine."""
+    rng = random.Random(seed)
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    while len(by_kind) < 11 or min(len(v) for v in by_kind.values()) < per_kind:
+        kind, params = query_mix(rng)
+        if len(by_kind.setdefault(kind, [])) < per_kind:
+            by_kind[kind].append({**params, "limit": 50})
+    figures: dict[str, Any] = {}
+    cursors: list[dict[str, Any]] = []
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+        client.get("/api/events", params={"limit": 1})
+        for kind in [*sorted(by_kind), "cursor"]:
+            queries = cursors if kind == "cursor" else by_kind[kind]
+            began, wall = server_cpu_seconds(pid), time.perf_counter()
+            for params in queries:
+                response = client.get("/api/events", params=params)
+                response.raise_for_status()
+                following = response.json()["next_cursor"]
+                if kind != "cursor" and following:
+                    base = {k: v for k, v in params.items() if k != "offset"}
+                    cursors.append({**base, "cursor": following})
+            n = max(1, len(queries))
+            figures[kind] = {
+                "n": len(queries),
+                "server_cpu_ms": round((server_cpu_seconds(pid) - began) * 1000 / n, 2),
+                "wall_ms": round((time.perf_counter() - wall) * 1000 / n, 2),
+            }
+    return {"client": "cpu (one request at a time)", "errors": 0, "by_kind": figures}
+
+
 def _ms(times: list[float], share: float) -> float | None:
     if not times:
         return None
@@ -552,9 +609,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--client",
-        choices=["python", "wrk"],
+        choices=["python", "wrk", "cpu"],
         default="python",
-        help="load generator: python (httpx; times each kind of query) or wrk (apt's wrk)",
+        help="load generator: python (httpx; times each kind of query), wrk (apt's wrk), or "
+        "cpu (no load: the server's CPU time per request by kind of query)",
+    )
+    parser.add_argument(
+        "--per-kind", type=int, default=40, help="with --client cpu: requests of each kind"
     )
     args = parser.parse_args(argv)
     workdir = None
@@ -573,12 +634,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         if args.client == "wrk":
+            cpu_before = server_cpu_seconds(server.pid)
             result = drive_wrk(port, args.seconds, args.concurrency, args.seed)
+            if args.workers == 1:  # the CPU time of worker processes is not counted here
+                used = server_cpu_seconds(server.pid) - cpu_before
+                result["server_cpu_ms_per_request"] = round(
+                    used * 1000 / max(1, result["requests"]), 2
+                )
+        elif args.client == "cpu":
+            result = drive_cpu(port, server.pid, args.per_kind, args.seed)
         else:
             result = asyncio.run(drive(port, args.seconds, args.concurrency, args.seed))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
         if workdir is not None:
             workdir.cleanup()
     report = {
@@ -588,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
         "build_seconds": built,
         "cpus": os.cpu_count(),
         "load_average_before": round(load_before, 2),
+        "load_average_after": round(os.getloadavg()[0], 2),
         "server": {
             "workers": args.workers,
             "cache_mb": args.cache_mb,

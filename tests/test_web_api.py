@@ -21,7 +21,7 @@ import pytest
 from newsevents.errors import ResourceError, StoreError
 from newsevents.model import Article
 from newsevents.store import Store, search_columns
-from newsevents.web import _basemap, _models, _query, create_app
+from newsevents.web import _basemap, _index, _models, _query, create_app
 from newsevents.web.app import app_from_environment
 
 with warnings.catch_warnings():
@@ -185,8 +185,9 @@ def _actor_words(record: dict[str, Any]) -> str:
 FILTERS: list[tuple[dict[str, str], Any]] = [
     ({"country": "LBY"}, lambda e: "LBY" in _countries(e)),
     ({"country": "lby"}, lambda e: "LBY" in _countries(e)),
-    ({"country": "SDN", "country_role": "source"}, lambda e: e["source_country"] == "SDN"),
-    ({"country": "SYR", "country_role": "location"}, lambda e: e["location_country"] == "SYR"),
+    ({"country": "SDN", "country_role": "source"}, lambda e: "SDN" in _countries(e, "source")),
+    ({"country": "TUR", "country_role": "target"}, lambda e: "TUR" in _countries(e, "target")),
+    ({"country": "SYR", "country_role": "location"}, lambda e: "SYR" in _countries(e, "location")),
     ({"plover": "ASSAULT"}, lambda e: e["plover_type"] == "ASSAULT"),
     ({"plover": "accuse"}, lambda e: e["plover_type"] == "ACCUSE"),
     ({"cameo_root": "11"}, lambda e: e["cameo_root"] == "11"),
@@ -214,8 +215,17 @@ def _between(event: dict[str, Any], first: str, last: str) -> bool:
     return event["date"] is not None and first <= event["date"] <= last
 
 
-def _countries(event: dict[str, Any]) -> set[str]:
-    return {event["source_country"], event["target_country"], event["location_country"]} - {None}
+def _countries(event: dict[str, Any], role: str = "any") -> set[str]:
+    """The countries of every source and target actor and of the location, as the
+    record has them (not only the first actor's, which the columns keep)."""
+    record = event["record"]
+    found = set()
+    for side in ("source", "target"):
+        if role in (side, "any"):
+            found |= {actor.get("country") for actor in record[side]}
+    if role in ("location", "any"):
+        found.add((record.get("location") or {}).get("country"))
+    return found - {None}
 
 
 @pytest.mark.parametrize(("params", "keep"), FILTERS, ids=[str(p) for p, _ in FILTERS])
@@ -228,6 +238,79 @@ def test_web_api_events_filters_return_exactly_the_matching_events(
     body = response.json()
     assert sorted(e["event_id"] for e in body["events"]) == expected
     assert body["total"] == len(expected)
+
+
+def test_web_api_country_filter_matches_a_second_actors_country(
+    client: TestClient, store: Fixture
+) -> None:
+    # "Ethiopia and Sudan held talks": Sudan is the second source actor, which the
+    # source_country column (the first actor's) does not hold.
+    hidden = [
+        (event, country)
+        for event in store.events
+        for country in _countries(event, "source") | _countries(event, "target")
+        if country not in (event["source_country"], event["target_country"])
+    ]
+    assert hidden, "the test articles should have an event with two countries on one side"
+    for event, country in hidden:
+        for role in ("any", "source" if country in _countries(event, "source") else "target"):
+            found = all_events(client, country=country, country_role=role)
+            assert event["event_id"] in {e["event_id"] for e in found}, (country, role)
+        counted = client.get("/api/aggregates", params={"by": "day", "country": country}).json()[
+            "buckets"
+        ]
+        expected = [e for e in store.events if country in _countries(e) and e["date"]]
+        assert sum(b["count"] for b in counted) == len(expected)
+
+
+def _search_text(event: dict[str, Any]) -> str:
+    return search_columns(event["record"])["search_text"]
+
+
+SEARCHES = [
+    "militia",  # a word
+    "ilit",  # inside a word
+    "MiLiTiA",  # any case
+    "held talks",  # two words: the index gives candidates, DuckDB checks them
+    "talks in khartoum",
+    "said.",  # with its punctuation
+    "e",  # in most words
+    "zzzz",  # in none
+    "<script>",
+]
+
+
+@pytest.mark.parametrize("needle", SEARCHES)
+def test_web_api_text_search_finds_exactly_the_events_whose_text_holds_it(
+    client: TestClient, store: Fixture, needle: str
+) -> None:
+    expected = sorted(e["event_id"] for e in store.events if needle.lower() in _search_text(e))
+    assert sorted(e["event_id"] for e in all_events(client, q=needle)) == expected
+
+
+@pytest.mark.parametrize("needle", ["police", "olic", "GOV", "kenyan police", "a", "ken|gov"])
+def test_web_api_actor_search_finds_exactly_the_events_whose_actors_hold_it(
+    client: TestClient, store: Fixture, needle: str
+) -> None:
+    expected = sorted(
+        e["event_id"] for e in store.events if needle.lower() in _actor_words(e["record"])
+    )
+    if "|" in needle:  # no actor's single word holds a "|"
+        expected = []
+    assert sorted(e["event_id"] for e in all_events(client, actor=needle)) == expected
+
+
+def test_web_api_event_rows_come_from_the_records(client: TestClient, store: Fixture) -> None:
+    records = {e["event_id"]: e["record"] for e in store.events}
+    for row in all_events(client):
+        record = records[row["event_id"]]
+        assert row["source"] == [a.get("name") or a.get("text") for a in record["source"]]
+        assert row["target"] == [a.get("name") or a.get("text") for a in record["target"]]
+        assert row["attribution"] == (record.get("attribution") or [])
+        assert row["links"] == (record.get("links") or [])
+        assert row["quad_class"] == record["quad_class"]
+        assert row["goldstein"] == record["goldstein"]
+        assert row["lat"] == (record["location"] or {}).get("lat")
 
 
 @pytest.mark.parametrize("params", [{"country": "LBY"}, {"status": "denied"}, {"q": "Idlib"}])
@@ -274,6 +357,46 @@ def test_web_api_events_cursor_pages_cover_every_event_once(
     assert offset_pages == seen
 
 
+@pytest.mark.parametrize("walk_share", [0.0, 2.0], ids=["walk-the-order", "sort-the-matches"])
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"plover": "ACCUSE"}, {"country": "UKR"}, {"q": "the", "sort": "goldstein"}],
+    ids=["all", "type", "country", "search"],
+)
+def test_web_api_events_both_ways_of_paging_give_the_sorted_matches(
+    store: Fixture,
+    params: dict[str, str],
+    walk_share: float,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_index, "WALK_SHARE", walk_share)
+    with TestClient(create_app(store.path, cache_mb=0)) as fresh:
+        for order in ("asc", "desc"):
+            query: dict[str, Any] = {"limit": 2, "order": order, **params}
+            everything = all_events(fresh, **query | {"limit": 1000})
+            by_offset = [
+                e["event_id"]
+                for offset in range(0, len(everything), 2)
+                for e in all_events(fresh, **query, offset=offset)
+            ]
+            by_cursor: list[str] = []
+            for _ in range(100):
+                body = fresh.get("/api/events", params=query).json()
+                by_cursor += [e["event_id"] for e in body["events"]]
+                if not body["next_cursor"]:
+                    break
+                query["cursor"] = body["next_cursor"]
+            key = params.get("sort", "date")
+            present = [e for e in everything if e[key] is not None]
+            absent = [e for e in everything if e[key] is None]
+            expected = sorted(
+                present, key=lambda e: (e[key], e["event_id"]), reverse=order == "desc"
+            ) + sorted(absent, key=lambda e: e["event_id"], reverse=order == "desc")
+            assert [e["event_id"] for e in everything] == [e["event_id"] for e in expected]
+            assert by_offset == by_cursor == [e["event_id"] for e in expected]
+            assert everything, params
+
+
 def test_web_api_events_cursor_only_fits_its_own_query(client: TestClient) -> None:
     cursor = client.get("/api/events", params={"limit": 2}).json()["next_cursor"]
     assert cursor
@@ -300,7 +423,7 @@ def test_web_api_events_cursor_only_fits_its_own_query(client: TestClient) -> No
     [{"q": "the"}, {"actor": "a"}, {"q": "the", "sort": "goldstein", "order": "asc"}, {}],
     ids=["search", "actor", "search-by-goldstein", "all"],
 )
-def test_web_api_answers_are_the_same_without_caches_and_ranked_searches(
+def test_web_api_answers_are_the_same_without_caches_and_the_token_index(
     client: TestClient, store: Fixture, params: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def pages(test_client: TestClient) -> list[Any]:
@@ -315,7 +438,7 @@ def test_web_api_answers_are_the_same_without_caches_and_ranked_searches(
         raise AssertionError("paging did not end")
 
     cached = pages(client)
-    monkeypatch.setattr(_query, "RANKED_MAX", 1)  # searches take the plain SQL path
+    monkeypatch.setattr(_index, "MAX_TOKENS", 0)  # searches go to DuckDB, not the index
     with TestClient(create_app(store.path, cache_mb=0)) as plain:
         uncached = pages(plain)
         aggregates = plain.get("/api/aggregates", params={"by": "day", **params}).json()
@@ -325,6 +448,43 @@ def test_web_api_answers_are_the_same_without_caches_and_ranked_searches(
     assert [p["events"] for p in cached] == [p["events"] for p in uncached]
     assert {p["total"] for p in cached} == {p["total"] for p in uncached}
     assert aggregates == client.get("/api/aggregates", params={"by": "day", **params}).json()
+
+
+def test_web_api_empty_store_answers_every_route(tmp_path: Path) -> None:
+    Store(tmp_path / "empty.duckdb").close()
+    with TestClient(create_app(tmp_path / "empty.duckdb")) as empty:
+        for params in [
+            {},
+            {"q": "army"},
+            {"actor": "army"},
+            {"country": "LBY", "sort": "goldstein"},
+        ]:
+            body = empty.get("/api/events", params=params).json()
+            assert body["events"] == [] and body["total"] == 0 and body["next_cursor"] is None
+        for by in ("day", "week", "country", "quad_class", "location"):
+            assert empty.get("/api/aggregates", params={"by": by}).json()["buckets"] == []
+
+
+def test_web_api_store_with_deleted_rows_has_gaps_in_its_row_ids(
+    store: Fixture, tmp_path: Path
+) -> None:
+    """Row ids need not run 0..n-1: the index maps them to its own positions."""
+    path = tmp_path / "gaps.duckdb"
+    shutil.copy(store.path, path)
+    con = duckdb.connect(str(path))
+    try:
+        (gone,) = con.execute("SELECT event_id FROM events WHERE rowid = 0").fetchall()[0]
+        con.execute("DELETE FROM events WHERE rowid = 0")
+        con.execute("CHECKPOINT")
+        rowids = [r for (r,) in con.execute("SELECT rowid FROM events ORDER BY rowid").fetchall()]
+    finally:
+        con.close()
+    assert rowids[0] != 0, "the remaining rows keep their row ids"
+    kept = [e for e in store.events if e["event_id"] != gone]
+    with TestClient(create_app(path)) as gaps:
+        for params, keep in FILTERS:
+            expected = sorted(e["event_id"] for e in kept if keep(e))
+            assert sorted(e["event_id"] for e in all_events(gaps, **params)) == expected, params
 
 
 def test_web_api_events_rows_match_the_stored_columns(client: TestClient, store: Fixture) -> None:
@@ -509,6 +669,42 @@ def test_web_api_aggregates_apply_the_filters(client: TestClient, store: Fixture
     body = client.get("/api/aggregates", params={"by": "day", "country": "LBY"}).json()
     expected = [e for e in store.events if "LBY" in _countries(e) and e["date"]]
     assert sum(b["count"] for b in body["buckets"]) == len(expected) > 0
+
+
+# What /api/aggregates counts, as SQL over the store: the index must agree with it.
+AGGREGATE_KEYS = {
+    "day": "date",
+    "week": "strftime(date_trunc('week', TRY_CAST(date AS DATE)), '%Y-%m-%d')",
+    "month": "substr(date, 1, 7)",
+    "year": "substr(date, 1, 4)",
+    "plover": "plover_type",
+    "status": "status",
+    "quad_class": "CAST(quad_class AS VARCHAR)",
+    "country": "coalesce(location_country, source_country, target_country)",
+    "location": "CAST(round(lat, 1) AS VARCHAR) || ',' || CAST(round(lon, 1) AS VARCHAR)",
+}
+
+
+@pytest.mark.parametrize("by", sorted(AGGREGATE_KEYS))
+def test_web_api_aggregates_agree_with_sql_over_the_store(
+    client: TestClient, store: Fixture, by: str
+) -> None:
+    con = duckdb.connect(str(store.path), read_only=True)
+    try:
+        rows = con.execute(
+            f"SELECT k, count(*), round(avg(goldstein), 3), "
+            f"count(*) FILTER (WHERE quad_class = 4) FROM ("
+            f"  SELECT {AGGREGATE_KEYS[by]} AS k, goldstein, quad_class FROM events"
+            f") WHERE k IS NOT NULL GROUP BY k"
+        ).fetchall()
+    finally:
+        con.close()
+    params = {"by": by, "precision": 1} if by == "location" else {"by": by}
+    body = client.get("/api/aggregates", params=params).json()
+    got = {
+        b["key"]: (b["count"], b["mean_goldstein"], b["quad_class"]["4"]) for b in body["buckets"]
+    }
+    assert got == {k: (n, mean, q4) for k, n, mean, q4 in rows}
 
 
 @pytest.mark.parametrize(

@@ -201,3 +201,61 @@ def test_web_browser_unknown_article_shows_the_api_error(
     assert "no article" in (page.text_content("#error") or "")
     assert all("404" in p for p in problems), problems  # the browser logs the API's 404
     problems.clear()
+
+
+def _ids(rows: list[dict[str, Any]]) -> list[str]:
+    return [r["id"] for r in rows]
+
+
+def test_web_browser_table_pages_with_the_api_cursor(page: Page, base_url: str) -> None:
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/events" in r.url else None)
+    page.goto(base_url + "/?limit=3")
+    page.wait_for_selector("body[data-ready=true]")
+    first = _rows(page)
+    assert len(first) == 3
+    assert (page.text_content("#page") or "").startswith("1–3")
+    assert page.is_disabled("#prev")
+
+    page.click("#next")
+    second = _wait_for_rows(page, lambda rows: _ids(rows) != _ids(first))
+    assert "cursor=" in asked[-1] and "offset=" not in asked[-1], "next pages go by cursor"
+    assert not set(_ids(first)) & set(_ids(second))
+    assert (page.text_content("#page") or "").startswith("4–6")
+    page.click("#next")
+    third = _wait_for_rows(page, lambda rows: _ids(rows) not in (_ids(first), _ids(second)))
+    assert "cursor=" in asked[-1]
+
+    # Previous goes back by the cursors it kept, to the very same rows.
+    page.click("#prev")
+    assert _ids(_wait_for_rows(page, lambda rows: _ids(rows) != _ids(third))) == _ids(second)
+    assert "cursor=" in asked[-1]
+    page.click("#prev")
+    assert _ids(_wait_for_rows(page, lambda rows: _ids(rows) != _ids(second))) == _ids(first)
+    assert "cursor=" not in asked[-1] and "offset=" not in asked[-1]
+    assert page.is_disabled("#prev")
+
+
+def test_web_browser_map_zooms_with_the_wheel_and_pans_by_dragging(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/")
+    page.wait_for_selector("body[data-ready=true]")
+    box = page.locator("#map").bounding_box()
+    assert box is not None
+    assert page.get_attribute("#map", "data-scale") == "1.000"
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -600)
+    deadline = time.monotonic() + 5
+    while float(page.get_attribute("#map", "data-scale") or 1) <= 1:
+        assert time.monotonic() < deadline, "the wheel did not zoom the map"
+        page.wait_for_timeout(50)
+    # A drag pans and is not a click: it sets no country filter.
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 120, box["y"] + box["height"] / 2 + 40, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(100)
+    assert page.input_value("input[name=country]") == ""
+    page.click("#map-reset")
+    page.wait_for_timeout(100)
+    assert page.get_attribute("#map", "data-scale") == "1.000"

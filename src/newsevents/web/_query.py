@@ -1,9 +1,11 @@
 """Read-only queries over the event store, for the web API.
 
-Every value a client sends reaches DuckDB as a ``?`` parameter. The only SQL
-that varies is chosen from fixed dictionaries in this module (``SORTS``,
-``TIME_BUCKETS``, ``COUNTRY_COLUMNS``, ``GROUPS``) by validated keys, so no
-client text ever becomes SQL.
+Filters, pages and counts are answered from an in-memory index of the store
+(``newsevents.web._index``), built when the store is opened. DuckDB reads the
+rows of a page, articles, and the text searches that the index leaves to it.
+Every value a client sends reaches DuckDB as a ``?`` parameter; the only SQL
+that varies is chosen in this module by validated keys, so no client text ever
+becomes SQL.
 
 Columns are always named: the store may grow columns and tables.
 """
@@ -15,16 +17,20 @@ import binascii
 import hashlib
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
+import numpy.typing as npt
+
 from newsevents.errors import StoreError
 from newsevents.web._cache import LRUCache
 from newsevents.web._errors import BadCursor, BadRequest
+from newsevents.web._index import SORT_KEYS, EventIndex, Positions
 
 if TYPE_CHECKING:
     import duckdb
@@ -34,43 +40,15 @@ CountryRole = Literal["any", "source", "target", "location"]
 
 # Sort keys: a client's ``sort`` picks one of these columns, never writes SQL.
 # Rows sort by the column, NULLs last, then by event id.
-SORTS: dict[str, str] = {
-    name: name
-    for name in (
-        "date",
-        "goldstein",
-        "confidence",
-        "quad_class",
-        "plover_type",
-        "cameo_code",
-        "status",
-        "source_country",
-        "target_country",
-        "location_country",
-        "event_id",
-    )
-}
+SORTS: dict[str, str] = {name: name for name in SORT_KEYS}
 
-COUNTRY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "any": ("source_country", "target_country", "location_country"),
-    "source": ("source_country",),
-    "target": ("target_country",),
-    "location": ("location_country",),
-}
+# Time buckets (by= of /api/aggregates): a day, the Monday of its week, "YYYY-MM", "YYYY".
+TIME_BUCKETS = ("day", "week", "month", "year")
 
-# Time buckets: (key to group on, how to show it); formatting after grouping is cheaper.
-TIME_BUCKETS: dict[str, tuple[str, str]] = {
-    "day": ("date", "k"),
-    "week": ("date_trunc('week', TRY_CAST(date AS DATE))", "strftime(k, '%Y-%m-%d')"),
-    "month": ("substr(date, 1, 7)", "k"),
-    "year": ("substr(date, 1, 4)", "k"),
-}
-
+# Counts by the value of a column (country and quad_class are counted apart).
 GROUPS: dict[str, str] = {
-    "country": "",  # the column comes from COUNTRY_COLUMNS by ``country_field``
     "plover": "plover_type",
     "cameo_root": "cameo_root",
-    "quad_class": "CAST(quad_class AS VARCHAR)",
     "status": "status",
 }
 
@@ -87,9 +65,6 @@ _SENTENCE_TEXT = "json_extract_string(record, '$.sentence.text')"
 
 _QUADS = (0, 1, 2, 3, 4)
 
-# Searches with at most this many matches are kept whole, in page order.
-RANKED_MAX = 20_000
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Filters:
@@ -105,37 +80,21 @@ class Filters:
     status: str | None = None
     q: str | None = None
 
-    def where(self, *, search_columns: bool = False) -> tuple[str, list[Any]]:
-        """A WHERE clause over ``events`` and its parameters.
+    def check(self) -> None:
+        if self.start and self.end and self.start > self.end:
+            raise BadRequest(f"start ({self.start}) is after end ({self.end})")
+
+    def search_sql(self, *, search_columns: bool) -> tuple[str, list[Any]]:
+        """A WHERE clause for the text searches (``q``, ``actor``) alone, and its
+        parameters, for the searches the in-memory index does not answer.
 
         With ``search_columns``, the store has the lowercased ``search_text``
         (trigger and sentence) and ``actor_text`` (the actors' names, words, codes
         and roles, joined by "|") columns, and searches read them instead of every
         record's JSON.
         """
-        if self.start and self.end and self.start > self.end:
-            raise BadRequest(f"start ({self.start}) is after end ({self.end})")
         clauses: list[str] = []
         params: list[Any] = []
-        if self.start:
-            clauses.append("date >= ?")
-            params.append(self.start.isoformat())
-        if self.end:
-            clauses.append("date <= ?")
-            params.append(self.end.isoformat())
-        if self.country:
-            columns = COUNTRY_COLUMNS[self.country_role]
-            clauses.append("(" + " OR ".join(f"{c} = ?" for c in columns) + ")")
-            params.extend([self.country.upper()] * len(columns))
-        if self.plover:
-            clauses.append("plover_type = ?")
-            params.append(self.plover)
-        if self.cameo_root:
-            clauses.append("cameo_root = ?")
-            params.append(self.cameo_root)
-        if self.status:
-            clauses.append("status = ?")
-            params.append(self.status)
         if self.actor:
             needle = self.actor.lower()
             if search_columns and "|" not in needle:
@@ -163,23 +122,11 @@ class Filters:
                 params.extend([pattern, pattern])
         return (" AND ".join(clauses) or "TRUE"), params
 
-    def searches(self) -> bool:
-        """Whether the filters search text, which reads each record's JSON."""
-        return bool(self.actor or self.q)
-
     def fingerprint(self) -> str:
         """A short digest of the filters, so a cursor is only used with its own query."""
         values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items()}
         digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
         return digest[:12]
-
-
-@dataclass(frozen=True, slots=True)
-class _Ranked:
-    """The matches of a search in page order, and where each event is among them."""
-
-    ids: list[tuple[str, Any]]  # (event id, sort key)
-    position: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,28 +163,33 @@ class Cursor:
         return cls(sort, order, key, event_id, fingerprint)
 
 
+def connect(path: Path, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """The store at ``path``, opened read-only, or a StoreError that says why not."""
+    import duckdb
+
+    if not path.is_file():
+        raise StoreError(
+            "no event store here; code some articles first with `newsevents code`",
+            source=str(path),
+        )
+    try:
+        config: dict[str, str | bool | int | float | list[str]] = {}
+        if threads:
+            config["threads"] = threads
+        return duckdb.connect(str(path), read_only=True, config=config)
+    except duckdb.Error as exc:
+        raise StoreError(
+            f"cannot open the event store read-only: {exc}; is another process writing it?",
+            source=str(path),
+        ) from exc
+
+
 class Database:
     """The event store, opened read-only; one short-lived DuckDB cursor per query."""
 
     def __init__(self, path: Path, *, threads: int | None = None, cache: bool = True) -> None:
-        import duckdb
-
         self.path = path
-        if not path.is_file():
-            raise StoreError(
-                "no event store here; code some articles first with `newsevents code`",
-                source=str(path),
-            )
-        try:
-            config: dict[str, str | bool | int | float | list[str]] = {}
-            if threads:
-                config["threads"] = threads
-            self._connection = duckdb.connect(str(path), read_only=True, config=config)
-        except duckdb.Error as exc:
-            raise StoreError(
-                f"cannot open the event store read-only: {exc}; is another process writing it?",
-                source=str(path),
-            ) from exc
+        self._connection = connect(path, threads=threads)
         self._lock = threading.Lock()
         with self.cursor() as cur:
             columns = {
@@ -246,15 +198,15 @@ class Database:
                     "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
                 ).fetchall()
             }
-        # Lowercased text columns a store may have for searching (see Filters.where).
+        # Lowercased text columns a store may have for searching (see Filters.search_sql).
         self.search_columns = {"search_text", "actor_text"} <= columns
+        with self.cursor() as cur:
+            self.index = EventIndex(cur, search_columns=self.search_columns)
         # Answers stay true while the store is open read-only (no process can write
-        # it meanwhile): counts, the rows of the event table, and search results.
-        size = 1 if cache else 0
-        self._totals: LRUCache[Filters, int] = LRUCache(max_cost=10_000 * size)
-        self._event_rows: LRUCache[str, dict[str, Any]] = LRUCache(max_cost=20_000 * size)
-        self._rankings: LRUCache[tuple[Filters, str, str], _Ranked] = LRUCache(
-            max_cost=200_000 * size, cost=lambda ranked: len(ranked.ids) + 1
+        # it meanwhile): search results.
+        self._cache = cache
+        self._searches: LRUCache[tuple[str, str], Positions] = LRUCache(
+            max_cost=20_000_000 * int(cache), cost=lambda found: len(found) + 1
         )
 
     def close(self) -> None:
@@ -286,7 +238,6 @@ class Database:
         cursor: str | None,
         with_total: bool,
     ) -> dict[str, Any]:
-        where, params = filters.where(search_columns=self.search_columns)
         key = SORTS[sort]
         after = None
         if cursor is not None:
@@ -301,102 +252,110 @@ class Database:
                 raise BadCursor(
                     "the cursor belongs to another query; send the same filters, sort and order"
                 )
-        with self.cursor() as cur:
-            ranked = self._ranked(cur, filters, where, params, key, order)
-            if ranked is not None:
-                start = offset
-                if after is not None:
-                    if after.event_id not in ranked.position:
-                        raise BadCursor("the cursor's event is not among these results")
-                    start = ranked.position[after.event_id] + 1
-                page = ranked.ids[start : start + limit]
-                total: int | None = len(ranked.ids)
-                more = start + limit < len(ranked.ids)
-            else:
-                page = _page(
-                    cur,
-                    where,
-                    params,
-                    key=key,
-                    order=order,
-                    after=after,
-                    limit=limit,
-                    offset=offset,
-                )
-                more = len(page) == limit
-                total = self._totals.get(filters) if with_total else None
-                if with_total and total is None:
-                    (total,) = _one(cur, f"SELECT count(*) FROM events WHERE {where}", params)
-                    self._totals.put(filters, total)
-            rows = self._rows(cur, [event_id for event_id, _ in page])
+        matches = self.match(filters)
+        ranking = self.index.order(key, order)
+        after_rank = None
+        if after is not None:
+            after_rank = self.index.rank_of(after.event_id, ranking)
+            if after_rank is None:
+                raise BadCursor("the cursor's event is not in the store")
+        page, more = self.index.page(matches, ranking, after=after_rank, skip=offset, limit=limit)
+        event_ids = self.index.ids(page)
+        rows = self.index.table_rows(page)
         next_cursor = None
-        if more and page:
-            last_id, last_key = page[-1]
-            next_cursor = Cursor(sort, order, last_key, last_id, filters.fingerprint()).encode()
+        if more and event_ids:
+            last_key = self.index.key_value(key, int(page[-1]))
+            next_cursor = Cursor(
+                sort, order, last_key, event_ids[-1], filters.fingerprint()
+            ).encode()
+        total = None
+        if with_total:
+            total = self.index.n if matches is None else len(matches)
         return {
             "events": rows,
-            "total": total if with_total else None,
+            "total": total,
             "limit": limit,
             "offset": offset,
             "next_cursor": next_cursor,
         }
 
-    def _ranked(
-        self,
-        cur: duckdb.DuckDBPyConnection,
-        filters: Filters,
-        where: str,
-        params: list[Any],
-        key: str,
-        order: Order,
-    ) -> _Ranked | None:
-        """Every match of a text or actor search in page order, if there are at most
-        ``RANKED_MAX``. A search reads every record in range, so one scan gives the
-        count and all the pages; the next pages are then a slice."""
-        if not filters.searches():
-            return None
-        cache_key = (filters, key, order)
-        ranked = self._rankings.get(cache_key)
-        if ranked is None:
-            direction = "ASC" if order == "asc" else "DESC"
-            found = cur.execute(
-                f"SELECT event_id, {key} FROM events WHERE {where} "
-                f"ORDER BY {key} {direction} NULLS LAST, event_id {direction} LIMIT ?",
-                [*params, RANKED_MAX + 1],
-            ).fetchall()
-            if len(found) > RANKED_MAX:
-                return None
-            ids = [(event_id, value) for event_id, value in found]
-            ranked = _Ranked(ids, {event_id: i for i, (event_id, _) in enumerate(ids)})
-            self._rankings.put(cache_key, ranked)
-        return ranked
+    def match(self, filters: Filters) -> Positions | None:
+        """The positions of the events that pass the filters; None: every event.
 
-    def _rows(self, cur: duckdb.DuckDBPyConnection, event_ids: list[str]) -> list[dict[str, Any]]:
-        """The table rows of these events, in this order, kept for the next pages,
-        which often show the same events (the latest, say).
-
-        Only the record is read: DuckDB fetches a row through the key's index one
-        column at a time, and the record holds every field of the row.
+        Each filter knows how many events it keeps; the one that keeps fewest gives
+        the candidates, and the others test only those.
         """
-        rows = {e: row for e in event_ids if (row := self._event_rows.get(e)) is not None}
-        missing = [e for e in event_ids if e not in rows]
-        if missing:
-            marks = ", ".join("?" * len(missing))
-            found = cur.execute(f"SELECT record FROM events WHERE event_id IN ({marks})", missing)
-            records = [json.loads(r[0]) for r in found.fetchall()]
-            article_ids = sorted({r["article_id"] for r in records})
-            titles = dict(
-                cur.execute(
-                    "SELECT article_id, title FROM articles "
-                    f"WHERE article_id IN ({', '.join('?' * len(article_ids))})",
-                    article_ids,
-                ).fetchall()
+        filters.check()
+        index = self.index
+        conditions: list[tuple[int, Callable[[], Positions], Callable[[Positions], Mask]]] = []
+        if filters.start or filters.end:
+            lo, hi = index.date_range(
+                filters.start.isoformat() if filters.start else None,
+                filters.end.isoformat() if filters.end else None,
             )
-            for record in records:
-                row = event_row(record, titles.get(record["article_id"]))
-                rows[row["event_id"]] = row
-                self._event_rows.put(row["event_id"], row)
-        return [rows[e] for e in event_ids]
+            if lo >= hi:
+                return _NONE
+            dates = index.coded["date"].codes
+            size = int(index.date_starts()[hi] - index.date_starts()[lo])
+            conditions.append(
+                (
+                    size,
+                    lambda: index.date_rows(lo, hi),
+                    lambda c: (dates[c] >= lo) & (dates[c] < hi),
+                )
+            )
+        for column, value in (
+            ("plover_type", filters.plover),
+            ("cameo_root", filters.cameo_root),
+            ("status", filters.status),
+        ):
+            if value is None:
+                continue
+            code = index.coded[column].code(value)
+            if code is None:
+                return _NONE
+            conditions.append(_equal(index, column, code))
+        found: list[Positions] = []
+        if filters.country:
+            found.append(index.country_rows(filters.country_role, filters.country.upper()))
+        if filters.actor:
+            found.append(self._search(Filters(actor=filters.actor)))
+        if filters.q:
+            found.append(self._search(Filters(q=filters.q)))
+        conditions.extend(_among(rows) for rows in found)
+        if not conditions:
+            return None
+        conditions.sort(key=lambda condition: condition[0])
+        candidates = conditions[0][1]()
+        for _, _, test in conditions[1:]:
+            if not len(candidates):
+                break
+            candidates = candidates[test(candidates)]
+        return candidates
+
+    def _search(self, filters: Filters) -> Positions:
+        """The sorted positions of the events one text search (``q`` or ``actor``) finds."""
+        if filters.q:
+            cache_key, column, needle = ("q", filters.q), "search_text", filters.q.lower()
+        else:
+            assert filters.actor
+            cache_key, column, needle = (
+                ("actor", filters.actor),
+                "actor_text",
+                filters.actor.lower(),
+            )
+        found = self._searches.get(cache_key)
+        if found is not None:
+            return found
+        found = self.index.token_rows(column, needle)
+        if found is None:
+            where, params = filters.search_sql(search_columns=self.search_columns)
+            with self.cursor() as cur:
+                rowids = cur.sql(f"SELECT rowid FROM events WHERE {where}", params=params)
+                column_rows = rowids.to_arrow_table().column(0).to_numpy()
+            found = np.sort(self.index.positions(np.asarray(column_rows, dtype=np.int64)))
+        self._searches.put(cache_key, found)
+        return found
 
     def aggregates(
         self,
@@ -407,47 +366,69 @@ class Database:
         precision: int,
         limit: int,
     ) -> dict[str, Any]:
-        where, params = filters.where(search_columns=self.search_columns)
-        quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in _QUADS)
-        measures = f"count(*) AS n, avg(goldstein) AS mean_goldstein, {quads}"
+        index = self.index
+        matches = self.match(filters)
+        rows = np.arange(index.n, dtype=np.int64) if matches is None else matches
         if by == "location":
-            sql = f"""
-                SELECT round(lat, ?) AS blat, round(lon, ?) AS blon,
-                    {measures}, min(location_name) AS label
-                FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL
-                GROUP BY blat, blon ORDER BY n DESC, blat, blon LIMIT ?
-            """
+            cell, grid = index.cells(precision)
+            keys = cell[rows]
+            labels: Sequence[str] = []  # the keys come from the grid
+        elif by in TIME_BUCKETS:
+            mapping, labels = index.time_buckets(by)
+            keys = mapping[index.coded["date"].codes[rows]]
+        elif by == "country":
+            coded = (
+                index.country_any()
+                if country_field == "any"
+                else index.coded[f"{country_field}_country"]
+            )
+            keys, labels = coded.codes[rows].astype(np.int64), coded.values
+        elif by == "quad_class":
+            quads = index.numeric["quad_class"][rows]
+            whole = quads[~np.isnan(quads)].astype(np.int64)
+            low = int(whole.min()) if len(whole) else 0
+            seen = np.flatnonzero(np.bincount(whole - low)) + low if len(whole) else whole
+            values = sorted(seen.tolist(), key=str)
+            labels = [str(q) for q in values]
+            keys = np.full(len(rows), -1, dtype=np.int64)
+            for i, q in enumerate(values):
+                keys[quads == q] = i
         else:
-            shown, order = "k", "n DESC, k ASC"
-            if by in TIME_BUCKETS:
-                key, shown = TIME_BUCKETS[by]
-                order = "k ASC"
-            elif by == "country":
-                key = _country_key(country_field)
-            else:
-                key = GROUPS[by]
-            sql = f"""
-                SELECT {shown} AS key, {measures} FROM (
-                    SELECT {key} AS k, goldstein, quad_class FROM events WHERE {where}
-                ) WHERE k IS NOT NULL GROUP BY k ORDER BY {order} LIMIT ?
-            """
+            coded = index.coded[GROUPS[by]]
+            keys, labels = coded.codes[rows].astype(np.int64), coded.values
+        keep = keys >= 0
+        keys, rows = keys[keep], rows[keep]
+        size = len(grid) if by == "location" else len(labels)
+        counts = np.bincount(keys, minlength=size)
+        goldstein = index.numeric["goldstein"][rows]
+        scored = ~np.isnan(goldstein)
+        sums = np.bincount(keys[scored], weights=goldstein[scored], minlength=size)
+        scores = np.bincount(keys[scored], minlength=size)
+        quad = index.numeric["quad_class"][rows]
+        by_quad = {q: np.bincount(keys[quad == q], minlength=size) for q in _QUADS}
+        present = np.flatnonzero(counts)
+        if by not in TIME_BUCKETS:  # the largest first; labels are sorted, so ties by key
+            present = present[np.lexsort((present, -counts[present]))]
+        present = present[:limit]
+        names: list[str | None] = []
         if by == "location":
-            params = [precision, precision, *params]
-        with self.cursor() as cur:
-            result = cur.execute(sql, [*params, limit])
-            names = [d[0] for d in result.description or []]
-            rows = [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+            named = index.coded["location_name"]
+            codes = named.codes[rows].astype(np.int64)
+            codes = np.where(codes < 0, len(named.values), codes)
+            first = np.full(size, len(named.values), dtype=np.int64)
+            np.minimum.at(first, keys, codes)
+            names = [None if c == len(named.values) else named.values[c] for c in first[present]]
         buckets = []
-        for row in rows:
+        for n, i in enumerate(present.tolist()):
             bucket: dict[str, Any] = {
-                "key": row.get("key"),
-                "count": row["n"],
-                "mean_goldstein": _round(row["mean_goldstein"]),
-                "quad_class": {str(q): row[f"q{q}"] for q in _QUADS},
+                "key": labels[i] if by != "location" else None,
+                "count": int(counts[i]),
+                "mean_goldstein": _round(float(sums[i] / scores[i]) if scores[i] else None),
+                "quad_class": {str(q): int(by_quad[q][i]) for q in _QUADS},
             }
             if by == "location":
-                bucket["key"] = f"{row['blat']},{row['blon']}"
-                bucket.update(lat=row["blat"], lon=row["blon"], label=row["label"])
+                lat, lon = grid[i].tolist()
+                bucket.update(key=f"{lat},{lon}", lat=lat, lon=lon, label=names[n])
             buckets.append(bucket)
         return {"by": by, "buckets": buckets}
 
@@ -483,83 +464,6 @@ class Database:
         events = [json.loads(r[0]) for r in records]
         article.update(events=events, actors=_actors(events), places=places, mentions=mentions)
         return article
-
-
-def event_row(record: dict[str, Any], title: str | None) -> dict[str, Any]:
-    """One row of the event table from an event record, with the store's reading
-    of the record's countries: the first source (target) actor with a country."""
-    location = record.get("location") or {}
-    sources = record.get("source") or []
-    targets = record.get("target") or []
-    return {
-        "event_id": record["event_id"],
-        "article_id": record["article_id"],
-        "title": title,
-        "date": record.get("date"),
-        "plover_type": record.get("plover_type"),
-        "plover_mode": record.get("plover_mode"),
-        "cameo_code": record.get("cameo_code"),
-        "cameo_root": record.get("cameo_root"),
-        "quad_class": record.get("quad_class"),
-        "goldstein": record.get("goldstein"),
-        "status": record.get("status"),
-        "confidence": record.get("confidence"),
-        "trigger_text": (record.get("trigger") or {}).get("text"),
-        "source": [a.get("name") or a.get("text") for a in sources],
-        "target": [a.get("name") or a.get("text") for a in targets],
-        "source_country": next((a["country"] for a in sources if a.get("country")), None),
-        "target_country": next((a["country"] for a in targets if a.get("country")), None),
-        "location_name": location.get("name"),
-        "location_country": location.get("country"),
-        "lat": location.get("lat"),
-        "lon": location.get("lon"),
-        "attribution": record.get("attribution") or [],
-        "links": record.get("links") or [],
-    }
-
-
-def _page(
-    cur: duckdb.DuckDBPyConnection,
-    where: str,
-    params: list[Any],
-    *,
-    key: str,
-    order: Order,
-    after: Cursor | None,
-    limit: int,
-    offset: int,
-) -> list[tuple[str, Any]]:
-    """(event id, sort key) of one page, sorted by the key, NULLs last,
-    then by event id.
-
-    The sort is on the plain column, so DuckDB's top-N skips row groups by their
-    min/max. After a cursor, the rows with a key are asked for apart from those
-    without one: ``key <= value`` alone is a filter DuckDB can push into the scan,
-    an ``OR key IS NULL`` is not.
-    """
-    direction, op = ("ASC", ">") if order == "asc" else ("DESC", "<")
-
-    def top(extra: str, extra_params: list[Any], n: int, skip: int) -> list[tuple[str, Any]]:
-        sql = f"""
-            SELECT event_id, {key} FROM events WHERE {where}{extra}
-            ORDER BY {key} {direction} NULLS LAST, event_id {direction} LIMIT ? OFFSET ?
-        """
-        found = cur.execute(sql, [*params, *extra_params, n, skip]).fetchall()
-        return [(event_id, value) for event_id, value in found]
-
-    if after is None:
-        return top("", [], limit, offset)
-    if after.key is None:
-        return top(f" AND {key} IS NULL AND event_id {op} ?", [after.event_id], limit, 0)
-    page = top(
-        f" AND {key} {op}= ? AND ({key} {op} ? OR event_id {op} ?)",
-        [after.key, after.key, after.event_id],
-        limit,
-        0,
-    )
-    if len(page) < limit:
-        page += top(f" AND {key} IS NULL", [], limit - len(page), 0)
-    return page
 
 
 def _pattern(text: str) -> str:
@@ -600,14 +504,6 @@ def _record_matches(text: str, pattern: str, params: list[Any]) -> list[str]:
     return ["regexp_matches(CAST(record AS VARCHAR), ?)"]
 
 
-def _country_key(field: CountryRole) -> str:
-    columns = COUNTRY_COLUMNS[field]
-    if len(columns) == 1:
-        return columns[0]
-    # "any": an event counts once, under its location's country, else source, else target.
-    return "coalesce(location_country, source_country, target_country)"
-
-
 def _actors(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The distinct actors of an article's events, by span, with their roles."""
     seen: dict[tuple[int, int], dict[str, Any]] = {}
@@ -637,3 +533,34 @@ def _dicts(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
+
+
+Mask = npt.NDArray[np.bool_]
+_NONE: Positions = np.empty(0, dtype=np.int64)
+
+
+def _equal(
+    index: EventIndex, column: str, code: int
+) -> tuple[int, Callable[[], Positions], Callable[[Positions], Mask]]:
+    codes = index.coded[column].codes
+    return (
+        index.equal_count(column, code),
+        lambda: index.equal_rows(column, code),
+        lambda c: codes[c] == code,
+    )
+
+
+def _among(
+    rows: Positions,
+) -> tuple[int, Callable[[], Positions], Callable[[Positions], Mask]]:
+    return len(rows), lambda: rows, lambda candidates: _member(rows, candidates)
+
+
+def _member(rows: Positions, candidates: Positions) -> Mask:
+    """Which candidates are among ``rows`` (sorted)."""
+    if not len(rows):
+        return np.zeros(len(candidates), dtype=bool)
+    at = np.searchsorted(rows, candidates)
+    at[at == len(rows)] = 0
+    found: Mask = rows[at] == candidates
+    return found

@@ -6,14 +6,19 @@
   const { el, svg, clear, getJSON, count, articleHref, QUAD_NAMES } = NE;
 
   const FILTERS = ["start", "end", "country", "country_role", "plover", "cameo_root", "status", "actor", "q"];
-  const PAGE_SIZE = 50;
+  // Rows per page: 50, or ?limit=N (1..1000) in the address.
+  const PAGE_SIZE = Math.min(1000, Math.max(1, parseInt(new URLSearchParams(window.location.search).get("limit") || "50", 10) || 50));
   const QUAD_COLORS = { 0: "#9aa0a6", 1: "#8ab4f8", 2: "#1a73e8", 3: "#f9ab00", 4: "#d93025" };
   // The map shows latitudes 84N..58S: the inhabited world, in an equirectangular projection.
   const NORTH = 84;
   const SOUTH = -58;
 
   const form = document.getElementById("filters");
-  const state = { sort: "date", order: "desc", offset: 0, summary: null };
+  // Paging: the table asks for the next page with the API's cursor; `back` keeps the
+  // cursors of the pages before, so Previous returns to them. `offset` (the rows
+  // before this page) is shown, kept in the address, and used only to open a page
+  // from an address.
+  const state = { sort: "date", order: "desc", offset: 0, cursor: null, back: [], next: null, summary: null };
   const inflight = {};
   let basemap = null;
   let mapPoints = [];
@@ -47,6 +52,7 @@
     if (state.sort !== "date") params.set("sort", state.sort);
     if (state.order !== "desc") params.set("order", state.order);
     if (state.offset) params.set("offset", String(state.offset));
+    if (PAGE_SIZE !== 50) params.set("limit", String(PAGE_SIZE));
     const query = params.toString();
     window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
   }
@@ -63,8 +69,14 @@
       });
   }
 
+  function firstPage() {
+    state.offset = 0;
+    state.cursor = null;
+    state.back = [];
+  }
+
   function refresh({ keepOffset = false } = {}) {
-    if (!keepOffset) state.offset = 0;
+    if (!keepOffset) firstPage();
     NE.hideError();
     writeUrl();
     document.body.dataset.loading = "true";
@@ -80,8 +92,11 @@
   // ---- the table ----
 
   async function loadTable(signal) {
-    const params = { ...filters(), sort: state.sort, order: state.order, limit: PAGE_SIZE, offset: state.offset };
+    const params = { ...filters(), sort: state.sort, order: state.order, limit: PAGE_SIZE };
+    if (state.cursor) params.cursor = state.cursor;
+    else if (state.offset) params.offset = state.offset;
     const page = await getJSON("/api/events", params, signal);
+    state.next = page.next_cursor;
     renderTable(page);
   }
 
@@ -119,13 +134,13 @@
       body.append(el("tr", {}, el("td", { colspan: 10, class: "empty" }, "No events match these filters.")));
     }
     const total = page.total;
-    const first = page.events.length ? page.offset + 1 : 0;
-    const last = page.offset + page.events.length;
+    const first = page.events.length ? state.offset + 1 : 0;
+    const last = state.offset + page.events.length;
     document.getElementById("count").textContent = total === null ? "" : `${count(total)} matching`;
     document.getElementById("page").textContent = page.events.length
       ? `${count(first)}–${count(last)}${total === null ? "" : " of " + count(total)}`
       : "";
-    document.getElementById("prev").disabled = page.offset === 0;
+    document.getElementById("prev").disabled = state.offset === 0;
     document.getElementById("next").disabled = !page.next_cursor;
     for (const th of document.querySelectorAll("#events th[data-sort]")) {
       const active = th.dataset.sort === state.sort;
@@ -288,12 +303,37 @@
   const canvas = document.getElementById("map");
   const tip = document.getElementById("map-tip");
 
+  // Zoom and pan: the world drawn `scale` times larger, shifted by (tx, ty) pixels.
+  const view = { scale: 1, tx: 0, ty: 0 };
+  const MAX_SCALE = 32;
+
   function project(lon, lat, w, h) {
-    return [((lon + 180) / 360) * w, ((NORTH - lat) / (NORTH - SOUTH)) * h];
+    const x = ((lon + 180) / 360) * w;
+    const y = ((NORTH - lat) / (NORTH - SOUTH)) * h;
+    return [x * view.scale + view.tx, y * view.scale + view.ty];
   }
 
   function unproject(x, y, w, h) {
-    return [(x / w) * 360 - 180, NORTH - (y / h) * (NORTH - SOUTH)];
+    const bx = (x - view.tx) / view.scale;
+    const by = (y - view.ty) / view.scale;
+    return [(bx / w) * 360 - 180, NORTH - (by / h) * (NORTH - SOUTH)];
+  }
+
+  /** Keep the world filling the canvas: no empty margin on any side. */
+  function clampView(w, h) {
+    view.scale = Math.min(MAX_SCALE, Math.max(1, view.scale));
+    view.tx = Math.min(0, Math.max(w - w * view.scale, view.tx));
+    view.ty = Math.min(0, Math.max(h - h * view.scale, view.ty));
+  }
+
+  let drawing = 0;
+  function redrawSoon() {
+    if (!drawing) {
+      drawing = requestAnimationFrame(() => {
+        drawing = 0;
+        drawMap();
+      });
+    }
   }
 
   function mapSize() {
@@ -321,6 +361,8 @@
     canvas.style.height = h + "px";
     const ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    clampView(w, h);
+    canvas.dataset.scale = view.scale.toFixed(3);
     ctx.fillStyle = "#dbe7ef";
     ctx.fillRect(0, 0, w, h);
     const selected = (filters().country || "").toUpperCase();
@@ -396,7 +438,52 @@
     return null;
   }
 
+  // Wheel: zoom about the pointer. Drag: pan. The button: the whole world again.
+  canvas.addEventListener(
+    "wheel",
+    (event) => {
+      event.preventDefault();
+      const rect = canvas.getBoundingClientRect();
+      const x = event.clientX - rect.left;
+      const y = event.clientY - rect.top;
+      const factor = Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.0015));
+      const scale = Math.min(MAX_SCALE, Math.max(1, view.scale * factor));
+      view.tx = x - ((x - view.tx) * scale) / view.scale;
+      view.ty = y - ((y - view.ty) * scale) / view.scale;
+      view.scale = scale;
+      redrawSoon();
+    },
+    { passive: false },
+  );
+  let drag = null;
+  canvas.addEventListener("mousedown", (event) => {
+    if (event.button !== 0) return;
+    drag = { x: event.clientX, y: event.clientY, tx: view.tx, ty: view.ty, moved: false };
+  });
+  window.addEventListener("mousemove", (event) => {
+    if (!drag) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+    if (!drag.moved) return;
+    view.tx = drag.tx + dx;
+    view.ty = drag.ty + dy;
+    canvas.classList.add("dragging");
+    tip.hidden = true;
+    redrawSoon();
+  });
+  window.addEventListener("mouseup", () => {
+    canvas.classList.remove("dragging");
+    if (drag && drag.moved) canvas.dataset.dragged = "true";
+    drag = null;
+  });
+  document.getElementById("map-reset").addEventListener("click", () => {
+    Object.assign(view, { scale: 1, tx: 0, ty: 0 });
+    redrawSoon();
+  });
+
   canvas.addEventListener("mousemove", (event) => {
+    if (drag && drag.moved) return;
     const rect = canvas.getBoundingClientRect();
     const x = event.clientX - rect.left;
     const y = event.clientY - rect.top;
@@ -418,6 +505,10 @@
     tip.hidden = true;
   });
   canvas.addEventListener("click", (event) => {
+    if (canvas.dataset.dragged) {
+      delete canvas.dataset.dragged; // the end of a drag, not a click
+      return;
+    }
     const rect = canvas.getBoundingClientRect();
     const [w, h] = mapSize();
     const country = countryAt(...unproject(event.clientX - rect.left, event.clientY - rect.top, w, h));
@@ -446,19 +537,36 @@
     refresh();
   });
   // Paging changes the table only: the map and the timeline show every match.
-  function turnPage(offset) {
-    state.offset = Math.max(0, offset);
+  function showPage() {
     writeUrl();
     load("table", loadTable);
   }
-  document.getElementById("prev").addEventListener("click", () => turnPage(state.offset - PAGE_SIZE));
-  document.getElementById("next").addEventListener("click", () => turnPage(state.offset + PAGE_SIZE));
+  document.getElementById("next").addEventListener("click", () => {
+    if (!state.next) return;
+    state.back.push({ cursor: state.cursor, offset: state.offset });
+    state.cursor = state.next;
+    state.offset += PAGE_SIZE;
+    showPage();
+  });
+  document.getElementById("prev").addEventListener("click", () => {
+    const before = state.back.pop();
+    if (before) {
+      state.cursor = before.cursor;
+      state.offset = before.offset;
+    } else {
+      // A page opened from an address: no cursor to go back to, so by offset.
+      state.cursor = null;
+      state.offset = Math.max(0, state.offset - PAGE_SIZE);
+    }
+    showPage();
+  });
   for (const th of document.querySelectorAll("#events th[data-sort]")) {
     th.tabIndex = 0;
     const sortBy = () => {
       const key = th.dataset.sort;
       state.order = state.sort === key && state.order === "desc" ? "asc" : "desc";
       state.sort = key;
+      firstPage();
       load("table", loadTable);
       writeUrl();
     };
