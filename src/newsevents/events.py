@@ -337,9 +337,11 @@ POLITICAL_SECTORS = frozenset(
     }
 )
 # spaCy's rule lemmatizer reads some past forms as another verb ("staged" -> "stag",
-# "waged" -> "wag", "raped" -> "rap"); the lexicon is written in true lemmas.
+# "waged" -> "wag", "raped" -> "rap", "hoped" -> "hop"); the lexicon is written in true
+# lemmas. ("hopped" is read as "hope" too: rare in news.)
 VERB_LEMMA_FIXES = {
     "stag": "stage",
+    "hop": "hope",
     "wag": "wage",
     "rap": "rape",
     "fin": "fine",
