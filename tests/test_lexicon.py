@@ -147,6 +147,16 @@ def code() -> Any:
             "withdrew its ambassador",
         ),
         ("Algeria reimposed a blockade on the border town.", "191", "reimposed a blockade"),
+        # the small model lemmatizes "staged" as stag, "hoped" as hop, "waged" as wag
+        ("Opposition supporters staged a rally in Lusaka on Sunday.", "141", "staged a rally"),
+        ("The minister said she hoped the talks would resume.", "013", "hoped"),
+        ("Rebels waged war on the government for a decade.", "190", "waged war"),
+        (
+            "Both sides violated the ceasefire agreement, the monitors said.",
+            "196",
+            "violated the ceasefire agreement",
+        ),
+        ("The Kenyan government said it agrees with the World Bank.", "019", "agrees with"),
     ],
 )
 def test_lexicon_codes_the_specific_code(code: Any, text: str, cameo: str, trigger: str) -> None:
@@ -166,6 +176,7 @@ def test_lexicon_codes_the_specific_code(code: Any, text: str, cameo: str, trigg
         ("The Brazilian court quashed the conviction of the former governor.", "17"),
         ("The Mexican government took out a loan from the World Bank.", "18"),
         ("Thousands of protesters gathered outside the Serbian parliament.", "04"),
+        ("Dutch police have trained eagles to catch drones.", "06"),
     ],
 )
 def test_lexicon_ordinary_words_are_no_event(code: Any, text: str, root: str) -> None:
