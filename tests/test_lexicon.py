@@ -147,6 +147,55 @@ def code() -> Any:
             "withdrew its ambassador",
         ),
         ("Algeria reimposed a blockade on the border town.", "191", "reimposed a blockade"),
+        # modifiers follow their noun in the trigger: "fire gas tear", "cut aid military"
+        (
+            "The government threatened to impose martial law in the capital.",
+            "1324",
+            "threatened to impose martial law",
+        ),
+        ("Israeli jets launched air strikes on targets in Gaza.", "195", "launched air strikes"),
+        (
+            "Militants detonated a car bomb outside the ministry in Baghdad.",
+            "1832",
+            "detonated a car bomb",
+        ),
+        (
+            "Taliban fighters planted roadside bombs on the highway.",
+            "1833",
+            "planted roadside bombs",
+        ),
+        (
+            "Two suicide bombers blew themselves up at a checkpoint in Kabul.",
+            "1831",
+            "blew themselves up",
+        ),
+        (
+            "Syrian forces used chemical weapons against civilians in Ghouta.",
+            "2041",
+            "used chemical weapons",
+        ),
+        (
+            "The rebels pledged humanitarian aid to the refugees.",
+            "0333",
+            "pledged humanitarian aid",
+        ),
+        ("The United States cut military aid to Egypt.", "1622", "cut military aid"),
+        (
+            "Russia launched a cyber attack on Estonian government websites.",
+            "176",
+            "launched a cyber attack",
+        ),
+        (
+            "Serb forces carried out ethnic cleansing in Kosovo.",
+            "203",
+            "carried out ethnic cleansing",
+        ),
+        ("Protesters threw petrol bombs at police in Belfast.", "145", "threw petrol bombs"),
+        (
+            "The Afghan president announced a cease-fire with the Taliban.",
+            "0871",
+            "announced a cease-fire",
+        ),
         # the small model lemmatizes "staged" as stag, "hoped" as hop, "waged" as wag
         ("Opposition supporters staged a rally in Lusaka on Sunday.", "141", "staged a rally"),
         ("The minister said she hoped the talks would resume.", "013", "hoped"),
