@@ -194,7 +194,12 @@ def code() -> Any:
         (
             "The Afghan president announced a cease-fire with the Taliban.",
             "0871",
-            "announced a cease-fire",
+            "cease-fire",
+        ),
+        (
+            "The rebels agreed to a cease-fire with the army in Darfur.",
+            "0356",
+            "agreed to a cease-fire",
         ),
         # the small model lemmatizes "staged" as stag, "hoped" as hop, "waged" as wag
         ("Opposition supporters staged a rally in Lusaka on Sunday.", "141", "staged a rally"),
