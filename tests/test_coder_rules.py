@@ -190,3 +190,19 @@ def test_responsible_for_a_noun_event_makes_the_subject_its_source(pipeline: Pip
     text = "Eritrea's army was responsible for the killings of farmers near the border."
     event = next(e for e in _events(pipeline, text) if e.plover_type == "ASSAULT")
     assert [a.country for a in event.source] == ["ERI"]
+
+
+def test_lemma_fix_applies_only_to_forms_of_the_true_verb(pipeline: Pipeline) -> None:
+    from newsevents.events import _verb_lemma
+
+    assert _verb_lemma("stag", "staged") == "stage"
+    assert _verb_lemma("rap", "raps") == "rap"  # "Minister raps critics": criticises
+    assert _verb_lemma("hop", "hopped") == "hop"
+
+
+def test_trigger_object_inside_a_quantity(pipeline: Pipeline) -> None:
+    text = "Norwegian doctors handed over 900 kg of medicine to a hospital in Herat."
+    events = _events(pipeline, text)
+    assert any(e.plover_type == "AID" and "medicine" in e.trigger.text for e in events), (
+        _summary(events)
+    )

@@ -338,7 +338,7 @@ POLITICAL_SECTORS = frozenset(
 )
 # spaCy's rule lemmatizer reads some past forms as another verb ("staged" -> "stag",
 # "waged" -> "wag", "raped" -> "rap", "hoped" -> "hop"); the lexicon is written in true
-# lemmas. ("hopped" is read as "hope" too: rare in news.)
+# lemmas; a fix applies only to forms that begin with the true lemma ("raps" is rap).
 VERB_LEMMA_FIXES = {
     "stag": "stage",
     "hop": "hope",
@@ -557,7 +557,13 @@ def _hyphen_split(word: str) -> list[str]:
 
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.casefold()
-    return VERB_LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
+    return _verb_lemma(lemma, token.lower_) if token.pos_ == "VERB" else lemma
+
+
+def _verb_lemma(lemma: str, lower: str) -> str:
+    """The true lemma of a verb form: "staged" is stage, but "raps" stays rap."""
+    fixed = VERB_LEMMA_FIXES.get(lemma)
+    return fixed if fixed is not None and lower.startswith(fixed) else lemma
 
 
 def _is_word(token: Token, word: str) -> bool:
@@ -574,6 +580,15 @@ def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
             for grandchild in child.children:
                 if grandchild.i not in used and _is_word(grandchild, word):
                     return grandchild
+    # An object inside a quantity or a part: "handed over 700 kg of medicine",
+    # "suspended part of a military aid programme".
+    for child in token.children:
+        if child.dep_ == "dobj":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.i not in used and _is_word(pobj, word):
+                            return pobj
     return None
 
 
@@ -619,7 +634,7 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
     for i in range(sent.start, sent.end):
         if pos[i] != "VERB":
             continue
-        lemma = VERB_LEMMA_FIXES.get(lemmas[i], lemmas[i])
+        lemma = _verb_lemma(lemmas[i], lower[i])
         if lemma not in lexicon.verbs:
             continue
         token = doc[i]
