@@ -203,6 +203,6 @@ def test_lemma_fix_applies_only_to_forms_of_the_true_verb(pipeline: Pipeline) ->
 def test_trigger_object_inside_a_quantity(pipeline: Pipeline) -> None:
     text = "Norwegian doctors handed over 900 kg of medicine to a hospital in Herat."
     events = _events(pipeline, text)
-    assert any(e.plover_type == "AID" and "medicine" in e.trigger.text for e in events), (
-        _summary(events)
+    assert any(e.plover_type == "AID" and "medicine" in e.trigger.text for e in events), _summary(
+        events
     )
