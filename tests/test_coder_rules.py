@@ -206,3 +206,10 @@ def test_trigger_object_inside_a_quantity(pipeline: Pipeline) -> None:
     assert any(e.plover_type == "AID" and "medicine" in e.trigger.text for e in events), _summary(
         events
     )
+
+
+def test_a_conditional_sanction_is_a_threat(pipeline: Pipeline) -> None:
+    text = "Canada may expel Iran's ambassador if the detained students are not freed."
+    event = next(e for e in _events(pipeline, text) if "expel" in e.trigger.text)
+    assert event.plover_type == "THREATEN"
+    assert [a.country for a in event.source] == ["CAN"]

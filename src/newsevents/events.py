@@ -879,7 +879,12 @@ class EventCoder:
             # "will give Tanzania a grant", "will provide tons of food aid": the verb says
             # it is to come.
             governor = _governing_verb(head) or head
-        if status == "future" and cameo.code[:2] in INTENT_CODES and declares_intent(governor):
+        if cameo.code[:2] in INTENT_CODES and (
+            (status == "future" and declares_intent(governor))
+            or (status == "hypothetical" and _conditional(governor) and sources)
+        ):
+            # "will impose a curfew", "may halt mediation if cooperation founders": a
+            # stated intention or a conditional threat by the one who would act
             cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
             mode = None
         elif status == "negated" and "03" <= cameo.code[:2] <= "08" and refuses(governor):
@@ -1499,6 +1504,19 @@ def refuses(head: Token) -> bool:
         if _lemma(current) == "fail":
             return True
     return False
+
+
+def _conditional(head: Token) -> bool:
+    """Whether a modal act is tied to a condition: "may halt talks if ...", "could strike
+    unless ..." (not "if they are attacked" on the act itself)."""
+    return any(c.lower_ in MODAL_AUX for c in head.children if c.dep_ == "aux") and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in head.children
+    )
+
+
+MODAL_AUX = frozenset({"may", "might", "could", "would"})
 
 
 def _reported(verb: Token) -> bool:
