@@ -1,14 +1,16 @@
-"""The fast path (``Settings.fast``) gives the same annotations and events as spaCy's own.
+"""The fast paths give the same annotations and events as spaCy's own.
 
-``newsevents_token_attributes_v1`` stands in for spaCy's attribute ruler and
-lemmatizer; these tests hold it to their output, token by token, on hand-built
-Docs and on the project's own articles, and hold the whole pipeline to the same
-events, places and mentions.
+``newsevents_token_attributes_v1`` (``Settings.fast``) stands in for spaCy's
+attribute ruler and lemmatizer, and ``Settings.numpy_blas`` has the networks
+multiply matrices with numpy's BLAS instead of blis; these tests hold them to
+stock spaCy's output, token by token, on hand-built Docs and on the project's own
+articles, and hold the whole pipeline to the same events, places and mentions.
 """
 
 from __future__ import annotations
 
 import pickle
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +39,14 @@ COLUMNS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, NORM]
 
 @pytest.fixture(scope="module")
 def stock(pipeline: Pipeline) -> Pipeline:
-    """The same pipeline with spaCy's own attribute ruler and lemmatizer."""
+    """The same pipeline with spaCy's own attribute ruler, lemmatizer and blis."""
     resources = Resources(
-        nlp=load_nlp(fast=False),
+        nlp=load_nlp(fast=False, numpy_blas=False),
         actors=pipeline.resources.actors,
         lexicon=pipeline.resources.lexicon,
         gazetteer=pipeline.resources.gazetteer,
     )
-    return Pipeline(settings=Settings(fast=False), resources=resources)
+    return Pipeline(settings=Settings(fast=False, numpy_blas=False), resources=resources)
 
 
 def _texts() -> list[str]:
@@ -64,6 +66,23 @@ def test_parse_fast_replaces_ruler_and_lemmatizer(pipeline: Pipeline, stock: Pip
     assert fast_names.index("parser") < fast_names.index("newsevents_token_attributes")
     assert fast_names.index("newsevents_token_attributes") < fast_names.index("ner")
     assert {"attribute_ruler", "lemmatizer"} <= set(stock.resources.nlp.pipe_names)
+
+
+def _blis_layers(nlp: Any) -> set[bool]:
+    from thinc.api import Model
+
+    return {
+        bool(getattr(node.ops, "use_blis", True))
+        for _, component in nlp.components
+        if isinstance(getattr(component, "model", None), Model)
+        for node in component.model.walk()
+    }
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="numpy's BLAS is found through /proc")
+def test_parse_numpy_blas_on_every_layer(pipeline: Pipeline, stock: Pipeline) -> None:
+    assert _blis_layers(pipeline.resources.nlp) == {False}
+    assert _blis_layers(stock.resources.nlp) == {True}
 
 
 @pytest.mark.parametrize("index", range(len(ARTICLES) + 1))
