@@ -117,10 +117,12 @@ def test_pipeline_fast_same_events(pipeline: Pipeline, stock: Pipeline, path: Pa
         assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
 
 
-def test_parse_words_match_tokens(pipeline: Pipeline) -> None:
-    doc = pipeline.resources.nlp((ROOT / "examples" / "article.txt").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("index", range(len(ARTICLES) + 1))
+def test_parse_words_match_tokens(pipeline: Pipeline, index: int) -> None:
+    text = _texts()[index]
+    doc = pipeline.resources.nlp(text)
     words = Words.of(doc)
-    assert words.body == doc.text
+    assert words.body == doc.text == text
     for token in doc:
         i = token.i
         assert words.lower[i] == token.lower_

@@ -41,11 +41,11 @@ from spacy.attrs import (
     IS_PUNCT,
     IS_SPACE,
     LEMMA,
-    LENGTH,
     LOWER,
     MORPH,
     ORTH,
     POS,
+    SPACY,
     TAG,
 )
 from spacy.language import Language
@@ -116,19 +116,21 @@ class Words:
 
         if not len(doc):
             return cls(doc.text, [], [], [], [], [], [], [], [])
-        columns = doc.to_array([LOWER, LEMMA, POS, IDX, LENGTH, IS_SPACE, IS_PUNCT, IS_ALPHA])
-        lower, lemma, pos, start, length, space, punct, alpha = columns.T.tolist()
+        columns = doc.to_array([ORTH, SPACY, LOWER, LEMMA, POS, IDX, IS_SPACE, IS_PUNCT, IS_ALPHA])
+        orth, spacy, lower, lemma, pos, start, space, punct, alpha = columns.T.tolist()
         strings = doc.vocab.strings
         folded: dict[int, str] = {}
         for key in set(lemma):
             folded[key] = strings[key].casefold()
-        body = doc.text  # Doc.text joins every token: read it once
+        text = [strings[k] for k in orth]
+        # What Doc.text joins, without making a Token object for every token.
+        body = "".join([t + " " if s else t for t, s in zip(text, spacy, strict=True)])
         return cls(
             body=body,
             lower=[strings[k] for k in lower],
             lemma=[folded[k] for k in lemma],
             pos=[NAMES[k] for k in pos],
-            text=[body[s : s + n] for s, n in zip(start, length, strict=True)],
+            text=text,
             start=start,
             space=[bool(v) for v in space],
             punct=[bool(v) for v in punct],
