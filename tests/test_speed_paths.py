@@ -21,7 +21,7 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsevents.config import Settings
+from newsevents.config import Settings, load_settings
 from newsevents.model import Coded
 from newsevents.parse import TokenAttributes, Words, load_nlp
 from newsevents.pipeline import Pipeline, Resources
@@ -83,6 +83,15 @@ def _blis_layers(nlp: Any) -> set[bool]:
 def test_parse_numpy_blas_on_every_layer(pipeline: Pipeline, stock: Pipeline) -> None:
     assert _blis_layers(pipeline.resources.nlp) == {False}
     assert _blis_layers(stock.resources.nlp) == {True}
+
+
+def test_config_numpy_blas_switch_reaches_the_pipeline(tmp_path: Path) -> None:
+    settings = load_settings(
+        environ={"NEWSEVENTS_NUMPY_BLAS": "off", "NEWSEVENTS_CACHE_DIR": str(tmp_path)}
+    )
+    assert settings.numpy_blas is False and Settings().numpy_blas is True
+    nlp = load_nlp(settings.spacy_model, numpy_blas=settings.numpy_blas)
+    assert _blis_layers(nlp) == {True}
 
 
 @pytest.mark.parametrize("index", range(len(ARTICLES) + 1))
