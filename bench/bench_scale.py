@@ -12,12 +12,21 @@ are started and warmed up before the clock starts: the figures are steady-state
 throughput; the cold start is in bench_speed.py. Prints articles/s per run,
 seconds per 1,000 articles (flat when the cost grows linearly) and the speed-up
 of N workers over 1 on each size.
+
+Wall time on a shared machine says more about the neighbours than about the
+code, so each run also counts CPU seconds: the worker processes' (read from
+/proc for the timed run only, Linux) and this process's. ``cpu_words_per_s``
+is words per CPU second, and ``cpu_bound_words_per_s`` is that times the number
+of workers (at most the cores): the rate on an otherwise idle machine if the
+work spreads perfectly, which the quiet runs in the README came close to (two
+workers 1.99 times one).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -52,7 +61,21 @@ def write_corpus(path: Path, docs: list[dict[str, str]], count: int) -> int:
     return words
 
 
-def run(corpus: Path, workers: int, directory: Path) -> float:
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds of these processes so far (0 where /proc cannot tell)."""
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def run(corpus: Path, workers: int, directory: Path) -> tuple[float, float, float]:
+    """Wall seconds, worker CPU seconds and this process's CPU seconds of one ingest."""
     from newsevents.config import Settings
     from newsevents.ingest import Ingest
     from newsevents.scale import InProcess, ProcessPool
@@ -73,15 +96,19 @@ def run(corpus: Path, workers: int, directory: Path) -> float:
     for future in futures:
         future.result()
     db = directory / f"scale-{corpus.stem}-{workers}.duckdb"
+    pool = getattr(coder, "pool", None)
+    pids = list(getattr(pool, "_processes", None) or {})
     try:
         with Store(db) as store:
+            own, cpu = time.process_time(), _cpu_seconds(pids)
             started = time.perf_counter()
             counts = Ingest(coder, store, dedup=False).run([corpus])
             seconds = time.perf_counter() - started
+            own, cpu = time.process_time() - own, _cpu_seconds(pids) - cpu
     finally:
         coder.close()
     assert counts.coded + counts.rejected + counts.skipped == counts.documents
-    return seconds
+    return seconds, cpu, own
 
 
 def main() -> int:
@@ -100,7 +127,10 @@ def main() -> int:
             corpus = directory / f"corpus-{size}.jsonl"
             words = write_corpus(corpus, docs, size)
             for workers in worker_counts:
-                seconds = run(corpus, workers, directory)
+                load = round(os.getloadavg()[0], 2)
+                seconds, worker_cpu, own_cpu = run(corpus, workers, directory)
+                cpu = worker_cpu + own_cpu
+                parallel = min(workers, os.cpu_count() or 1)
                 results.append(
                     {
                         "articles": size,
@@ -110,6 +140,11 @@ def main() -> int:
                         "articles_per_s": round(size / seconds, 2),
                         "words_per_s": round(words / seconds),
                         "seconds_per_1000": round(seconds * 1000 / size, 1),
+                        "cpu_seconds": round(cpu, 1),
+                        "cpu_seconds_workers": round(worker_cpu, 1),
+                        "cpu_words_per_s": round(words / cpu),
+                        "cpu_bound_words_per_s": round(parallel * words / cpu),
+                        "load_average": [load, round(os.getloadavg()[0], 2)],
                     }
                 )
                 print(json.dumps(results[-1]), flush=True)

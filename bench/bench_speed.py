@@ -19,7 +19,10 @@ Each measurement runs in a fresh child process:
   a temporary directory, in chunks of 64 as ingest writes them). It walks the
   corpus in slices and times a then b on one slice, b then a on the next, so that
   load from other processes on this shared machine hits both. The ratio b/a is
-  the headline; (b) is also shown without the store writes.
+  the headline; (b) is also shown without the store writes. A third pipeline,
+  (a2) the same bare spaCy with its networks on numpy's BLAS (what
+  ``Settings.numpy_blas`` does for (b)), is timed in the same rotation, so that
+  b/a2 shows what newsevents gains beyond that setting.
 - memory: (a) alone and (b) alone over the whole corpus; peak RSS of the process
   (``ru_maxrss``: models, gazetteer, store, everything).
 - cold start: a fresh interpreter imports newsevents, loads its resources (the
@@ -97,6 +100,13 @@ def _bare() -> Any:
     return spacy.load(MODEL)
 
 
+def _bare_numpy_blas() -> Any:
+    from newsevents.parse import use_numpy_blas
+
+    nlp = _bare()
+    return nlp if use_numpy_blas(nlp) else None
+
+
 def _articles(docs: list[dict[str, str]]) -> list[Any]:
     from newsevents.read.jsonl import article_from_record
 
@@ -159,6 +169,7 @@ def child_speed(docs: list[dict[str, str]], slice_size: int) -> dict[str, Any]:
     articles = _articles(docs)
     texts = [d["text"] for d in docs]
     nlp = _bare()
+    nlp2 = _bare_numpy_blas()
     with tempfile.TemporaryDirectory() as tmp:
         coder = _Coder(Path(tmp))
         # Warm up both on the same few texts: first calls build caches and buffers.
@@ -166,24 +177,32 @@ def child_speed(docs: list[dict[str, str]], slice_size: int) -> dict[str, Any]:
         warm = [{"id": f"{d['id']}-warm-up", "text": d["text"]} for d in docs[:20]]
         for _ in nlp.pipe(d["text"] for d in warm):
             pass
+        for _ in (nlp2 or nlp).pipe(d["text"] for d in warm):
+            pass
         coder.code(_articles(warm))
         coder.store_seconds = 0.0
         coder.events = coder.rejected = coder.stored = 0
-        bare = coded = 0.0
+        bare = bare2 = coded = 0.0
+        order = "abc" if nlp2 is not None else "ab"
         for number, start in enumerate(range(0, len(docs), slice_size)):
             part = slice(start, start + slice_size)
-            for which in "ab" if number % 2 == 0 else "ba":
+            for which in order if number % 2 == 0 else order[::-1]:
                 started = time.perf_counter()
                 if which == "a":
                     for _ in nlp.pipe(texts[part]):
                         pass
                     bare += time.perf_counter() - started
+                elif which == "c" and nlp2 is not None:
+                    for _ in nlp2.pipe(texts[part]):
+                        pass
+                    bare2 += time.perf_counter() - started
                 else:
                     coder.code(articles[part])
                     coded += time.perf_counter() - started
         coder.close()
     return {
         "a_seconds": bare,
+        "a2_seconds": bare2 if nlp2 is not None else None,
         "b_seconds": coded,
         "b_store_seconds": coder.store_seconds,
         "events": coder.events,
@@ -315,6 +334,10 @@ def measure(args: argparse.Namespace, docs: list[dict[str, str]]) -> dict[str, A
             "ratio_b_over_a": round(a / b, 3),
             "ratio_b_without_store_over_a": round(a / code_only, 3),
         }
+        a2 = speed.get("a2_seconds")
+        if a2:
+            report["speed"]["a2_bare_spacy_numpy_blas"] = _rates(a2, n, words)
+            report["speed"]["ratio_b_over_a2"] = round(a2 / b, 3)
     if "memory" in parts:
         memory_a, _ = _spawn(args, "memory-a")
         memory_b, _ = _spawn(args, "memory-b")
@@ -369,12 +392,18 @@ def table(report: dict[str, Any]) -> str:
             f"speed, one process, {s['slices']} slices in alternating order",
             f"  {'':34} {'seconds':>8} {'articles/s':>11} {'words/s':>9}",
             _row("(a) bare spaCy nlp.pipe", a),
+            *(
+                [_row("(a2) the same on numpy's BLAS", s["a2_bare_spacy_numpy_blas"])]
+                if "a2_bare_spacy_numpy_blas" in s
+                else []
+            ),
             _row("(b) newsevents, run + store", b),
             _row("    of which without the store", bare_b),
             f"  store writes: {b['store_seconds']} s; {b['events']:,} events, "
             f"{b['stored']} articles stored, {b['rejected']} rejected",
             f"  ratio b/a: {s['ratio_b_over_a']:.3f}   "
-            f"(without the store: {s['ratio_b_without_store_over_a']:.3f})",
+            f"(without the store: {s['ratio_b_without_store_over_a']:.3f})"
+            + (f"   b/a2: {s['ratio_b_over_a2']:.3f}" if "ratio_b_over_a2" in s else ""),
             "",
         ]
     if "memory" in report:

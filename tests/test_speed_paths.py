@@ -1,14 +1,16 @@
-"""The fast path (``Settings.fast``) gives the same annotations and events as spaCy's own.
+"""The fast paths give the same annotations and events as spaCy's own.
 
-``newsevents_token_attributes_v1`` stands in for spaCy's attribute ruler and
-lemmatizer; these tests hold it to their output, token by token, on hand-built
-Docs and on the project's own articles, and hold the whole pipeline to the same
-events, places and mentions.
+``newsevents_token_attributes_v1`` (``Settings.fast``) stands in for spaCy's
+attribute ruler and lemmatizer, and ``Settings.numpy_blas`` has the networks
+multiply matrices with numpy's BLAS instead of blis; these tests hold them to
+stock spaCy's output, token by token, on hand-built Docs and on the project's own
+articles, and hold the whole pipeline to the same events, places and mentions.
 """
 
 from __future__ import annotations
 
 import pickle
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsevents.config import Settings
+from newsevents.config import Settings, load_settings
 from newsevents.model import Coded
 from newsevents.parse import TokenAttributes, Words, load_nlp
 from newsevents.pipeline import Pipeline, Resources
@@ -37,14 +39,14 @@ COLUMNS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, NORM]
 
 @pytest.fixture(scope="module")
 def stock(pipeline: Pipeline) -> Pipeline:
-    """The same pipeline with spaCy's own attribute ruler and lemmatizer."""
+    """The same pipeline with spaCy's own attribute ruler, lemmatizer and blis."""
     resources = Resources(
-        nlp=load_nlp(fast=False),
+        nlp=load_nlp(fast=False, numpy_blas=False),
         actors=pipeline.resources.actors,
         lexicon=pipeline.resources.lexicon,
         gazetteer=pipeline.resources.gazetteer,
     )
-    return Pipeline(settings=Settings(fast=False), resources=resources)
+    return Pipeline(settings=Settings(fast=False, numpy_blas=False), resources=resources)
 
 
 def _texts() -> list[str]:
@@ -64,6 +66,32 @@ def test_parse_fast_replaces_ruler_and_lemmatizer(pipeline: Pipeline, stock: Pip
     assert fast_names.index("parser") < fast_names.index("newsevents_token_attributes")
     assert fast_names.index("newsevents_token_attributes") < fast_names.index("ner")
     assert {"attribute_ruler", "lemmatizer"} <= set(stock.resources.nlp.pipe_names)
+
+
+def _blis_layers(nlp: Any) -> set[bool]:
+    from thinc.api import Model
+
+    return {
+        bool(getattr(node.ops, "use_blis", True))
+        for _, component in nlp.components
+        if isinstance(getattr(component, "model", None), Model)
+        for node in component.model.walk()
+    }
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="numpy's BLAS is found through /proc")
+def test_parse_numpy_blas_on_every_layer(pipeline: Pipeline, stock: Pipeline) -> None:
+    assert _blis_layers(pipeline.resources.nlp) == {False}
+    assert _blis_layers(stock.resources.nlp) == {True}
+
+
+def test_config_numpy_blas_switch_reaches_the_pipeline(tmp_path: Path) -> None:
+    settings = load_settings(
+        environ={"NEWSEVENTS_NUMPY_BLAS": "off", "NEWSEVENTS_CACHE_DIR": str(tmp_path)}
+    )
+    assert settings.numpy_blas is False and Settings().numpy_blas is True
+    nlp = load_nlp(settings.spacy_model, numpy_blas=settings.numpy_blas)
+    assert _blis_layers(nlp) == {True}
 
 
 @pytest.mark.parametrize("index", range(len(ARTICLES) + 1))
@@ -98,10 +126,12 @@ def test_pipeline_fast_same_events(pipeline: Pipeline, stock: Pipeline, path: Pa
         assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
 
 
-def test_parse_words_match_tokens(pipeline: Pipeline) -> None:
-    doc = pipeline.resources.nlp((ROOT / "examples" / "article.txt").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("index", range(len(ARTICLES) + 1))
+def test_parse_words_match_tokens(pipeline: Pipeline, index: int) -> None:
+    text = _texts()[index]
+    doc = pipeline.resources.nlp(text)
     words = Words.of(doc)
-    assert words.body == doc.text
+    assert words.body == doc.text == text
     for token in doc:
         i = token.i
         assert words.lower[i] == token.lower_

@@ -35,6 +35,8 @@ class Settings:
     batch_size: int = 16
     # spaCy's attribute ruler and lemmatizer replaced by a cached equivalent (same output).
     fast: bool = True
+    # spaCy's networks multiply matrices with numpy's OpenBLAS (one thread), not blis.
+    numpy_blas: bool = True
     workers: int = 0  # ingest: worker processes; 0 = one per core (at most 8)
     dask: str | None = None  # ingest: address of a Dask scheduler to code on
 

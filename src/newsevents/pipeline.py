@@ -39,7 +39,7 @@ class Resources:
     @classmethod
     def load(cls, settings: Settings) -> Resources:
         return cls(
-            nlp=load_nlp(settings.spacy_model, fast=settings.fast),
+            nlp=load_nlp(settings.spacy_model, fast=settings.fast, numpy_blas=settings.numpy_blas),
             actors=ActorDictionary.load(extra_files=settings.actor_files),
             lexicon=Lexicon.load(extra_files=settings.lexicon_files),
             gazetteer=Gazetteer.load(cache_dir=settings.cache_dir),
