@@ -505,10 +505,11 @@ class PlaceFinder:
             self._choose(t, second, known_country, own=c.country, regions=regions)
             for t, c in zip(toponyms, chosen, strict=True)
         ]
-        # A third pass for names with namesakes: the article's other places pull each
-        # one towards the namesake in their state or within reach of them.
-        answers = {normalise_name(t.text): c for t, c in zip(toponyms, chosen, strict=True)}
-        if len(answers) > 1:
+        # A third pass for names with namesakes: the article's other names pull each
+        # one towards the namesake that lies in their state or within reach of any of
+        # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
+        others = {normalise_name(t.text): t.candidates for t in toponyms}
+        if len(others) > 1:
             chosen = [
                 self._choose(
                     t,
@@ -516,7 +517,7 @@ class PlaceFinder:
                     known_country,
                     own=c.country,
                     regions=regions,
-                    near=[a for k, a in answers.items() if k != normalise_name(t.text)],
+                    near=[v for k, v in others.items() if k != normalise_name(t.text)],
                 )
                 if len(t.candidates) > 1 and c.feature_code not in ("PCLI", "CONT", "RGN")
                 else c
@@ -547,18 +548,17 @@ class PlaceFinder:
         *,
         own: str | None = None,
         regions: Counter[tuple[str | None, str | None]] | None = None,
-        near: Sequence[Candidate] = (),
+        near: Sequence[tuple[Candidate, ...]] = (),
     ) -> Candidate:
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
-        states = Counter((c.country, c.admin1) for c in near if c.admin1)
-        spots = [c for c in near if c.feature_code not in AREA_FEATURES]
+        support = _Support(near) if near else None
 
         def score(candidate: Candidate) -> float:
             value = math.log10(candidate.population + 10) / 2.0
             value += FEATURE_BONUS.get(candidate.feature_code, 0.0)
             if normalise_name(candidate.name) == exact:
-                value += 0.3
+                value += 0.8
             if candidate.country:
                 # The candidate's own mention is not evidence for itself.
                 mine = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
@@ -571,10 +571,8 @@ class PlaceFinder:
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
-            if near and candidate.admin1:
-                value += 1.5 * states[(candidate.country, candidate.admin1)] / len(near)
-            if spots:
-                value += 1.5 * sum(1 for c in spots if _holds(candidate, c)) / len(spots)
+            if support is not None:
+                value += 3.0 * support.of(candidate)
             return value
 
         return max(toponym.candidates, key=score)
@@ -709,13 +707,15 @@ class PlaceFinder:
                 return None
             candidates = self.gazetteer.candidates(text)
             if strict:
+                # Whether the word is a place at all is for its best-known namesake to
+                # say; which place it is, for the article (all namesakes stay).
                 floor = 1000 if after_preposition else 100_000
-                candidates = [
-                    c
-                    for c in candidates
-                    if c.population >= floor
+                if not any(
+                    c.population >= floor
                     or c.feature_code in ("PCLI", "ADM1", "ADM2", "RGN", "PPLC")
-                ]
+                    for c in candidates
+                ):
+                    candidates = []
             if candidates:
                 return _Toponym(start, end, text, tuple(candidates))
         return None
@@ -741,14 +741,33 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     return out
 
 
-def _holds(candidate: Candidate, spot: Candidate) -> bool:
-    """Whether a spot lies in an area candidate, or within 100 km of a point candidate."""
-    code = candidate.feature_code
-    if code in ("PCLI", "RGN", "CONT"):
-        return candidate.country is not None and spot.country == candidate.country
-    if code in ("ADM1", "ADM2"):
-        return (spot.country, spot.admin1) == (candidate.country, candidate.admin1)
-    return _km(candidate.lat, candidate.lon, spot.lat, spot.lon) < 100
+class _Support:
+    """How much the article's other names back one candidate: the share of them
+    (each weighted by how few states its own candidates span) that has a candidate
+    in the candidate's state, or, for a town, within 100 km of it."""
+
+    def __init__(self, names: Sequence[tuple[Candidate, ...]]) -> None:
+        self.names = []
+        for candidates in names:
+            areas = {(c.country, c.admin1) for c in candidates if c.admin1}
+            weight = 1.0 / max(1, len(areas) or len({c.country for c in candidates}))
+            self.names.append((weight, areas, candidates))
+
+    def of(self, candidate: Candidate) -> float:
+        total = 0.0
+        key = (candidate.country, candidate.admin1)
+        point = candidate.feature_code not in AREA_FEATURES
+        for weight, areas, candidates in self.names:
+            if candidate.admin1 and key in areas:
+                total += weight
+            elif point and any(
+                c.country == candidate.country
+                and c.feature_code not in AREA_FEATURES
+                and _km(candidate.lat, candidate.lon, c.lat, c.lon) < 100
+                for c in candidates
+            ):
+                total += weight
+        return total / len(self.names)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
