@@ -477,7 +477,9 @@ class PlaceFinder:
     ) -> list[Place]:
         """The places a document names; ``words`` (``Words.of(doc)``) saves reading it again."""
         words = words if words is not None else Words.of(doc)
-        toponyms = _narrow_by_container(self._toponyms(doc, words), words.body)
+        found = self._toponyms(doc, words)
+        unresolved = [t for t in found if not t.candidates]
+        toponyms = _narrow_by_container([t for t in found if t.candidates], words.body)
         if not toponyms:
             return []
         context: Counter[str] = Counter()
@@ -523,7 +525,7 @@ class PlaceFinder:
                 else c
                 for t, c in zip(toponyms, chosen, strict=True)
             ]
-        return [
+        places = [
             Place(
                 text=t.text,
                 start=t.start,
@@ -539,6 +541,9 @@ class PlaceFinder:
             )
             for t, c in zip(toponyms, chosen, strict=True)
         ]
+        if unresolved:
+            places = sorted(places + _contained(doc, unresolved, places), key=lambda p: p.start)
+        return places
 
     def _choose(
         self,
@@ -601,8 +606,12 @@ class PlaceFinder:
                 continue
             taken.update(range(ent.start, ent.end))
             if toponym is None and ent.label_ != "GPE" and ent.label_ != "LOC":
-                found.extend(self._inside_name(ent))
-                continue
+                inside = self._inside_name(ent)
+                found.extend(inside)
+                if inside or not (ent.label_ == "FAC" or _place_cue(ent)):
+                    continue
+            if toponym is None:
+                toponym = self._unresolved(ent)
             if toponym is not None:
                 found.append(toponym)
                 # The name may reach past the entity ("Guinea-Bissau").
@@ -621,12 +630,31 @@ class PlaceFinder:
                 end += 1
             span = doc[index:end]
             toponym = self._lookup(span, strict=True, after_preposition=_after_locative(span))
+            if toponym is None and _place_cue(span):
+                toponym = self._unresolved(span)
             if toponym is not None:
                 found.append(toponym)
                 while end < len(doc) and starts[end] < toponym.end:
                     end += 1
             index = end
         return sorted(found, key=lambda t: t.start)
+
+    def _unresolved(self, span: Span) -> _Toponym | None:
+        """A name the text shows to be a place that the gazetteer does not know: a
+        place entity, "the village of X", "X district". It is placed at the place that
+        holds it (see ``find``)."""
+        tokens = list(span)
+        while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            return None
+        text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+        if normalise_name(text) in self.demonyms or len(text) < 3:
+            return None
+        end = tokens[-1].idx + len(tokens[-1].text)
+        return _Toponym(tokens[0].idx, end, text, ())
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
         """Places inside an institution's name: "the Alexandria City Public Schools".
@@ -721,6 +749,42 @@ class PlaceFinder:
         return None
 
 
+def _contained(doc: Doc, names: Sequence[_Toponym], places: Sequence[Place]) -> list[Place]:
+    """Names the gazetteer lacks, placed at what holds them: the next resolved place
+    in their sentence ("the village of X near Y", "X district of Y province"), else
+    the one before it, within a few words; a name with no holder that close, or
+    only a country, is left out. Their coordinates are the holder's, their name
+    their own text, with no GeoNames id."""
+    out = []
+    for name in names:
+        token = _token_at(doc, name.start)
+        if token is None or any(p.start < name.end and name.start < p.end for p in places):
+            continue
+        sentence = token.sent
+        near = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+        after = [p for p in near if name.end <= p.start <= name.end + REACH]
+        before = [p for p in near if name.start - REACH <= p.end <= name.start]
+        holder = after[0] if after else before[-1] if before else None
+        if holder is None or holder.feature_code in ("PCLI", "CONT", "RGN"):
+            continue  # too far from a known place, or a country's point: no coordinates
+        out.append(
+            Place(
+                text=name.text,
+                start=name.start,
+                end=name.end,
+                name=name.text,
+                lat=holder.lat,
+                lon=holder.lon,
+                country=holder.country,
+                geonameid=None,
+                admin1=holder.admin1,
+                feature_code="PPLX",
+                confidence=0.3,
+            )
+        )
+    return out
+
+
 def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     """ "Alexandria, Va." and "Tripoli, Lebanon": keep the candidates inside the second name."""
     out = list(toponyms)
@@ -792,6 +856,40 @@ def _trim_space(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return SpacySpan(span.doc, start, end, label=span.label)
+
+
+# How far (characters) a place may stand from a name the gazetteer lacks to hold it.
+REACH = 60
+# Nouns that say the name next to them is a place: "the village of X", "X district".
+PLACE_NOUNS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "province",
+        "governorate",
+        "region",
+        "camp",
+        "county",
+        "suburb",
+        "township",
+        "valley",
+        "island",
+        "municipality",
+    }
+)
+
+
+def _place_cue(span: Span) -> bool:
+    """ "the town of X", "X district": a name the words around it make a place."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        if doc[span.start - 2].lower_ in PLACE_NOUNS:
+            return True
+    return span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS
 
 
 def _after_locative(span: Span) -> bool:
