@@ -603,6 +603,9 @@ class PlaceFinder:
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 toponym = self._lookup(ent, strict=True, after_preposition=_after_locative(ent))
             else:
+                # Dates, times and numbers are no places: "in May", "on Sunday".
+                if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+                    taken.update(range(ent.start, ent.end))
                 continue
             taken.update(range(ent.start, ent.end))
             if toponym is None and ent.label_ != "GPE" and ent.label_ != "LOC":
@@ -883,6 +886,47 @@ PLACE_NOUNS = frozenset(
 )
 
 
+# Common nouns that are places themselves when a name qualifies them.
+PLACE_HEADS = (
+    PLACE_NOUNS
+    | AREA_WORDS
+    | frozenset(
+        {
+            "capital",
+            "border",
+            "airport",
+            "base",
+            "port",
+            "coast",
+            "countryside",
+            "outskirts",
+            "street",
+            "road",
+            "highway",
+            "square",
+            "market",
+            "checkpoint",
+            "crossing",
+            "prison",
+            "hospital",
+            "embassy",
+            "station",
+            "side",
+            "territory",
+            "soil",
+            "streets",
+            "neighbourhoods",
+            "neighborhoods",
+            "villages",
+            "towns",
+            "cities",
+            "areas",
+            "provinces",
+        }
+    )
+)
+
+
 def _place_cue(span: Span) -> bool:
     """ "the town of X", "X district": a name the words around it make a place."""
     doc = span.doc
@@ -901,6 +945,12 @@ def _confidence(toponym: _Toponym, chosen: Candidate) -> float:
     if len(toponym.candidates) == 1 or chosen.feature_code == "PCLI":
         return 0.95
     return 0.8 if len(countries) == 1 else 0.6
+
+
+def _holds_place(head: Token) -> bool:
+    """Whether a word a place name qualifies is itself a place: "Kirkuk province",
+    "the Gaza border", "Tel Aviv's airport", or another name ("Manger Square")."""
+    return head.pos_ == "PROPN" or head.lower_ in PLACE_HEADS
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -945,12 +995,18 @@ def event_location(
         # of X" as the object of "captured", or X itself as the object ("shelled Kabul").
         node = token
         for _ in range(4):
+            if node.dep_ in ("compound", "amod", "nmod") and not _holds_place(node.head):
+                # "a U.S. airstrike", "the SDF shelling": the name qualifies a thing.
+                node = None
+                break
             if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
             elif node.dep_ == "pobj" and node.head.lower_ == "of":
                 node = node.head.head
             else:
                 break
+        if node is None:
+            continue
         if object_is_place and node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i:
             distance_to_object = 1
             if best is None or distance_to_object < best[0]:
