@@ -886,6 +886,23 @@ PLACE_NOUNS = frozenset(
 )
 
 
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "outside",
+    }
+)
 # Common nouns that are places themselves when a name qualifies them.
 PLACE_HEADS = (
     PLACE_NOUNS
@@ -977,7 +994,10 @@ def event_location(
     ``object_is_place`` (material events: "captured the town of Bakwa", "shelled
     Kabul") a place that is the trigger's object is its location too.
     """
-    trigger = _token_at(doc, trigger_start)
+    # A trigger may span words ("Dozens of people were killed"): its syntactic head
+    # ("killed") is what the place phrases hang from.
+    span = doc.char_span(trigger_start, max(trigger_end, trigger_start + 1), alignment_mode="expand")
+    trigger = span.root if span is not None and len(span) else _token_at(doc, trigger_start)
     if trigger is None:
         return None
     # token.sent walks the whole document; callers that know the sentence pass it.
@@ -986,8 +1006,11 @@ def event_location(
     if not in_sentence:
         return None
     path = [trigger, *list(trigger.ancestors)[:3]]
-    best: tuple[int, Place] | None = None
+    # The nearest phrase wins; at the same distance the narrower place ("in Syria's
+    # Aleppo province": Aleppo).
+    best: tuple[int, int, Place] | None = None
     for place in in_sentence:
+        broad = int(place.feature_code in ("PCLI", "CONT", "RGN"))
         token = _token_at(doc, place.start)
         if token is None:
             continue
@@ -995,22 +1018,27 @@ def event_location(
         # of X" as the object of "captured", or X itself as the object ("shelled Kabul").
         node = token
         for _ in range(4):
-            if node.dep_ in ("compound", "amod", "nmod") and not _holds_place(node.head):
-                # "a U.S. airstrike", "the SDF shelling": the name qualifies a thing.
+            if (
+                node.dep_ in ("compound", "amod", "nmod")
+                and place.feature_code == "PCLI"
+                and not _holds_place(node.head)
+            ):
+                # "a U.S. airstrike": a country qualifying a thing is its actor, not its place.
                 node = None
                 break
             if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
             elif node.dep_ == "pobj" and node.head.lower_ == "of":
                 node = node.head.head
+            elif node.dep_ in ("advmod", "npadvmod") and node.lower_ in DIRECTIONS:
+                node = node.head  # "a town northeast of Baghdad"
             else:
                 break
         if node is None:
             continue
         if object_is_place and node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i:
-            distance_to_object = 1
-            if best is None or distance_to_object < best[0]:
-                best = (distance_to_object, place)
+            if best is None or (1, broad) < best[:2]:
+                best = (1, broad, place)
             continue
         head = node
         prep = head.head
@@ -1033,6 +1061,6 @@ def event_location(
             continue
         if prep.lower_ in ("to", "into", "from", "toward", "towards"):
             distance += 2  # a destination or origin is a weaker answer than "in"
-        if best is None or distance < best[0]:
-            best = (distance, place)
-    return best[1] if best else None
+        if best is None or (distance, broad) < best[:2]:
+            best = (distance, broad, place)
+    return best[2] if best else None
