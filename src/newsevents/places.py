@@ -737,6 +737,10 @@ class PlaceFinder:
             if normalise_name(text) in self.demonyms:
                 return None
             candidates = self.gazetteer.candidates(text)
+            if strict and text.isupper() and len(text.replace(".", "")) <= 4:
+                # An acronym the parser did not call a place ("SDF", "YPG") is an
+                # organisation unless it is a country's or state's ("UAE", "DRC").
+                candidates = [c for c in candidates if c.feature_code in ("PCLI", "ADM1")]
             if strict:
                 # Whether the word is a place at all is for its best-known namesake to
                 # say; which place it is, for the article (all namesakes stay).
@@ -1057,6 +1061,8 @@ def event_location(
                 if node.i == trigger.i:
                     distance = hops
                     break
+                if node.lower_ == "according":
+                    break  # "according to sources in Nineveh": where it was told
         if distance is None:
             continue
         if prep.lower_ in ("to", "into", "from", "toward", "towards"):
