@@ -601,17 +601,17 @@ class PlaceFinder:
             if ent.label_ in PLACE_LABELS:
                 toponym = self._lookup(ent)
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
-                toponym = self._lookup(ent, strict=True, after_preposition=_after_locative(ent))
+                toponym = self._lookup(ent, strict=True, after_preposition=_place_like(ent))
             else:
                 # Dates, times and numbers are no places: "in May", "on Sunday".
                 if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
                     taken.update(range(ent.start, ent.end))
                 continue
             taken.update(range(ent.start, ent.end))
-            if toponym is None and ent.label_ != "GPE" and ent.label_ != "LOC":
+            if toponym is None:
                 inside = self._inside_name(ent)
                 found.extend(inside)
-                if inside or not (ent.label_ == "FAC" or _place_cue(ent)):
+                if inside or not (ent.label_ in PLACE_LABELS or _place_cue(ent)):
                     continue
             if toponym is None:
                 toponym = self._unresolved(ent)
@@ -632,7 +632,7 @@ class PlaceFinder:
             while end < len(doc) and pos[end] == "PROPN" and end not in taken:
                 end += 1
             span = doc[index:end]
-            toponym = self._lookup(span, strict=True, after_preposition=_after_locative(span))
+            toponym = self._lookup(span, strict=True, after_preposition=_place_like(span))
             if toponym is None and _place_cue(span):
                 toponym = self._unresolved(span)
             if toponym is not None:
@@ -716,6 +716,9 @@ class PlaceFinder:
         ):
             joined.append(doc[joined[-1].i + 1])
         attempts = [joined, tokens] if len(joined) > len(tokens) else [tokens]
+        # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
+        if len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS:
+            attempts.append(tokens[1:])
         for attempt in attempts:
             found = self._lookup_tokens(attempt, strict=strict, after_preposition=after_preposition)
             if found is not None:
@@ -737,7 +740,7 @@ class PlaceFinder:
             if normalise_name(text) in self.demonyms:
                 return None
             candidates = self.gazetteer.candidates(text)
-            if strict and text.isupper() and len(text.replace(".", "")) <= 4:
+            if strict and _acronym(text) and not _dateline(part):
                 # An acronym the parser did not call a place ("SDF", "YPG") is an
                 # organisation unless it is a country's or state's ("UAE", "DRC").
                 candidates = [c for c in candidates if c.feature_code in ("PCLI", "ADM1")]
@@ -907,6 +910,26 @@ DIRECTIONS = frozenset(
         "outside",
     }
 )
+# Words before a place name that pick out a part of it.
+QUALIFIERS = DIRECTIONS | frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "greater",
+        "historic",
+        "upper",
+        "lower",
+        "rural",
+    }
+)
 # Common nouns that are places themselves when a name qualifies them.
 PLACE_HEADS = (
     PLACE_NOUNS
@@ -955,6 +978,34 @@ def _place_cue(span: Span) -> bool:
         if doc[span.start - 2].lower_ in PLACE_NOUNS:
             return True
     return span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS
+
+
+def _place_like(span: Span) -> bool:
+    """Whether the words around a name make it likely a place, so that a small town
+    will do: "near Sirte", "Roselle police", "a Danbury mason", or a dateline
+    ("HUDSON -- Officials said")."""
+    if _after_locative(span):
+        return True
+    doc = span.doc
+    last = doc[span.end - 1]
+    if _dateline(list(span)):
+        return True
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN"
+
+
+def _acronym(text: str) -> bool:
+    return text.isupper() and len(text.replace(".", "")) <= 4
+
+
+def _dateline(tokens: Sequence[Token]) -> bool:
+    """ "HUDSON -- Officials said": a name in capitals before a dash."""
+    doc = tokens[-1].doc
+    after = tokens[-1].i + 1
+    return (
+        after < len(doc)
+        and doc[after].text in ("--", "—", "–", "-")
+        and all(t.text.isupper() for t in tokens)
+    )
 
 
 def _after_locative(span: Span) -> bool:
