@@ -487,7 +487,10 @@ class PlaceFinder:
             context[iso3] += 1
         for toponym in toponyms:
             countries = {c.country for c in toponym.candidates}
-            if len(countries) == 1 or toponym.candidates[0].feature_code == "PCLI":
+            country_name = toponym.candidates[0].feature_code == "PCLI" and not any(
+                c.feature_code == "ADM1" for c in toponym.candidates
+            )  # "Georgia" may be the state
+            if len(countries) == 1 or country_name:
                 country = toponym.candidates[0].country
                 if country:
                     context[country] += 2
@@ -503,9 +506,10 @@ class PlaceFinder:
         for candidate in chosen:
             if candidate.country:
                 second[candidate.country] += 1
+        first = chosen
         chosen = [
             self._choose(t, second, known_country, own=c.country, regions=regions)
-            for t, c in zip(toponyms, chosen, strict=True)
+            for t, c in zip(toponyms, first, strict=True)
         ]
         # A third pass for names with namesakes: the article's other names pull each
         # one towards the namesake that lies in their state or within reach of any of
@@ -517,13 +521,13 @@ class PlaceFinder:
                     t,
                     second,
                     known_country,
-                    own=c.country,
+                    own=f.country,  # what ``second`` counted for this name
                     regions=regions,
                     near=[v for k, v in others.items() if k != normalise_name(t.text)],
                 )
-                if len(t.candidates) > 1 and c.feature_code not in ("PCLI", "CONT", "RGN")
+                if len(t.candidates) > 1 and _open_to_context(t, c)
                 else c
-                for t, c in zip(toponyms, chosen, strict=True)
+                for t, c, f in zip(toponyms, chosen, first, strict=True)
             ]
         places = [
             Place(
@@ -716,11 +720,26 @@ class PlaceFinder:
         ):
             joined.append(doc[joined[-1].i + 1])
         attempts = [joined, tokens] if len(joined) > len(tokens) else [tokens]
+        # A name the parser cut before its area word: "[Rapides] Parish".
+        following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if following is not None and following.lower_ in AREA_WORDS and following.is_title:
+            attempts.insert(0, [*tokens, following])
         # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
-        if len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS:
+        qualified = len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS
+        if qualified:
             attempts.append(tokens[1:])
         for attempt in attempts:
             found = self._lookup_tokens(attempt, strict=strict, after_preposition=after_preposition)
+            if found is not None and qualified and attempt is attempts[-1]:
+                # The part of a continent or region is too far from its middle to stand
+                # at it ("Northern Europe"); a country's, state's or town's will do.
+                kept = tuple(
+                    c
+                    for c in found.candidates
+                    if c.feature_code not in ("CONT", "RGN")
+                    and (c.population >= 1000 or c.feature_code in AREA_FEATURES)
+                )
+                found = _Toponym(found.start, found.end, found.text, kept) if kept else None
             if found is not None:
                 return found
         return None
@@ -815,6 +834,16 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     return out
 
 
+def _open_to_context(toponym: _Toponym, chosen: Candidate) -> bool:
+    """Whether the other names may still move a name: a town, a state, and a
+    country whose name is also a state's ("Georgia"), but not a country or region."""
+    if chosen.feature_code in ("CONT", "RGN"):
+        return False
+    if chosen.feature_code == "PCLI":
+        return any(c.feature_code == "ADM1" for c in toponym.candidates)
+    return True
+
+
 class _Support:
     """How much the article's other names back one candidate: the share of them
     (each weighted by how few states its own candidates span) that has a candidate
@@ -832,16 +861,19 @@ class _Support:
         key = (candidate.country, candidate.admin1)
         point = candidate.feature_code not in AREA_FEATURES
         for weight, areas, candidates in self.names:
-            if candidate.admin1 and key in areas:
-                total += weight
-            elif point and any(
-                c.country == candidate.country
-                and c.feature_code not in AREA_FEATURES
-                and _km(candidate.lat, candidate.lon, c.lat, c.lon) < 100
-                for c in candidates
-            ):
+            same_state = bool(candidate.admin1) and key in areas
+            if same_state or (point and self._close(candidate, candidates)):
                 total += weight
         return total / len(self.names)
+
+    @staticmethod
+    def _close(candidate: Candidate, candidates: tuple[Candidate, ...]) -> bool:
+        return any(
+            c.country == candidate.country
+            and c.feature_code not in AREA_FEATURES
+            and _km(candidate.lat, candidate.lon, c.lat, c.lon) < 100
+            for c in candidates
+        )
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -974,9 +1006,12 @@ PLACE_HEADS = (
 def _place_cue(span: Span) -> bool:
     """ "the town of X", "X district": a name the words around it make a place."""
     doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        if doc[span.start - 2].lower_ in PLACE_NOUNS:
-            return True
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in PLACE_NOUNS
+    ):
+        return True
     return span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS
 
 
@@ -1051,7 +1086,9 @@ def event_location(
     """
     # A trigger may span words ("Dozens of people were killed"): its syntactic head
     # ("killed") is what the place phrases hang from.
-    span = doc.char_span(trigger_start, max(trigger_end, trigger_start + 1), alignment_mode="expand")
+    span = doc.char_span(
+        trigger_start, max(trigger_end, trigger_start + 1), alignment_mode="expand"
+    )
     trigger = span.root if span is not None and len(span) else _token_at(doc, trigger_start)
     if trigger is None:
         return None
@@ -1072,6 +1109,7 @@ def event_location(
         # Climb from the place name to what holds it: "in [the city of] X", "the town
         # of X" as the object of "captured", or X itself as the object ("shelled Kabul").
         node = token
+        actor = False
         for _ in range(4):
             if (
                 node.dep_ in ("compound", "amod", "nmod")
@@ -1079,7 +1117,7 @@ def event_location(
                 and not _holds_place(node.head)
             ):
                 # "a U.S. airstrike": a country qualifying a thing is its actor, not its place.
-                node = None
+                actor = True
                 break
             if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
@@ -1089,7 +1127,7 @@ def event_location(
                 node = node.head  # "a town northeast of Baghdad"
             else:
                 break
-        if node is None:
+        if actor:
             continue
         if object_is_place and node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i:
             if best is None or (1, broad) < best[:2]:
