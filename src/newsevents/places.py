@@ -26,7 +26,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -545,6 +545,7 @@ class PlaceFinder:
             )
             for t, c in zip(toponyms, chosen, strict=True)
         ]
+        places = _place_counties(places)
         if unresolved:
             places = sorted(places + _contained(doc, unresolved, places), key=lambda p: p.start)
         return places
@@ -776,6 +777,27 @@ class PlaceFinder:
             if candidates:
                 return _Toponym(start, end, text, tuple(candidates))
         return None
+
+
+def _place_counties(places: list[Place]) -> list[Place]:
+    """A county has no coordinates of its own (see ``Gazetteer.build``): in local news
+    it lies where the article's towns in its state are, so it stands at their middle;
+    with no such town it stays at its state's point."""
+    if not any(p.feature_code == "ADM2" for p in places):
+        return places
+    towns: dict[tuple[str | None, str | None], list[Place]] = {}
+    for place in places:
+        if place.feature_code not in AREA_FEATURES and place.admin1:
+            towns.setdefault((place.country, place.admin1), []).append(place)
+    out = []
+    for place in places:
+        near = towns.get((place.country, place.admin1)) if place.feature_code == "ADM2" else None
+        if near:
+            lat = sum(p.lat for p in near) / len(near)
+            lon = sum(p.lon for p in near) / len(near)
+            place = replace(place, lat=round(lat, 4), lon=round(lon, 4))
+        out.append(place)
+    return out
 
 
 def _contained(doc: Doc, names: Sequence[_Toponym], places: Sequence[Place]) -> list[Place]:
