@@ -141,6 +141,8 @@ INSTITUTION_WORDS = frozenset(
         "zoo",
     }
 )
+# Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
+TITLES = frozenset({"mayor", "governor", "sheriff", "chief", "superintendent", "councilman"})
 # Reference points that stand for an area, not a spot: no use for "is it near".
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
@@ -857,13 +859,10 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
 
 
 def _open_to_context(toponym: _Toponym, chosen: Candidate) -> bool:
-    """Whether the other names may still move a name: a town, a state, and a
-    country whose name is also a state's ("Georgia"), but not a country or region."""
-    if chosen.feature_code in ("CONT", "RGN"):
-        return False
-    if chosen.feature_code == "PCLI":
-        return any(c.feature_code == "ADM1" for c in toponym.candidates)
-    return True
+    """Whether the other names may still move a name: a town, a state or a country
+    ("Lebanon" among Indiana's towns), but not a continent or region."""
+    del toponym  # every name with namesakes is open
+    return chosen.feature_code not in ("CONT", "RGN")
 
 
 class _Support:
@@ -984,6 +983,9 @@ QUALIFIERS = DIRECTIONS | frozenset(
         "rural",
     }
 )
+# How wide a place is, to choose the narrower of two equally near: "the district of
+# X in Baghdad" (X, a name the gazetteer lacks), "Syria's Hama province" (Hama).
+BREADTH = {"PPLX": 0, "ADM1": 2, "RGN": 2, "PCLI": 3, "CONT": 3}
 # Common nouns that are places themselves when a name qualifies them.
 PLACE_HEADS = (
     PLACE_NOUNS
@@ -1047,7 +1049,10 @@ def _place_like(span: Span) -> bool:
     last = doc[span.end - 1]
     if _dateline(list(span)):
         return True
-    return last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN"
+    head = last.head
+    return last.dep_ in ("compound", "amod", "nmod") and (
+        head.pos_ == "NOUN" or head.lower_ in INSTITUTION_WORDS or head.lower_ in TITLES
+    )
 
 
 def _acronym(text: str) -> bool:
@@ -1120,11 +1125,10 @@ def event_location(
     if not in_sentence:
         return None
     path = [trigger, *list(trigger.ancestors)[:3]]
-    # The nearest phrase wins; at the same distance the narrower place ("in Syria's
-    # Aleppo province": Aleppo).
+    # The nearest phrase wins; at the same distance the narrower place (BREADTH).
     best: tuple[int, int, Place] | None = None
     for place in in_sentence:
-        broad = int(place.feature_code in ("PCLI", "CONT", "RGN"))
+        broad = BREADTH.get(place.feature_code or "", 1)
         token = _token_at(doc, place.start)
         if token is None:
             continue
@@ -1132,6 +1136,7 @@ def event_location(
         # of X" as the object of "captured", or X itself as the object ("shelled Kabul").
         node = token
         actor = False
+        reference = 0
         for _ in range(4):
             if (
                 node.dep_ in ("compound", "amod", "nmod")
@@ -1147,6 +1152,7 @@ def event_location(
                 node = node.head.head
             elif node.dep_ in ("advmod", "npadvmod") and node.lower_ in DIRECTIONS:
                 node = node.head  # "a town northeast of Baghdad"
+                reference = 1  # a point of reference, weaker than the place itself
             else:
                 break
         if actor:
@@ -1178,6 +1184,7 @@ def event_location(
             continue
         if prep.lower_ in ("to", "into", "from", "toward", "towards"):
             distance += 2  # a destination or origin is a weaker answer than "in"
+        distance += reference
         if best is None or (distance, broad) < best[:2]:
             best = (distance, broad, place)
     return best[2] if best else None
