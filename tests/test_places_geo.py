@@ -96,3 +96,20 @@ def test_event_location_country_as_actor_is_not_the_place(pipeline: Pipeline) ->
     assert _locate(pipeline, text, "killed", material=True) is None
     told = "Two guards were killed, according to police sources in Mosul."
     assert _locate(pipeline, told, "killed", material=True) is None
+
+
+def test_places_county_stands_among_its_towns(pipeline: Pipeline) -> None:
+    text = (
+        "Deputies from Douglas County searched a lake near Alexandria, Minn., and "
+        "divers from Osakis, Minn., joined them."
+    )
+    found = _find(pipeline, text)
+    county, towns = found["Douglas County"], [found["Alexandria"], found["Osakis"]]
+    assert county.admin1 == "MN" and county.feature_code == "ADM2"
+    assert county.lat == round(sum(t.lat for t in towns) / 2, 4)
+    assert county.lon == round(sum(t.lon for t in towns) / 2, 4)
+
+
+def test_event_location_narrower_place_on_a_tie(pipeline: Pipeline) -> None:
+    text = "A roadside bomb killed two people in the Zuhour Kadim neighbourhood of Baghdad."
+    assert _locate(pipeline, text, "killed", material=True) == "Zuhour Kadim"
