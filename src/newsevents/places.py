@@ -867,14 +867,15 @@ def _open_to_context(toponym: _Toponym, chosen: Candidate) -> bool:
 
 class _Support:
     """How much the article's other names back one candidate: the share of them
-    (each weighted by how few states its own candidates span) that has a candidate
-    in the candidate's state, or, for a town, within 100 km of it."""
+    (each weighted down gently by how many states its own candidates span) that has
+    a candidate in the candidate's state, or, for a town, within 100 km of it."""
 
     def __init__(self, names: Sequence[tuple[Candidate, ...]]) -> None:
         self.names = []
         for candidates in names:
             areas = {(c.country, c.admin1) for c in candidates if c.admin1}
-            weight = 1.0 / max(1, len(areas) or len({c.country for c in candidates}))
+            spread = max(1, len(areas) or len({c.country for c in candidates}))
+            weight = 1.0 / spread**0.25  # chosen on the development sets (LGL, GeoVirus)
             self.names.append((weight, areas, candidates))
 
     def of(self, candidate: Candidate) -> float:
