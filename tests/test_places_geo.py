@@ -113,3 +113,11 @@ def test_places_county_stands_among_its_towns(pipeline: Pipeline) -> None:
 def test_event_location_narrower_place_on_a_tie(pipeline: Pipeline) -> None:
     text = "A roadside bomb killed two people in the Zuhour Kadim neighbourhood of Baghdad."
     assert _locate(pipeline, text, "killed", material=True) == "Zuhour Kadim"
+
+
+def test_places_lone_sentence_name_stands_at_the_actors_country(pipeline: Pipeline) -> None:
+    text = "Two soldiers were killed in Tal Zurqabiya on Monday."
+    doc = pipeline.resources.nlp(text)
+    found = pipeline.places.find(doc, context_countries=["SYR"])
+    assert [(p.text, p.country, p.confidence) for p in found] == [("Tal Zurqabiya", "SYR", 0.2)]
+    assert pipeline.places.find(doc) == []

@@ -460,6 +460,7 @@ class _Toponym:
     end: int
     text: str
     candidates: tuple[Candidate, ...]
+    cue: bool = False  # the words around it say it is a place: "in X", "the town of X"
 
 
 class PlaceFinder:
@@ -483,7 +484,7 @@ class PlaceFinder:
         unresolved = [t for t in found if not t.candidates]
         toponyms = _narrow_by_container([t for t in found if t.candidates], words.body)
         if not toponyms:
-            return []
+            return _contained(doc, unresolved, [], self._main_country(Counter(context_countries)))
         context: Counter[str] = Counter()
         for iso3 in context_countries:
             context[iso3] += 1
@@ -549,8 +550,16 @@ class PlaceFinder:
         ]
         places = _place_counties(places)
         if unresolved:
-            places = sorted(places + _contained(doc, unresolved, places), key=lambda p: p.start)
+            main = self._main_country(second)
+            places = sorted(
+                places + _contained(doc, unresolved, places, main), key=lambda p: p.start
+            )
         return places
+
+    def _main_country(self, counts: Counter[str]) -> Candidate | None:
+        """The country the article speaks of most, if any."""
+        ranked = counts.most_common(1)
+        return self.gazetteer.country(ranked[0][0]) if ranked else None
 
     def _choose(
         self,
@@ -664,7 +673,7 @@ class PlaceFinder:
         if normalise_name(text) in self.demonyms or len(text) < 3:
             return None
         end = tokens[-1].idx + len(tokens[-1].text)
-        return _Toponym(tokens[0].idx, end, text, ())
+        return _Toponym(tokens[0].idx, end, text, (), _after_locative(span) or _place_cue(span))
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
         """Places inside an institution's name: "the Alexandria City Public Schools".
@@ -802,12 +811,17 @@ def _place_counties(places: list[Place]) -> list[Place]:
     return out
 
 
-def _contained(doc: Doc, names: Sequence[_Toponym], places: Sequence[Place]) -> list[Place]:
+def _contained(
+    doc: Doc, names: Sequence[_Toponym], places: Sequence[Place], country: Candidate | None
+) -> list[Place]:
     """Names the gazetteer lacks, placed at what holds them: the next resolved place
     in their sentence ("the village of X near Y", "X district of Y province"), else
-    the one before it, within a few words; a name with no holder that close, or
-    only a country, is left out. Their coordinates are the holder's, their name
-    their own text, with no GeoNames id."""
+    the one before it, within a few words. A name with no such town or province
+    beside it is left out, unless the text names no known place at all (a lone
+    sentence: "Iraqi soldiers were killed in X") and the words around it say it is
+    a place ("in X", "the town of X"): then it stands at the country the actors
+    belong to, with the lowest confidence. Their name is their own text, with no
+    GeoNames id."""
     out = []
     for name in names:
         token = _token_at(doc, name.start)
@@ -818,21 +832,37 @@ def _contained(doc: Doc, names: Sequence[_Toponym], places: Sequence[Place]) -> 
         after = [p for p in near if name.end <= p.start <= name.end + REACH]
         before = [p for p in near if name.start - REACH <= p.end <= name.start]
         holder = after[0] if after else before[-1] if before else None
-        if holder is None or holder.feature_code in ("PCLI", "CONT", "RGN"):
-            continue  # too far from a known place, or a country's point: no coordinates
+        if holder is not None and holder.feature_code not in ("PCLI", "CONT", "RGN"):
+            lat, lon, iso3, admin1, confidence = (
+                holder.lat,
+                holder.lon,
+                holder.country,
+                holder.admin1,
+                0.3,
+            )
+        elif name.cue and country is not None and not places:
+            lat, lon, iso3, admin1, confidence = (
+                country.lat,
+                country.lon,
+                country.country,
+                None,
+                0.2,
+            )
+        else:
+            continue  # nothing to stand at: no guess
         out.append(
             Place(
                 text=name.text,
                 start=name.start,
                 end=name.end,
                 name=name.text,
-                lat=holder.lat,
-                lon=holder.lon,
-                country=holder.country,
+                lat=lat,
+                lon=lon,
+                country=iso3,
                 geonameid=None,
-                admin1=holder.admin1,
+                admin1=admin1,
                 feature_code="PPLX",
-                confidence=0.3,
+                confidence=confidence,
             )
         )
     return out
