@@ -121,3 +121,10 @@ def test_places_lone_sentence_name_stands_at_the_actors_country(pipeline: Pipeli
     found = pipeline.places.find(doc, context_countries=["SYR"])
     assert [(p.text, p.country, p.confidence) for p in found] == [("Tal Zurqabiya", "SYR", 0.2)]
     assert pipeline.places.find(doc) == []
+
+
+def test_event_location_origin_of_a_person_is_not_the_place(pipeline: Pipeline) -> None:
+    text = "A taxi driver from Abidjan was shot dead by police on Sunday."
+    assert _locate(pipeline, text, "shot", material=True) is None
+    there = "A taxi driver was shot dead by police in Abidjan on Sunday."
+    assert _locate(pipeline, there, "shot", material=True) == "Abidjan"

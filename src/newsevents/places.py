@@ -1197,6 +1197,8 @@ def event_location(
         if head.dep_ != "pobj" or prep.lower_ not in LOCATIVE or prep.lower_ == "of":
             continue
         attached = prep.head
+        if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
+            continue  # "a driver from Abidjan": where someone comes from
         # How far the phrase hangs from the trigger: on its path to the clause root,
         # or below it ("an offensive against militants near Gao").
         distance: int | None = None
