@@ -128,3 +128,14 @@ def test_event_location_origin_of_a_person_is_not_the_place(pipeline: Pipeline) 
     assert _locate(pipeline, text, "shot", material=True) is None
     there = "A taxi driver was shot dead by police in Abidjan on Sunday."
     assert _locate(pipeline, there, "shot", material=True) == "Abidjan"
+
+
+def test_places_country_name_counted_by_the_actors_is_no_evidence(pipeline: Pipeline) -> None:
+    text = "Storms hit Athens and Monroe. Georgia officials said Georgia roads were closed."
+    doc = pipeline.resources.nlp(text)
+    # The actor resolver counts each "Georgia" as the country GEO; that echo must not
+    # outweigh the Georgia towns around it.
+    found = pipeline.places.find(doc, context_countries=["GEO", "GEO"])
+    georgia = [(p.country, p.feature_code) for p in found if p.text == "Georgia"]
+    assert georgia == [("USA", "ADM1"), ("USA", "ADM1")]
+    assert {p.admin1 for p in found if p.text in ("Athens", "Monroe")} == {"GA"}

@@ -511,14 +511,18 @@ class PlaceFinder:
             if len(t.candidates) == 1 and t.candidates[0].admin1
         )
         # Two passes: resolve with what is certain, then again with what was resolved.
-        chosen = [self._choose(t, context, known_country, regions=regions) for t in toponyms]
+        echoes = Counter(normalise_name(t.text) for t in toponyms) if context_countries else None
+        chosen = [
+            self._choose(t, context, known_country, regions=regions, echoes=echoes)
+            for t in toponyms
+        ]
         second: Counter[str] = Counter(context)
         for candidate in chosen:
             if candidate.country:
                 second[candidate.country] += 1
         first = chosen
         chosen = [
-            self._choose(t, second, known_country, own=c.country, regions=regions)
+            self._choose(t, second, known_country, own=c.country, regions=regions, echoes=echoes)
             for t, c in zip(toponyms, first, strict=True)
         ]
         # A third pass for names with namesakes: the article's other names pull each
@@ -534,6 +538,7 @@ class PlaceFinder:
                     own=f.country,  # what ``second`` counted for this name
                     regions=regions,
                     near=[v for k, v in others.items() if k != normalise_name(t.text)],
+                    echoes=echoes,
                 )
                 if len(t.candidates) > 1 and _open_to_context(t, c)
                 else c
@@ -577,7 +582,9 @@ class PlaceFinder:
         own: str | None = None,
         regions: Counter[tuple[str | None, str | None]] | None = None,
         near: Sequence[tuple[Candidate, ...]] = (),
+        echoes: Counter[str] | None = None,
     ) -> Candidate:
+        echoes = echoes or Counter()
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
         support = _Support(near) if near else None
@@ -590,6 +597,10 @@ class PlaceFinder:
             if candidate.country:
                 # The candidate's own mention is not evidence for itself.
                 mine = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
+                if candidate.feature_code == "PCLI" and len(toponym.candidates) > 1:
+                    # The actors already counted this very name as its country: an
+                    # echo, not evidence ("Georgia" among Georgia's towns).
+                    mine += echoes.get(exact, 0)
                 if own is not None and candidate.country == own:
                     mine += 1  # its own first-pass answer
                 share = max(0, context[candidate.country] - mine) / total
