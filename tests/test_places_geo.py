@@ -1,0 +1,141 @@
+"""Place recognition, disambiguation and event location on sentences the project wrote."""
+
+from __future__ import annotations
+
+from newsevents.model import Place
+from newsevents.pipeline import Pipeline
+from newsevents.places import event_location
+
+
+def _find(pipeline: Pipeline, text: str) -> dict[str, Place]:
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    for place in places:
+        assert text[place.start : place.end] == place.text
+    return {p.text: p for p in places}
+
+
+def _locate(pipeline: Pipeline, text: str, trigger: str, *, material: bool = False) -> str | None:
+    doc = pipeline.resources.nlp(text)
+    places = pipeline.places.find(doc)
+    start = text.index(trigger)
+    where = event_location(
+        doc,
+        trigger_start=start,
+        trigger_end=start + len(trigger),
+        places=places,
+        object_is_place=material,
+    )
+    return None if where is None else where.text
+
+
+def test_places_inside_institution_names(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Officers of the Shreveport Police Department arrested two men, and a student "
+        "at the University of Benghazi was hurt, the Washington Post reported.",
+    )
+    assert found["Shreveport"].country == "USA" and found["Shreveport"].admin1 == "LA"
+    assert found["Benghazi"].country == "LBY"
+    assert "Washington" not in found and "Washington Post" not in found
+
+
+def test_places_county_tells_which_namesake(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Alexandria firefighters put out a blaze on Monday, a spokesman for the "
+        "Rapides Parish sheriff said.",
+    )
+    assert found["Rapides Parish"].feature_code == "ADM2"
+    assert (found["Alexandria"].country, found["Alexandria"].admin1) == ("USA", "LA")
+    elsewhere = _find(pipeline, "Protesters gathered in Alexandria and Cairo on Friday.")
+    assert elsewhere["Alexandria"].country == "EGY"
+
+
+def test_places_constituent_countries_are_regions(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Floods closed roads across Wales and northern England.")
+    assert found["Wales"].feature_code == "RGN" and found["Wales"].country == "GBR"
+    assert found["England"].name == "England"
+
+
+def test_places_name_the_gazetteer_lacks_stands_at_its_holder(pipeline: Pipeline) -> None:
+    text = "Shelling hit the village of Tal Zurqabiya, near Aleppo, on Monday."
+    found = _find(pipeline, text)
+    village, aleppo = found["Tal Zurqabiya"], found["Aleppo"]
+    assert village.geonameid is None and village.confidence < 0.5
+    assert (village.lat, village.lon, village.country) == (aleppo.lat, aleppo.lon, "SYR")
+    # With no known place beside it there is nothing to stand at: no guess.
+    assert "Tal Zurqabiya" not in _find(pipeline, "Shelling hit the village of Tal Zurqabiya.")
+
+
+def test_places_dates_and_acronyms_are_not_places(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Talks resumed in May in Geneva, and three SDF fighters were wounded in Raqqa.",
+    )
+    assert set(found) == {"Geneva", "Raqqa"}
+
+
+def test_places_part_of_a_place(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Heavy rain hit North Georgia on Monday, flooding roads near Atlanta.")
+    assert found["Georgia"].country == "USA"
+    assert "Northern Europe" not in _find(pipeline, "The virus spread across Northern Europe.")
+
+
+def test_event_location_from_the_head_of_a_long_trigger(pipeline: Pipeline) -> None:
+    text = "Dozens of people were killed in fighting in Syria's Aleppo province on Friday."
+    assert _locate(pipeline, text, "Dozens of people were killed", material=True) == "Aleppo"
+
+
+def test_event_location_direction_phrase(pipeline: Pipeline) -> None:
+    text = "A policeman was shot dead in a town northeast of Baghdad."
+    assert _locate(pipeline, text, "shot", material=True) == "Baghdad"
+
+
+def test_event_location_country_as_actor_is_not_the_place(pipeline: Pipeline) -> None:
+    text = "The commander was killed in a U.S. airstrike last week."
+    assert _locate(pipeline, text, "killed", material=True) is None
+    told = "Two guards were killed, according to police sources in Mosul."
+    assert _locate(pipeline, told, "killed", material=True) is None
+
+
+def test_places_county_stands_among_its_towns(pipeline: Pipeline) -> None:
+    text = (
+        "Deputies from Douglas County searched a lake near Alexandria, Minn., and "
+        "divers from Osakis, Minn., joined them."
+    )
+    found = _find(pipeline, text)
+    county, towns = found["Douglas County"], [found["Alexandria"], found["Osakis"]]
+    assert county.admin1 == "MN" and county.feature_code == "ADM2"
+    assert county.lat == round(sum(t.lat for t in towns) / 2, 4)
+    assert county.lon == round(sum(t.lon for t in towns) / 2, 4)
+
+
+def test_event_location_narrower_place_on_a_tie(pipeline: Pipeline) -> None:
+    text = "A roadside bomb killed two people in the Zuhour Kadim neighbourhood of Baghdad."
+    assert _locate(pipeline, text, "killed", material=True) == "Zuhour Kadim"
+
+
+def test_places_lone_sentence_name_stands_at_the_actors_country(pipeline: Pipeline) -> None:
+    text = "Two soldiers were killed in Tal Zurqabiya on Monday."
+    doc = pipeline.resources.nlp(text)
+    found = pipeline.places.find(doc, context_countries=["SYR"])
+    assert [(p.text, p.country, p.confidence) for p in found] == [("Tal Zurqabiya", "SYR", 0.2)]
+    assert pipeline.places.find(doc) == []
+
+
+def test_event_location_origin_of_a_person_is_not_the_place(pipeline: Pipeline) -> None:
+    text = "A taxi driver from Abidjan was shot dead by police on Sunday."
+    assert _locate(pipeline, text, "shot", material=True) is None
+    there = "A taxi driver was shot dead by police in Abidjan on Sunday."
+    assert _locate(pipeline, there, "shot", material=True) == "Abidjan"
+
+
+def test_places_country_name_counted_by_the_actors_is_no_evidence(pipeline: Pipeline) -> None:
+    text = "Storms hit Athens and Monroe. Georgia officials said Georgia roads were closed."
+    doc = pipeline.resources.nlp(text)
+    # The actor resolver counts each "Georgia" as the country GEO; that echo must not
+    # outweigh the Georgia towns around it.
+    found = pipeline.places.find(doc, context_countries=["GEO", "GEO"])
+    georgia = [(p.country, p.feature_code) for p in found if p.text == "Georgia"]
+    assert georgia == [("USA", "ADM1"), ("USA", "ADM1")]
+    assert {p.admin1 for p in found if p.text in ("Athens", "Monroe")} == {"GA"}
