@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
+from newsevents._yaml import load_yaml
 from newsevents.errors import ResourceError
 from newsevents.model import Actor, ActorKind
 from newsevents.parse import Words
@@ -89,7 +90,7 @@ class ActorEntry:
 def _read_yaml(path: Path | Any, *, what: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(
             f"cannot read the {what} dictionary: {exc}; fix the YAML or remove the file",

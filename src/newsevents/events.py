@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
+from newsevents._yaml import load_yaml
 from newsevents.actors import FIRST_PERSON, RELATIVE, ActorResolver
 from newsevents.errors import ResourceError
 from newsevents.model import Actor, Event, Span, Status, content_id
@@ -475,7 +476,7 @@ class Trigger:
 
 def _read(path: Path | Any) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(
             f"cannot read the event lexicon: {exc}; fix the YAML or remove the file",

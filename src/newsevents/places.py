@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from newsevents._yaml import load_yaml
 from newsevents.errors import ResourceError
 from newsevents.model import Place
 from newsevents.parse import Words
@@ -286,7 +287,7 @@ class Gazetteer:
                     capitals[key] = (population, str(city["geonameid"]))
         capital_ids = {geonameid for _, geonameid in capitals.values()}
         aliases = _country_aliases(ours)
-        regions = yaml.safe_load((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
+        regions = load_yaml((ours / "places" / "regions.yaml").read_text(encoding="utf-8"))
         region_names = {
             normalise_name(n)
             for region in regions or []
@@ -450,7 +451,7 @@ def _country_aliases(ours: Any) -> dict[str, list[str]]:
     """Country aliases from the actor dictionary ("U.S.", "Britain"), if it is there."""
     path = ours / "actors" / "countries.yaml"
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = load_yaml(path.read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError):
         return {}
     out: dict[str, list[str]] = {}
