@@ -74,14 +74,16 @@ def _cpu_seconds(pids: list[int]) -> float:
     return total
 
 
-def run(corpus: Path, workers: int, directory: Path) -> tuple[float, float, float]:
+def run(
+    corpus: Path, workers: int, directory: Path, *, numpy_blas: bool = True
+) -> tuple[float, float, float]:
     """Wall seconds, worker CPU seconds and this process's CPU seconds of one ingest."""
     from newsevents.config import Settings
     from newsevents.ingest import Ingest
     from newsevents.scale import InProcess, ProcessPool
     from newsevents.store import Store
 
-    settings = Settings()
+    settings = Settings(numpy_blas=numpy_blas)
     coder: InProcess | ProcessPool
     if workers == 1:
         from newsevents.pipeline import Pipeline
@@ -116,6 +118,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,4000", help="corpus sizes, comma-separated")
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--blas",
+        choices=("numpy", "blis"),
+        default="numpy",
+        help="matrix library of spaCy's networks (Settings.numpy_blas)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     worker_counts = [int(w) for w in args.workers.split(",")]
@@ -128,7 +136,9 @@ def main() -> int:
             words = write_corpus(corpus, docs, size)
             for workers in worker_counts:
                 load = round(os.getloadavg()[0], 2)
-                seconds, worker_cpu, own_cpu = run(corpus, workers, directory)
+                seconds, worker_cpu, own_cpu = run(
+                    corpus, workers, directory, numpy_blas=args.blas == "numpy"
+                )
                 cpu = worker_cpu + own_cpu
                 parallel = min(workers, os.cpu_count() or 1)
                 results.append(
@@ -136,6 +146,7 @@ def main() -> int:
                         "articles": size,
                         "words": words,
                         "workers": workers,
+                        "blas": args.blas,
                         "seconds": round(seconds, 1),
                         "articles_per_s": round(size / seconds, 2),
                         "words_per_s": round(words / seconds),
