@@ -213,3 +213,15 @@ def test_a_conditional_sanction_is_a_threat(pipeline: Pipeline) -> None:
     event = next(e for e in _events(pipeline, text) if "expel" in e.trigger.text)
     assert event.plover_type == "THREATEN"
     assert [a.country for a in event.source] == ["CAN"]
+
+
+def test_a_failure_inside_an_accusation_is_no_refusal(pipeline: Pipeline) -> None:
+    text = "Chad accused the Sudanese government of failing to protect refugees in Darfur."
+    assert not [e for e in _events(pipeline, text) if e.plover_type == "REJECT"]
+
+
+def test_the_accused_is_the_source_of_what_they_are_accused_of(pipeline: Pipeline) -> None:
+    text = "Chad accused the Sudanese government of failing to protect refugees in Darfur."
+    protect = next(e for e in _events(pipeline, text) if "protect" in e.trigger.text)
+    assert [a.country for a in protect.source] == ["SDN"]
+    assert protect.status == "negated"

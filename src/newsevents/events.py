@@ -690,6 +690,22 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _accused_of(clause: Token) -> Token | None:
+    """The object of "accused X of <clause>", "blamed X for <clause>", if any."""
+    prep = clause.head
+    if clause.dep_ != "pcomp" or prep.lower_ not in ("of", "for"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in ACCUSING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+ACCUSING_VERBS = frozenset(
+    {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault"}
+)
+
+
 def _responsible_for(noun: Token) -> Token | None:
     """The verb whose subject is "responsible for" or "guilty of" the noun's event."""
     prep = noun.head
@@ -1070,6 +1086,12 @@ class EventCoder:
                         actors.extend(resolver.resolve_all(token))
             if actors:
                 return actors, passive and current.i == verb.i
+            accused = _accused_of(current)
+            if accused is not None:
+                # "accused the government of failing to protect": the accused acted
+                found = [a for c in _with_conjuncts(accused) for a in resolver.resolve_all(c)]
+                if found:
+                    return found, False
             if current.dep_ in ("relcl",) and current.head.pos_ in ("NOUN", "PROPN"):
                 noun = current.head
                 anchor = noun.head if noun.dep_ == "appos" else noun
@@ -1503,7 +1525,11 @@ def refuses(head: Token) -> bool:
             return False
         current = current.head
         if _lemma(current) == "fail":
-            return True
+            # "failed to reach a deal", not "accused them of failing to protect": the
+            # failure must be told as a fact of its own
+            return current.tag_ in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ == "aux" for c in current.children
+            )
     return False
 
 
