@@ -225,3 +225,9 @@ def test_the_accused_is_the_source_of_what_they_are_accused_of(pipeline: Pipelin
     protect = next(e for e in _events(pipeline, text) if "protect" in e.trigger.text)
     assert [a.country for a in protect.source] == ["SDN"]
     assert protect.status == "negated"
+
+
+def test_a_trigger_object_that_names_people_is_the_target(pipeline: Pipeline) -> None:
+    text = "Kenya expelled two Somali diplomats from Nairobi on Tuesday."
+    event = next(e for e in _events(pipeline, text) if "expelled" in e.trigger.text)
+    assert [a.country for a in event.target] == ["SOM"], [(a.text, a.country) for a in event.target]

@@ -1211,6 +1211,15 @@ class EventCoder:
                         break
         if not targets:
             targets = self._complement_target(verb, used, resolver, exclude=exclude)
+        if not targets:
+            # The trigger's own object names whom it was done to: "expelled two Iranian
+            # diplomats", "killing at least 30 fighters", "protect civilians".
+            for i in match.tokens:
+                word = verb.doc[i]
+                if i != verb.i and word.dep_ in ("dobj", "nsubjpass") and word.head.i == verb.i:
+                    targets = resolver.resolve_all(word, exclude_country=exclude)
+                    if targets:
+                        break
         if not targets and match.trigger.code.startswith("042"):
             # A visit's target is the country visited: "arrived in Amman".
             targets = [
