@@ -228,6 +228,6 @@ def test_the_accused_is_the_source_of_what_they_are_accused_of(pipeline: Pipelin
 
 
 def test_a_trigger_object_that_names_people_is_the_target(pipeline: Pipeline) -> None:
-    text = "Kenya expelled two Somali diplomats from Nairobi on Tuesday."
-    event = next(e for e in _events(pipeline, text) if "expelled" in e.trigger.text)
-    assert [a.country for a in event.target] == ["SOM"], [(a.text, a.country) for a in event.target]
+    text = "Nigerien troops killed at least 12 fighters near Diffa on Sunday."
+    event = next(e for e in _events(pipeline, text) if "killed" in e.trigger.text)
+    assert event.target and "fighters" in event.target[0].text, event.trigger.text
