@@ -1003,10 +1003,11 @@ class EventCoder:
             if aux is None or aux.i > token.i:
                 continue
             governor: Token | None = token.head
-            if governor is not None and governor.pos_ == "NOUN":
+            if token.head.pos_ == "NOUN":
                 # "issued a reminder that Iraq must cooperate": the one who issued it
-                governor = _governing_verb(governor) if _lemma(governor) in DEMAND_NOUNS else None
-            elif governor is not None and _lemma(governor) not in DEMAND_GOVERNORS:
+                in_noun = _lemma(token.head) in DEMAND_NOUNS
+                governor = _governing_verb(token.head) if in_noun else None
+            elif _lemma(token.head) not in DEMAND_GOVERNORS:
                 governor = None
             if governor is None:
                 continue
