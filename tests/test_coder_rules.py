@@ -192,7 +192,7 @@ def test_responsible_for_a_noun_event_makes_the_subject_its_source(pipeline: Pip
     assert [a.country for a in event.source] == ["ERI"]
 
 
-def test_lemma_fix_applies_only_to_forms_of_the_true_verb(pipeline: Pipeline) -> None:
+def test_lemma_fix_applies_only_to_forms_of_the_true_verb() -> None:
     from newsevents.events import _verb_lemma
 
     assert _verb_lemma("stag", "staged") == "stage"

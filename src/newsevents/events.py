@@ -120,6 +120,8 @@ INTENT_VERBS = frozenset(
 REFUSE_VERBS = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
+# Modals that make an act conditional when a clause of its own gives the condition.
+MODAL_AUX = frozenset({"may", "might", "could", "would"})
 REPORT_VERBS = frozenset(
     {
         "say",
@@ -1551,9 +1553,6 @@ def _conditional(head: Token) -> bool:
         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in head.children
     )
-
-
-MODAL_AUX = frozenset({"may", "might", "could", "would"})
 
 
 def _reported(verb: Token) -> bool:
