@@ -336,15 +336,23 @@ def free_port() -> int:
 
 
 def start_server(
-    db: Path, port: int, *, cache_mb: int = 64, threads: int = 0, workers: int = 1
+    db: Path,
+    port: int,
+    *,
+    cache_mb: int = 64,
+    threads: int = 0,
+    workers: int = 1,
+    index_max_events: int = 5_000_000,
 ) -> subprocess.Popen[bytes]:
     code = (
         "import sys; from pathlib import Path; from newsevents.web import serve; "
         "serve(Path(sys.argv[1]), port=int(sys.argv[2]), access_log=False, "
-        "cache_mb=int(sys.argv[3]), threads=int(sys.argv[4]) or None, workers=int(sys.argv[5]))"
+        "cache_mb=int(sys.argv[3]), threads=int(sys.argv[4]) or None, workers=int(sys.argv[5]), "
+        "index_max_events=int(sys.argv[6]))"
     )
+    argv = [str(db), str(port), str(cache_mb), str(threads), str(workers), str(index_max_events)]
     server = subprocess.Popen(
-        [sys.executable, "-c", code, str(db), str(port), str(cache_mb), str(threads), str(workers)],
+        [sys.executable, "-c", code, *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -603,6 +611,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (0: default)")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument(
+        "--index-max-events",
+        type=int,
+        default=5_000_000,
+        help="serve from the in-memory index only up to this many events (-1: never; "
+        "every request is then a DuckDB query, as for a store too large to index)",
+    )
+    parser.add_argument(
         "--no-search-columns",
         action="store_true",
         help="build the store without the optional search_text and actor_text columns",
@@ -630,7 +645,12 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     port = free_port()
     server = start_server(
-        args.db, port, cache_mb=args.cache_mb, threads=args.threads, workers=args.workers
+        args.db,
+        port,
+        cache_mb=args.cache_mb,
+        threads=args.threads,
+        workers=args.workers,
+        index_max_events=args.index_max_events,
     )
     try:
         if args.client == "wrk":
@@ -661,6 +681,7 @@ def main(argv: list[str] | None = None) -> int:
             "workers": args.workers,
             "cache_mb": args.cache_mb,
             "duckdb_threads": args.threads or "default",
+            "index_max_events": args.index_max_events,
         },
         "search_columns": not args.no_search_columns,
         **result,

@@ -134,9 +134,21 @@ def store(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Fixtu
     return read_store(path)
 
 
+# How a store is served: read into the in-memory index, or answered by DuckDB query
+# by query, as a store too large for the index is (see newsevents.web._sql). Every
+# test that takes ``backend`` (or ``client``) runs both ways.
+BACKENDS = {"index": _query.INDEX_MAX_EVENTS, "sql": -1}
+
+
+@pytest.fixture(scope="module", params=list(BACKENDS))
+def backend(request: pytest.FixtureRequest) -> int:
+    """The ``index_max_events`` that serves the test stores the given way."""
+    return BACKENDS[request.param]
+
+
 @pytest.fixture(scope="module")
-def client(store: Fixture) -> Iterator[TestClient]:
-    with TestClient(create_app(store.path)) as test_client:
+def client(store: Fixture, backend: int) -> Iterator[TestClient]:
+    with TestClient(create_app(store.path, index_max_events=backend)) as test_client:
         yield test_client
 
 
@@ -365,12 +377,13 @@ def test_web_api_events_cursor_pages_cover_every_event_once(
 )
 def test_web_api_events_both_ways_of_paging_give_the_sorted_matches(
     store: Fixture,
+    backend: int,
     params: dict[str, str],
     walk_share: float,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(_index, "WALK_SHARE", walk_share)
-    with TestClient(create_app(store.path, cache_mb=0)) as fresh:
+    with TestClient(create_app(store.path, cache_mb=0, index_max_events=backend)) as fresh:
         for order in ("asc", "desc"):
             query: dict[str, Any] = {"limit": 2, "order": order, **params}
             everything = all_events(fresh, **query | {"limit": 1000})
@@ -450,9 +463,67 @@ def test_web_api_answers_are_the_same_without_caches_and_the_token_index(
     assert aggregates == client.get("/api/aggregates", params={"by": "day", **params}).json()
 
 
-def test_web_api_empty_store_answers_every_route(tmp_path: Path) -> None:
+def _cursor_chain(client: TestClient, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every page of a query, following next_cursor to the end."""
+    pages = []
+    query = dict(params)
+    for _ in range(1000):
+        response = client.get("/api/events", params=query)
+        assert response.status_code == 200, (params, response.text)
+        pages.append(response.json())
+        if pages[-1]["next_cursor"] is None:
+            return pages
+        query["cursor"] = pages[-1]["next_cursor"]
+    raise AssertionError("paging did not end")
+
+
+@pytest.mark.parametrize("with_search_columns", [True, False])
+def test_web_api_without_the_index_answers_as_the_index_does(
+    store: Fixture, with_search_columns: bool, tmp_path: Path
+) -> None:
+    """A store too large for the in-memory index is served query by query: every page,
+    cursor, total and aggregate is the same as the index gives."""
+    path = store.path if with_search_columns else _without_search_columns(store.path, tmp_path)
+    indexed = TestClient(create_app(path, cache_mb=0))
+    queried = TestClient(create_app(path, cache_mb=0, index_max_events=-1))
+    with indexed, queried:
+        assert indexed.app.state.database.index is not None  # type: ignore[attr-defined]
+        assert queried.app.state.database.index is None  # type: ignore[attr-defined]
+        for params in [{}, *(f for f, _ in FILTERS)]:
+            sorts = _query.SORTS if not params else ["date", "goldstein", "source_country"]
+            for sort in sorts:
+                for order in ("asc", "desc"):
+                    query = {**params, "sort": sort, "order": order, "limit": 3}
+                    assert _cursor_chain(indexed, query) == _cursor_chain(queried, query), query
+            offset = {**params, "offset": 2, "limit": 2}
+            assert (
+                indexed.get("/api/events", params=offset).json()
+                == queried.get("/api/events", params=offset).json()
+            )
+            for by in ("day", "week", "month", "year", "plover", "cameo_root", "quad_class"):
+                aggregate = {**params, "by": by}
+                assert (
+                    indexed.get("/api/aggregates", params=aggregate).json()
+                    == queried.get("/api/aggregates", params=aggregate).json()
+                ), aggregate
+            for extra in [
+                *({"by": "country", "country_field": f} for f in COUNTRY_FIELDS),
+                *({"by": "location", "precision": p} for p in (0, 1, 2)),
+                {"by": "status", "limit": 1},
+            ]:
+                aggregate = {**params, **extra}
+                assert (
+                    indexed.get("/api/aggregates", params=aggregate).json()
+                    == queried.get("/api/aggregates", params=aggregate).json()
+                ), aggregate
+
+
+COUNTRY_FIELDS = ("any", "source", "target", "location")
+
+
+def test_web_api_empty_store_answers_every_route(tmp_path: Path, backend: int) -> None:
     Store(tmp_path / "empty.duckdb").close()
-    with TestClient(create_app(tmp_path / "empty.duckdb")) as empty:
+    with TestClient(create_app(tmp_path / "empty.duckdb", index_max_events=backend)) as empty:
         for params in [
             {},
             {"q": "army"},
@@ -466,7 +537,7 @@ def test_web_api_empty_store_answers_every_route(tmp_path: Path) -> None:
 
 
 def test_web_api_store_with_deleted_rows_has_gaps_in_its_row_ids(
-    store: Fixture, tmp_path: Path
+    store: Fixture, tmp_path: Path, backend: int
 ) -> None:
     """Row ids need not run 0..n-1: the index maps them to its own positions."""
     path = tmp_path / "gaps.duckdb"
@@ -481,7 +552,7 @@ def test_web_api_store_with_deleted_rows_has_gaps_in_its_row_ids(
         con.close()
     assert rowids[0] != 0, "the remaining rows keep their row ids"
     kept = [e for e in store.events if e["event_id"] != gone]
-    with TestClient(create_app(path)) as gaps:
+    with TestClient(create_app(path, index_max_events=backend)) as gaps:
         for params, keep in FILTERS:
             expected = sorted(e["event_id"] for e in kept if keep(e))
             assert sorted(e["event_id"] for e in all_events(gaps, **params)) == expected, params
@@ -505,18 +576,26 @@ def test_web_api_search_cursor_must_point_into_the_results(client: TestClient) -
 
 
 @pytest.fixture(scope="module")
-def plain(store: Fixture, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def plain(
+    store: Fixture, backend: int, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
     """The same store without the search columns, as a store of an older version."""
-    path = tmp_path_factory.mktemp("plain") / "events.duckdb"
-    shutil.copy(store.path, path)
+    path = _without_search_columns(store.path, tmp_path_factory.mktemp("plain"))
+    with TestClient(create_app(path, index_max_events=backend)) as test_client:
+        yield test_client
+
+
+def _without_search_columns(source: Path, directory: Path) -> Path:
+    """A copy of the store without the search columns, as a store of an older version."""
+    path = directory / "events.duckdb"
+    shutil.copy(source, path)
     con = duckdb.connect(str(path))
     try:
         con.execute("ALTER TABLE events DROP COLUMN search_text")
         con.execute("ALTER TABLE events DROP COLUMN actor_text")
     finally:
         con.close()
-    with TestClient(create_app(path)) as test_client:
-        yield test_client
+    return path
 
 
 def test_web_api_store_fills_the_search_columns(store: Fixture) -> None:
@@ -889,3 +968,17 @@ def test_web_api_worker_processes_build_the_app_from_the_environment(
 def test_web_api_missing_store_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no event store"):
         create_app(tmp_path / "missing.duckdb")
+
+
+def test_web_cli_serve_passes_the_index_limit(
+    store: Fixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsevents.web
+    from newsevents.cli import main
+
+    calls: list[tuple[Path, dict[str, Any]]] = []
+    monkeypatch.setattr(newsevents.web, "serve", lambda db, **kw: calls.append((db, kw)))
+    assert main(["serve", "--db", str(store.path), "--index-max-events", "10"]) == 0
+    assert main(["serve", "--db", str(store.path)]) == 0
+    assert calls[0][1]["index_max_events"] == 10
+    assert "index_max_events" not in calls[1][1]  # the app's own default

@@ -155,6 +155,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine)"
     )
+    serve.add_argument(
+        "--index-max-events",
+        type=int,
+        default=None,
+        metavar="N",
+        help="read the store into memory (about 0.9 GB per million events) only if it "
+        "holds at most N events, else answer every request from DuckDB "
+        "(default 5,000,000)",
+    )
     evaluate = sub.add_parser("eval", help="code a gold file and print every score")
     evaluate.add_argument("gold", type=Path, nargs="+", help="gold JSON Lines file(s)")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -317,7 +326,8 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.db.exists():
         print(f"newsevents: [NE106] {args.db}: no such event store", file=sys.stderr)
         return EXIT_USAGE
-    serve(args.db, host=args.host, port=args.port)
+    options = {} if args.index_max_events is None else {"index_max_events": args.index_max_events}
+    serve(args.db, host=args.host, port=args.port, **options)
     return EXIT_OK
 
 

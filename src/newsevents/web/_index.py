@@ -58,7 +58,7 @@ CODED = (
 NUMERIC = ("goldstein", "confidence", "quad_class", "lat", "lon")
 ROLES = ("source", "target", "location")
 
-# The fields of a row of the event table, in order (see ROWS_SQL).
+# The fields of a row of the event table, in order (see rows_sql).
 ROW_FIELDS = (
     "event_id",
     "article_id",
@@ -93,8 +93,8 @@ _RECORD_SHAPE = (
 _NAMES = "[CASE WHEN coalesce(x.name, '') = '' THEN x.text ELSE x.name END FOR x IN r.{0}]"
 # Every event with the columns to filter and sort on and its table row: actor
 # names (the name, else the words), every actor's country, attribution and links
-# from the record; the article's title.
-ROWS_SQL = f"""
+# from the record; the article's title. {where} picks events (see rows_sql).
+_ROWS_SQL = f"""
 SELECT e.rid, e.event_id, e.article_id, a.title, e.date, e.plover_type, e.plover_mode,
     e.cameo_code, e.cameo_root, e.quad_class, e.goldstein, e.status, e.confidence,
     e.trigger_text, coalesce({_NAMES.format("source")}, []) AS source,
@@ -105,9 +105,17 @@ SELECT e.rid, e.event_id, e.article_id, a.title, e.date, e.plover_type, e.plover
     [x.country FOR x IN r.target] AS target_countries
 FROM (
     SELECT rowid AS rid, *, json_transform(record, '{_RECORD_SHAPE}') AS r FROM events
+    {{where}}
 ) AS e LEFT JOIN articles AS a ON a.article_id = e.article_id
 ORDER BY e.rid
 """
+
+
+def rows_sql(where: str = "") -> str:
+    """The query of every event's row (see _ROWS_SQL), or of the events a fixed
+    ``WHERE`` clause of ``?`` parameters picks."""
+    return _ROWS_SQL.replace("{where}", where)
+
 
 # The sort keys of /api/events.
 SORT_KEYS = (
@@ -206,7 +214,7 @@ class EventIndex:
         import pyarrow.compute as pc
 
         cur.execute("SET enable_progress_bar = false")
-        table = cur.sql(ROWS_SQL).to_arrow_table()
+        table = cur.sql(rows_sql()).to_arrow_table()
         self.n = table.num_rows
         self._rowids = np.asarray(table.column("rid").to_numpy(), dtype=np.int64)
         self._dense = self.n == 0 or int(self._rowids[-1]) == self.n - 1

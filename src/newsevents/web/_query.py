@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsevents.errors import StoreError
+from newsevents.web import _sql
 from newsevents.web._cache import LRUCache
 from newsevents.web._errors import BadCursor, BadRequest
 from newsevents.web._index import SORT_KEYS, EventIndex, Positions
@@ -41,6 +42,10 @@ CountryRole = Literal["any", "source", "target", "location"]
 # Sort keys: a client's ``sort`` picks one of these columns, never writes SQL.
 # Rows sort by the column, NULLs last, then by event id.
 SORTS: dict[str, str] = {name: name for name in SORT_KEYS}
+
+# Stores with more events than this are served without the in-memory index, which
+# costs about 0.9 GB per million events (``serve --index-max-events``).
+INDEX_MAX_EVENTS = 5_000_000
 
 # Time buckets (by= of /api/aggregates): a day, the Monday of its week, "YYYY-MM", "YYYY".
 TIME_BUCKETS = ("day", "week", "month", "year")
@@ -187,7 +192,14 @@ def connect(path: Path, *, threads: int | None = None) -> duckdb.DuckDBPyConnect
 class Database:
     """The event store, opened read-only; one short-lived DuckDB cursor per query."""
 
-    def __init__(self, path: Path, *, threads: int | None = None, cache: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        threads: int | None = None,
+        cache: bool = True,
+        index_max_events: int = INDEX_MAX_EVENTS,
+    ) -> None:
         self.path = path
         self._connection = connect(path, threads=threads)
         self._lock = threading.Lock()
@@ -198,10 +210,15 @@ class Database:
                     "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
                 ).fetchall()
             }
+            (stored,) = _one(cur, "SELECT count(*) FROM events", [])
         # Lowercased text columns a store may have for searching (see Filters.search_sql).
         self.search_columns = {"search_text", "actor_text"} <= columns
-        with self.cursor() as cur:
-            self.index = EventIndex(cur, search_columns=self.search_columns)
+        # The in-memory index, unless the store is too large for one: then every
+        # answer is a query (newsevents.web._sql).
+        self.index: EventIndex | None = None
+        if stored <= index_max_events:
+            with self.cursor() as cur:
+                self.index = EventIndex(cur, search_columns=self.search_columns)
         # Answers stay true while the store is open read-only (no process can write
         # it meanwhile): search results.
         self._cache = cache
@@ -252,25 +269,83 @@ class Database:
                 raise BadCursor(
                     "the cursor belongs to another query; send the same filters, sort and order"
                 )
+        if self.index is None:
+            return self._events_sql(
+                filters,
+                key=key,
+                order=order,
+                limit=limit,
+                offset=offset,
+                after=after,
+                with_total=with_total,
+            )
+        index = self.index
         matches = self.match(filters)
-        ranking = self.index.order(key, order)
+        ranking = index.order(key, order)
         after_rank = None
         if after is not None:
-            after_rank = self.index.rank_of(after.event_id, ranking)
+            after_rank = index.rank_of(after.event_id, ranking)
             if after_rank is None:
                 raise BadCursor("the cursor's event is not in the store")
-        page, more = self.index.page(matches, ranking, after=after_rank, skip=offset, limit=limit)
-        event_ids = self.index.ids(page)
-        rows = self.index.table_rows(page)
+        page, more = index.page(matches, ranking, after=after_rank, skip=offset, limit=limit)
+        event_ids = index.ids(page)
+        rows = index.table_rows(page)
         next_cursor = None
         if more and event_ids:
-            last_key = self.index.key_value(key, int(page[-1]))
+            last_key = index.key_value(key, int(page[-1]))
             next_cursor = Cursor(
                 sort, order, last_key, event_ids[-1], filters.fingerprint()
             ).encode()
         total = None
         if with_total:
-            total = self.index.n if matches is None else len(matches)
+            total = index.n if matches is None else len(matches)
+        return {
+            "events": rows,
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "next_cursor": next_cursor,
+        }
+
+    def _indexed(self) -> EventIndex:
+        if self.index is None:
+            raise StoreError(
+                "the store is served without its in-memory index", source=str(self.path)
+            )
+        return self.index
+
+    def _events_sql(
+        self,
+        filters: Filters,
+        *,
+        key: str,
+        order: Order,
+        limit: int,
+        offset: int,
+        after: Cursor | None,
+        with_total: bool,
+    ) -> dict[str, Any]:
+        """``events`` for a store served without the index."""
+        with self.cursor() as cur:
+            event_ids, last_key, more = _sql.page(
+                cur,
+                filters,
+                search_columns=self.search_columns,
+                key=key,
+                order=order,
+                after_event=None if after is None else after.event_id,
+                skip=offset,
+                limit=limit,
+            )
+            rows = _sql.table_rows(cur, event_ids)
+            total = None
+            if with_total:
+                total = _sql.count(cur, filters, search_columns=self.search_columns)
+        next_cursor = None
+        if more and event_ids:
+            next_cursor = Cursor(
+                key, order, last_key, event_ids[-1], filters.fingerprint()
+            ).encode()
         return {
             "events": rows,
             "total": total,
@@ -286,7 +361,7 @@ class Database:
         the candidates, and the others test only those.
         """
         filters.check()
-        index = self.index
+        index = self._indexed()
         conditions: list[tuple[int, Callable[[], Positions], Callable[[Positions], Mask]]] = []
         if filters.start or filters.end:
             lo, hi = index.date_range(
@@ -347,13 +422,14 @@ class Database:
         found = self._searches.get(cache_key)
         if found is not None:
             return found
-        found = self.index.token_rows(column, needle)
+        index = self._indexed()
+        found = index.token_rows(column, needle)
         if found is None:
             where, params = filters.search_sql(search_columns=self.search_columns)
             with self.cursor() as cur:
                 rowids = cur.sql(f"SELECT rowid FROM events WHERE {where}", params=params)
                 column_rows = rowids.to_arrow_table().column(0).to_numpy()
-            found = np.sort(self.index.positions(np.asarray(column_rows, dtype=np.int64)))
+            found = np.sort(index.positions(np.asarray(column_rows, dtype=np.int64)))
         self._searches.put(cache_key, found)
         return found
 
@@ -367,6 +443,18 @@ class Database:
         limit: int,
     ) -> dict[str, Any]:
         index = self.index
+        if index is None:
+            with self.cursor() as cur:
+                buckets = _sql.aggregates(
+                    cur,
+                    filters,
+                    search_columns=self.search_columns,
+                    by=by,
+                    country_field=country_field,
+                    precision=precision,
+                    limit=limit,
+                )
+            return {"by": by, "buckets": buckets}
         matches = self.match(filters)
         rows = np.arange(index.n, dtype=np.int64) if matches is None else matches
         if by == "location":

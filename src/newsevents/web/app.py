@@ -47,7 +47,15 @@ from newsevents.web._errors import (
     for_status,
 )
 from newsevents.web._models import Aggregates, ArticleDetail, ErrorBody, EventPage, Summary
-from newsevents.web._query import SORTS, CountryRole, Database, Filters, Order, connect
+from newsevents.web._query import (
+    INDEX_MAX_EVENTS,
+    SORTS,
+    CountryRole,
+    Database,
+    Filters,
+    Order,
+    connect,
+)
 
 STATIC = Path(__file__).resolve().parent / "static"
 _OPTIONS_VARIABLE = "NEWSEVENTS_WEB_OPTIONS"
@@ -186,16 +194,26 @@ async def filter_params(
     )
 
 
-def create_app(db: Path | str, *, cache_mb: int = 64, threads: int | None = None) -> FastAPI:
+def create_app(
+    db: Path | str,
+    *,
+    cache_mb: int = 64,
+    threads: int | None = None,
+    index_max_events: int = INDEX_MAX_EVENTS,
+) -> FastAPI:
     """The web explorer over the event store ``db``, opened read-only.
 
     The store is read into an in-memory index when the app is made (see
-    ``newsevents.web._index``: about 10 s of CPU and 0.9 GB for a million events).
+    ``newsevents.web._index``: about 10 s of CPU and 0.9 GB for a million events),
+    unless it holds more than ``index_max_events`` events: then every answer is
+    a DuckDB query (``newsevents.web._sql``), slower, with little memory.
     API answers are kept in memory up to ``cache_mb`` MiB (0: no caches at all: not
     of answers, nor of search results either): the store cannot change while the
     app has it open. ``threads`` caps DuckDB's threads (default: one per core).
     """
-    database = Database(Path(db), threads=threads, cache=cache_mb > 0)
+    database = Database(
+        Path(db), threads=threads, cache=cache_mb > 0, index_max_events=index_max_events
+    )
     basemap = Basemap()
     answers: LRUCache[str, bytes] = LRUCache(max_cost=cache_mb * 2**20, cost=len)
 
@@ -366,6 +384,7 @@ def serve(
     cache_mb: int = 64,
     threads: int | None = None,
     workers: int = 1,
+    index_max_events: int = INDEX_MAX_EVENTS,
 ) -> None:
     """Run the explorer with uvicorn until interrupted.
 
@@ -375,12 +394,17 @@ def serve(
     import uvicorn
 
     if workers <= 1:
-        app = create_app(db, cache_mb=cache_mb, threads=threads)
+        app = create_app(db, cache_mb=cache_mb, threads=threads, index_max_events=index_max_events)
         uvicorn.run(app, host=host, port=port, access_log=access_log)
         return
     # Worker processes import the app by name and read its options from the environment.
     connect(Path(db), threads=1).close()  # fail here, not in each worker
-    options = {"db": str(db), "cache_mb": cache_mb, "threads": threads}
+    options = {
+        "db": str(db),
+        "cache_mb": cache_mb,
+        "threads": threads,
+        "index_max_events": index_max_events,
+    }
     os.environ[_OPTIONS_VARIABLE] = json.dumps(options)
     uvicorn.run(
         f"{__name__}:app_from_environment",
@@ -395,7 +419,12 @@ def serve(
 def app_from_environment() -> FastAPI:
     """The app of a worker process started by ``serve(workers=N)``."""
     options = json.loads(os.environ[_OPTIONS_VARIABLE])
-    return create_app(options["db"], cache_mb=options["cache_mb"], threads=options["threads"])
+    return create_app(
+        options["db"],
+        cache_mb=options["cache_mb"],
+        threads=options["threads"],
+        index_max_events=options.get("index_max_events", INDEX_MAX_EVENTS),
+    )
 
 
 def _add_error_handlers(app: FastAPI) -> None:
