@@ -2,7 +2,9 @@
 
 Filters, pages and counts are answered from an in-memory index of the store
 (``newsevents.web._index``), built when the store is opened. DuckDB reads the
-rows of a page, articles, and the text searches that the index leaves to it.
+rows of a page, articles, and the text searches that the index leaves to it. A
+store with more events than ``index_max_events`` gets no index: DuckDB answers
+every request (``newsevents.web._sql``), with the same answers.
 Every value a client sends reaches DuckDB as a ``?`` parameter; the only SQL
 that varies is chosen in this module by validated keys, so no client text ever
 becomes SQL.
