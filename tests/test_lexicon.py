@@ -235,3 +235,11 @@ def test_lexicon_codes_the_specific_code(code: Any, text: str, cameo: str, trigg
 )
 def test_lexicon_ordinary_words_are_no_event(code: Any, text: str, root: str) -> None:
     assert [e.cameo_code for e in code(text) if e.cameo_code.startswith(root)] == []
+
+
+def test_lexicon_equal_triggers_try_the_more_specific_code_first() -> None:
+    lexicon = Lexicon.load()
+    for index in (lexicon.verbs, lexicon.nouns):
+        for triggers in index.values():
+            keys = [(len(t.words), len(t.code)) for t in triggers]
+            assert keys == sorted(keys, reverse=True), triggers

@@ -19,7 +19,7 @@ a demand on the obligation's subject (CAMEO 10), in place of the act demanded.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -92,6 +92,7 @@ INTENT_VERBS = frozenset(
         "intend",
         "aim",
         "vow",
+        "swear",
         "pledge",
         "promise",
         "prepare",
@@ -536,9 +537,16 @@ class Lexicon:
                     nouns.setdefault(words[0], []).append(Trigger(code, words, "noun", mode))
 
         def ordered(index: dict[str, list[Trigger]]) -> dict[str, tuple[Trigger, ...]]:
-            return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in index.items()}
+            return {k: tuple(sorted(v, key=_precedence)) for k, v in index.items()}
 
         return cls(codes, ordered(verbs), ordered(nouns))
+
+
+def _precedence(trigger: Trigger) -> tuple[int, int]:
+    """Longer triggers first; between equal lengths the more specific code, a sub-code
+    before a code ("impose curfew" 1723 before "impose restriction" 172); then the
+    lexicon's own order (the sort is stable)."""
+    return (-len(trigger.words), -len(trigger.code))
 
 
 @dataclass(frozen=True, slots=True)
@@ -778,8 +786,9 @@ class EventCoder:
             attribution = self._sentence_attribution(sent, resolver, words=words)
             matches = find_matches(sent, self.lexicon, words=words)
             replaced: set[int] = set()
+            demand_heads: list[Token] = []
             if any(words.lower[i] in DEONTIC_AUX for i in range(sent.start, sent.end)):
-                demands, replaced = self._demands(
+                demands, replaced, demand_heads = self._demands(
                     sent,
                     matches,
                     resolver,
@@ -790,6 +799,7 @@ class EventCoder:
                 events.extend(demands)
             off_topic = bool(matches) and non_political(sent, article=cues, words=words)
             before = len(events)
+            found: list[tuple[Event, Token]] = []
             for k, match in enumerate(matches):
                 if k in replaced:
                     continue
@@ -803,7 +813,8 @@ class EventCoder:
                     attribution=attribution,
                 )
                 if event is not None and not (off_topic and not _political(event)):
-                    events.append(event)
+                    found.append((event, doc[match.head]))
+            events.extend(main_events(found, governors=demand_heads))
             if len(events) == before:
                 statement = self._statement(
                     sent, resolver, article_id=article_id, date=date, attribution=attribution
@@ -872,6 +883,11 @@ class EventCoder:
             and (head.head.pos_ == "PROPN" or _lemma(head) in STATIVE_PARTICIPLES)
         ):
             return None  # "the occupied West Bank", "the banned party": a state
+        if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
+            if cameo.code == "173":
+                cameo = self.lexicon.codes["192"]  # "captured the town": territory, no arrest
+            else:
+                return None  # "support himself", "back up the claim": no political act
         if match.trigger.pos == "verb":
             sources, targets = self._verb_roles(head, match, resolver)
         else:
@@ -886,7 +902,8 @@ class EventCoder:
         # even if it resolves to no actor ("Leaders of the Azadliq coalition agreed").
         actorless = not sources and not targets
         if actorless and not (
-            match.trigger.pos == "verb" and (cameo.code[:2] >= "14" or _has_participant(head))
+            (match.trigger.pos == "verb" and (cameo.code[:2] >= "14" or _has_participant(head)))
+            or (cameo.code[:2] >= "14" and _told_as_event(head))
         ):
             return None
         sources = [resolver.with_fallback(a) for a in sources]
@@ -986,16 +1003,17 @@ class EventCoder:
         article_id: str,
         date: str | None,
         attribution: Sequence[tuple[Token, Span]],
-    ) -> tuple[list[Event], set[int]]:
+    ) -> tuple[list[Event], set[int], list[Token]]:
         """Demands stated as obligations: "Russia said Sudan must return the helicopter".
 
         The speaker demands of the obligation's subject (CAMEO 10, coded by the act
         demanded). Returns the demands and the positions in ``matches`` of the acts they
-        replace: what someone must do has not happened.
+        replace: what someone must do has not happened; and the words that carry them.
         """
         doc = sent.doc
         events: list[Event] = []
         replaced: set[int] = set()
+        heads: list[Token] = []
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("ccomp", "acl", "advcl"):
                 continue
@@ -1063,7 +1081,8 @@ class EventCoder:
                     confidence=0.6,
                 )
             )
-        return events, replaced
+            heads.append(token)
+        return events, replaced, heads
 
     # -- roles --------------------------------------------------------------------
 
@@ -1453,14 +1472,228 @@ def _has_participant(verb: Token) -> bool:
     )
 
 
+def _told_as_event(noun: Token) -> bool:
+    """Whether a noun of material conflict with no actor is told as an event that took
+    place: it acts ("a blast killed six", "clashes erupted"), a particular one is
+    undergone ("survived the blast"), or it is placed or dated ("the massacre in the
+    capital", "Sunday's bombing"); not a kind or a topic ("to combat terrorism", "war
+    crimes", "the threat of war")."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.head.pos_ == "VERB" and (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        or (noun.dep_ == "dobj" and any(c.dep_ in DETERMINED for c in noun.children))
+    ):
+        return True  # "clashes erupted", "survived the blast" (not "to combat terrorism")
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            return True  # "last week's attack"
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "on"):
+            placed = any(g.ent_type_ in PLACE_OR_TIME for g in child.children)
+            if placed:
+                return True  # "the massacre in the capital", "the bombing on Sunday"
+    return False
+
+
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+# A noun with one of these names a particular happening, not a kind.
+DETERMINED = frozenset({"det", "poss", "nummod"})
+
+
+# Objects that take an act out of its political sense: places are captured, not
+# arrested; one supports oneself or a claim without taking a side.
+TERRITORY_NOUNS = frozenset(
+    {
+        "territory",
+        "town",
+        "city",
+        "village",
+        "area",
+        "region",
+        "district",
+        "province",
+        "base",
+        "airport",
+        "port",
+        "stronghold",
+        "enclave",
+        "capital",
+        "outpost",
+        "checkpoint",
+        "hill",
+        "oilfield",
+        "neighborhood",
+        "neighbourhood",
+    }
+)
+PROPOSITION_NOUNS = frozenset(
+    {"claim", "thesis", "theory", "argument", "view", "finding", "conclusion", "assertion"}
+)
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself", "myself"})
+
+
+def _object_fits(verb: Token, code: str) -> bool:
+    """Whether a verb's direct object suits the act its code names."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return True
+    thing = objects[0]
+    if code == "173":
+        return not (thing.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(thing) in TERRITORY_NOUNS)
+    if code.startswith("05"):
+        return thing.lower_ not in REFLEXIVES and _lemma(thing) not in PROPOSITION_NOUNS
+    return True
+
+
 def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
     return any(o.start == actor.start and o.end == actor.end for o in others)
+
+
+def main_events(
+    found: Sequence[tuple[Event, Token]], *, governors: Sequence[Token] = ()
+) -> list[Event]:
+    """The events of one sentence that no other event of it governs.
+
+    An event inside another's clause is its content, purpose or background, not an
+    event of its own: "demanded that the rebels lay down their arms" (no RETREAT),
+    "rejected a proposal to hold talks", "blocked the highway to demand lower prices",
+    "would free the engineers they had kidnapped". Events stand on their own when
+    coordinated ("declined to send ships and asked its fishermen to stay in port"), told
+    as a result ("shelled the town, detaining dozens"), as a cause ("suspended talks
+    after clashes on the border"), as the governing event's subject or agent, or said by
+    a speaker of their own ("backed by a general who told reporters: we are joining the
+    battle"). Statements and appeals (no PLOVER type) govern nothing. ``found`` pairs
+    each event with the word that carries it; ``governors`` carry events already kept.
+    """
+    heads = {head.i: event.cameo_code for event, head in found if event.plover_type is not None}
+    heads.update((g.i, "100") for g in governors)
+    kept: list[Event | None] = [event for event, _ in found]
+    position = {head.i: k for k, (_, head) in enumerate(found)}
+    for k, (event, head) in enumerate(found):
+        governor = _governor(head, event.cameo_code, heads)
+        if governor is None:
+            continue
+        kept[k] = None
+        main = kept[position[governor]] if governor in position else None
+        if main is not None and main.plover_type == event.plover_type:
+            # One act told twice ("went on strike to protest against the new law"):
+            # the main event takes the other's participants.
+            kept[position[governor]] = replace(
+                main,
+                source=(*main.source, *_new_actors(event.source, main.source)),
+                target=(*main.target, *_new_actors(event.target, main.target)),
+            )
+    return [event for event in kept if event is not None]
+
+
+def _new_actors(actors: Sequence[Actor], present: Sequence[Actor]) -> list[Actor]:
+    return [
+        a for a in actors if not any(p.name == a.name and p.country == a.country for p in present)
+    ]
+
+
+# Relations by which a clause or phrase is part of what its head says or does.
+GOVERNED_RELATIONS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "prep",
+        "pcomp",
+        "acl",
+        "relcl",
+        "advcl",
+        "nsubjpass",
+        "csubjpass",
+        "dative",
+        "oprd",
+        "attr",
+    }
+)
+# Prepositions of cause and circumstance: what follows them is told as a fact.
+CAUSE_PREPS = frozenset({"because", "over", "amid", "despite", "after", "following"})
+# Prepositions of two or three words that say the same: "in the wake of", "in response to".
+CAUSE_NOUNS = frozenset({"wake", "midst", "aftermath", "response", "result"})
+# Adverbial clauses with these marks run beside the main event, not inside it.
+FREE_MARKS = frozenset({"while", "so", "whereas", "and"})
+
+
+def _governor(head: Token, code: str, heads: dict[int, str]) -> int | None:
+    """The word of the event in whose clause the word of an event coded ``code`` lies,
+    if any (``heads``: the words that carry events, with their codes)."""
+    if head.dep_ == "acl" and head.tag_ == "VBG":
+        return None  # "detained students protesting against the law": they protest
+    below = head
+    for _ in range(12):
+        if below.dep_ == "ROOT" or below.head.i == below.i:
+            return None
+        if _own_speech(below):
+            return None
+        if below.head.i in heads:
+            if below.dep_ == "xcomp" and _lemma(below.head) in HELPING_VERBS:
+                return None  # "helped negotiate a ceasefire": the help is the talks
+            governs = _governing_relation(below, heads[below.head.i], code)
+            return below.head.i if governs else None
+        below = below.head
+    return None
+
+
+def _own_speech(clause: Token) -> bool:
+    """A clause said by a speaker of its own: "a general who told reporters ..." or a
+    quotation ("... backed by the general: “We are joining the battle”")."""
+    if clause.pos_ != "VERB":
+        return False
+    if _lemma(clause) in REPORT_VERBS and any(c.dep_ == "nsubj" for c in clause.children):
+        return True
+    start = clause.left_edge.i
+    return clause.dep_ == "ccomp" and start > 0 and clause.doc[start - 1].is_quote
+
+
+HELPING_VERBS = frozenset({"help", "assist"})
+# Movements whose purpose names the event: "sent troops to keep the peace", "arrived
+# to deliver aid" (CAMEO 042-043 travel, 15 mobilisation).
+MOVEMENT_CODES = ("042", "043", "15")
+
+
+def _governing_relation(child: Token, code: str, own_code: str) -> bool:
+    """Whether ``child`` hangs below the word of an event coded ``code`` as its content,
+    purpose or background; ``own_code`` is the code of the event below."""
+    relation = child.dep_
+    if relation not in GOVERNED_RELATIONS:
+        return False
+    if relation == "prep":
+        if child.lower_ == "of" and code.startswith(MOVEMENT_CODES):
+            return False  # "the deployment of peacekeepers": what kind of force moves
+        if child.lower_ in ("in", "as") and any(
+            c.dep_ == "pobj" and c.lower_ in CAUSE_NOUNS for c in child.children
+        ):
+            return False  # "in the wake of the killings", "in the midst of the battle"
+        return child.lower_ not in CAUSE_PREPS
+    if relation == "advcl":
+        marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "aux")]
+        if marks == ["to"] and code.startswith(MOVEMENT_CODES):
+            return False
+        if not marks:
+            # A participle: "shelled the town, detaining dozens" is an act of its own;
+            # "marched, demanding the release of prisoners" and "held rallies, saying the
+            # minister must go" tell what the act demands; "two men, wanted since last
+            # year's bombing" describes.
+            said = own_code.startswith("10") or _lemma(child) in STATEMENT_VERBS
+            if child.tag_ == "VBG":
+                return said
+            # a past form with no subject of its own is a participle, whatever its tag
+            return child.tag_ in ("VBN", "VBD") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            )
+        return not FREE_MARKS.intersection(marks)  # "while talks went on": beside it
+    return True
 
 
 # Words that state an intention (PLOVER AGREE or THREATEN), unlike mere aims and hopes.
 DECLARED_INTENT = frozenset(
     {
         "vow",
+        "swear",
         "pledge",
         "promise",
         "offer",
@@ -1489,12 +1722,26 @@ def declares_intent(head: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "would" for c in current.children
         ):
             return True
-        if current.dep_ != "xcomp":
+        if current.dep_ != "xcomp" and not _promised(current):
             return False
         current = current.head
         if current.lemma_.casefold() in DECLARED_INTENT:
             return True
     return False
+
+
+# Verbs whose "to" clause is always what is promised, even where the parser hangs it
+# as an adverbial clause ("have sworn to fight until they win back their land").
+PROMISING_VERBS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "intend"})
+
+
+def _promised(clause: Token) -> bool:
+    """A "to" clause below a verb of promising: what its subject says it will do."""
+    return (
+        clause.dep_ == "advcl"
+        and _lemma(clause.head) in PROMISING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 # What refusing a cooperative act is coded as: the longest matching prefix of its code.
@@ -1593,7 +1840,7 @@ def event_status(head: Token, match: Match) -> Status:
             return "claimed"
         if lemma in REFUSE_VERBS and relation == "xcomp":
             return "negated"
-        if lemma in INTENT_VERBS and relation == "xcomp":
+        if lemma in INTENT_VERBS and (relation == "xcomp" or _promised(current)):
             return "future"
         current = governor
     return "asserted"
