@@ -1223,6 +1223,8 @@ class EventCoder:
                     targets = resolver.resolve_all(word, exclude_country=exclude)
                     if targets:
                         break
+        if not targets and "09" <= match.trigger.code[:2] <= "14":
+            targets = self._grievance_target(verb, used, sources, resolver)
         if not targets and match.trigger.code.startswith("042"):
             # A visit's target is the country visited: "arrived in Amman".
             targets = [
@@ -1271,7 +1273,13 @@ class EventCoder:
             seen += 1
             if current.i in used or current.dep_ in ("relcl", "punct"):
                 continue
-            if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS and not presence:
+            if (
+                current.dep_ == "prep"
+                and current.lower_ in LOCATIVE_PREPS
+                and not presence
+                # "accepted demands from the rebels": whose demands, not where from
+                and not (current.lower_ == "from" and current.head.i == token.i)
+            ):
                 continue
             if current.pos_ in ("NOUN", "PROPN"):
                 actor = resolver.resolve(current, exclude_country=exclude)
@@ -1353,6 +1361,84 @@ class EventCoder:
                     [verb], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
                 )
         return sources, targets
+
+    # Prepositions that only say where: their places are the event's location.
+    _WHERE_PREPS = frozenset(
+        {"in", "at", "near", "inside", "outside", "across", "within", "around", "throughout"}
+    )
+    # Dependents that are no part of what the act is about.
+    _NOT_ABOUT = frozenset(
+        {
+            "nsubj",
+            "nsubjpass",
+            "csubj",
+            "agent",
+            "punct",
+            "cc",
+            "conj",
+            "relcl",
+            "mark",
+            "aux",
+            "auxpass",
+            "neg",
+            "det",
+            "case",
+            "npadvmod",
+            "parataxis",
+            "prt",
+            "expl",
+        }
+    )
+
+    def _grievance_target(
+        self, verb: Token, used: set[int], sources: Sequence[Actor], resolver: ActorResolver
+    ) -> list[Actor]:
+        """Whom a demand, accusation, refusal, threat or protest is aimed at, when it is
+        said deeper in the clause: "began a hunger strike to demand the resignation of
+        the president", "denounced as a crime Serbia's crackdown", "demanding autonomy
+        from Serbian authorities", "threatened a strike unless Israel withdrew". The
+        nearest actor below the verb, breadth first, that is not its source; places
+        named by "in", "at", "near" are where it happens, not whom it is aimed at.
+        So deep in the clause, only an actor whose country is known or follows from
+        the place (a domestic body: "police", "the government") is taken.
+        """
+
+        def aimed(token: Token) -> list[Actor]:
+            return [
+                a
+                for a in resolver.resolve_all(token)
+                if not _same_actor(a, sources)
+                and (a.country or (a.kind == "sector" and not {"IGO", "NGO"} & set(a.sectors)))
+            ]
+
+        queue = [c for c in verb.children if c.dep_ not in self._NOT_ABOUT]
+        seen = 0
+        while queue and seen < 24:
+            current = queue.pop(0)
+            seen += 1
+            if current.dep_ in self._NOT_ABOUT:
+                continue
+            if current.i in used:
+                # the trigger's own words ("press their demands"): what they are of
+                queue.extend(current.children)
+                continue
+            if current.dep_ == "prep" and current.lower_ in self._WHERE_PREPS:
+                objects = [c for c in current.children if c.dep_ == "pobj"]
+                if any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+                    continue
+            if current.pos_ in ("NOUN", "PROPN"):
+                found = aimed(current)
+                if found:
+                    return found
+            if current.pos_ in ("VERB", "AUX"):
+                # A clause of its own: "unless Israel withdrew" names whom it is aimed at.
+                for child in current.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in RELATIVE:
+                        found = aimed(child)
+                        if found:
+                            return found
+            queue.extend(current.children)
+        return []
 
     # -- attribution ----------------------------------------------------------------
 

@@ -1,0 +1,59 @@
+"""Source and target actors on sentences of our own, through the real model: targets
+said deep in the clause, domestic bodies placed by the event, ethnic groups, people
+placed by their title."""
+
+from __future__ import annotations
+
+from newsevents.model import Article, Event
+from newsevents.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline.code_article(Article(id="t", text=text)).events)
+
+
+def _of_type(pipeline: Pipeline, text: str, plover: str) -> Event:
+    events = _events(pipeline, text)
+    found = [e for e in events if e.plover_type == plover]
+    assert found, [(e.plover_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def _countries(actors: object) -> list[str | None]:
+    return [a.country for a in actors]  # type: ignore[attr-defined]
+
+
+def test_roles_protest_aimed_at_whom_its_purpose_names(pipeline: Pipeline) -> None:
+    text = "Retired soldiers rioted after a rally calling for the removal of President Paul Biya."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert "CMR" in _countries(protest.target)
+
+
+def test_roles_protest_aimed_at_whom_its_demands_are_of(pipeline: Pipeline) -> None:
+    text = "Young workers blocked roads on Sunday to press their demands for jobs from the Tunisian government."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert _countries(protest.target) == ["TUN"]
+
+
+def test_roles_accusation_aimed_at_the_owner_of_the_act(pipeline: Pipeline) -> None:
+    text = "Poland on Friday denounced as an ugly provocation Belarus's detention of the activists."
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(accusation.target) == ["BLR"]
+
+
+def test_roles_threat_aimed_at_the_subject_of_its_condition(pipeline: Pipeline) -> None:
+    text = "Fishermen in Senegal threatened to block the port unless Mauritania released the crews."
+    threat = _of_type(pipeline, text, "THREATEN")
+    assert "MRT" in _countries(threat.target)
+
+
+def test_roles_grievance_skips_the_place_where_it_happens(pipeline: Pipeline) -> None:
+    text = "Hundreds of students rallied in Peru to protest against Chilean fishing fleets."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert "CHL" in _countries(protest.target)
+
+
+def test_roles_concession_to_whose_demands(pipeline: Pipeline) -> None:
+    text = "Kenya accepted demands from Somali elders to reopen the border crossing."
+    concession = _of_type(pipeline, text, "CONCEDE")
+    assert _countries(concession.target) == ["SOM"]
