@@ -57,3 +57,12 @@ def test_roles_concession_to_whose_demands(pipeline: Pipeline) -> None:
     text = "Kenya accepted demands from Somali elders to reopen the border crossing."
     concession = _of_type(pipeline, text, "CONCEDE")
     assert _countries(concession.target) == ["SOM"]
+
+
+def test_roles_own_forces_are_not_the_target(pipeline: Pipeline) -> None:
+    text = "Chad has again offered its troops to Mali's new president to help him fight the rebels."
+    offer = _of_type(pipeline, text, "AGREE")
+    assert _countries(offer.target) == ["MLI"]
+    text = "Rwanda says it is ready to withdraw its soldiers from neighbouring Congo."
+    retreat = next(e for e in _events(pipeline, text) if e.target)
+    assert "COD" in _countries(retreat.target), retreat

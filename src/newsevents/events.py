@@ -1189,6 +1189,10 @@ class EventCoder:
             return [], resolver.resolve_all(verb.head)
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.i not in used:
+                if sources and self._owned_by_pronoun(child):
+                    # "Syria withdrew its troops from Lebanon", "offered its troops to
+                    # the president": the source's own forces are not whom it acts on.
+                    continue
                 for token in _with_conjuncts(child):
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
         if not targets:
@@ -1219,7 +1223,12 @@ class EventCoder:
             # diplomats", "killing at least 30 fighters", "protect civilians".
             for i in match.tokens:
                 word = verb.doc[i]
-                if i != verb.i and word.dep_ in ("dobj", "nsubjpass") and word.head.i == verb.i:
+                if (
+                    i != verb.i
+                    and word.dep_ in ("dobj", "nsubjpass")
+                    and word.head.i == verb.i
+                    and not (sources and self._owned_by_pronoun(word))
+                ):
                     targets = resolver.resolve_all(word, exclude_country=exclude)
                     if targets:
                         break
@@ -1439,6 +1448,11 @@ class EventCoder:
                             return found
             queue.extend(current.children)
         return []
+
+    @staticmethod
+    def _owned_by_pronoun(token: Token) -> bool:
+        """Whether a noun is possessed by a pronoun: "its troops", "their envoy"."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
 
     # -- attribution ----------------------------------------------------------------
 
