@@ -66,3 +66,30 @@ def test_roles_own_forces_are_not_the_target(pipeline: Pipeline) -> None:
     text = "Rwanda says it is ready to withdraw its soldiers from neighbouring Congo."
     retreat = next(e for e in _events(pipeline, text) if e.target)
     assert "COD" in _countries(retreat.target), retreat
+
+
+def test_roles_ethnic_people_belong_where_they_live(pipeline: Pipeline) -> None:
+    text = "Ethnic Hungarians in northern Serbia are demanding autonomy from the government."
+    demand = _of_type(pipeline, text, "REQUEST")
+    assert _countries(demand.source) == ["SRB"]
+    text = "The Hungarians of northern Serbia are demanding autonomy from the government."
+    demand = _of_type(pipeline, text, "REQUEST")
+    assert _countries(demand.source) == ["SRB"]
+
+
+def test_roles_ethnic_people_take_the_country_of_the_event(pipeline: Pipeline) -> None:
+    text = "Up to 300 ethnic Hungarians demonstrated on Sunday in Slovakia."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert _countries(protest.source) == ["SVK"]
+
+
+def test_roles_stance_towards_a_country_is_not_membership(pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead an anti-Russia blogger outside his home in Minsk on Friday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert "RUS" not in _countries(attack.target)
+
+
+def test_roles_demonym_places_an_unknown_name(pipeline: Pipeline) -> None:
+    text = "Some 20,000 Syrian Kurds sought refuge in Turkey last week."
+    request = _of_type(pipeline, text, "REQUEST")
+    assert _countries(request.source) == ["SYR"]

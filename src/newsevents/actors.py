@@ -72,6 +72,8 @@ _LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 )
 _NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO", "MED"})
+# "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.
+_STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sectors of actors that stand for a state when named by country or capital.
 _STATE_SECTORS = ("GOV",)
 
@@ -409,7 +411,12 @@ class ActorResolver:
         for m in self.matches:
             # Capitals are left out: "Tripoli" alone does not say which country is meant.
             entry = m.best("name", "demonym")
-            if entry and entry.country and not self._is_person_token(doc[m.start]):
+            if (
+                entry
+                and entry.country
+                and not self._is_person_token(doc[m.start])
+                and not self._not_its_country(doc[m.start])
+            ):
                 counts[entry.country] += 1
                 self.memory.countries.append((doc[m.start].idx, entry.country))
         self.country_counts = counts
@@ -537,7 +544,7 @@ class ActorResolver:
     def _country_in(self, span: Span | Iterable[Token]) -> str | None:
         for token in span:
             match = self._by_token.get(token.i)
-            if match is None:
+            if match is None or self._not_its_country(token):
                 continue
             entry = match.best("name", "demonym", "capital")
             if entry and entry.country:
@@ -545,6 +552,29 @@ class ActorResolver:
             org = match.best("organisation")
             if org and org.country:
                 return org.country
+        return None
+
+    def _not_its_country(self, token: Token) -> bool:
+        """A country word that does not say whose a phrase is: "an anti-Syria
+        journalist", "pro-Iran militias" (against or for the country), "ethnic
+        Albanians" (a people, who may live anywhere)."""
+        doc = self.doc
+        i = token.i
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
+            return True
+        return i >= 1 and doc[i - 1].lower_ == "ethnic"
+
+    def _where_they_live(self, head: Token) -> str | None:
+        """The country a people is placed in: "Albanians in southern Serbia", "of the
+        West Bank" (the place itself, not a demonym beside it: "Israeli-occupied")."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "of"):
+                continue
+            for pobj in child.children:
+                match = self._by_token.get(pobj.i)
+                entry = match.best("name", "capital") if match else None
+                if entry is not None and entry.country:
+                    return entry.country
         return None
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
@@ -673,14 +703,22 @@ class ActorResolver:
                 return self._actor(
                     span_start, span_end, entry.name, entry.country, entry.sectors, "country"
                 )
+            ethnic = self._not_its_country(head)
             if entry is not None and entry.how == "demonym" and head.pos_ == "ADJ":
+                if ethnic:
+                    # "ethnic Albanian unrest": the people, wherever they live
+                    return self._actor(
+                        match.start - 1, match.end, entry.name, None, ("CVL",), "group"
+                    )
                 # "an American airstrike": the adjective names the acting state.
                 return self._actor(match.start, match.end, entry.name, entry.country, (), "country")
             if entry is not None and entry.how == "demonym" and head.pos_ in ("NOUN", "PROPN"):
-                # "the Libyans": the people of a country.
-                return self._actor(
-                    span_start, span_end, entry.name, entry.country, ("CVL",), "group"
-                )
+                # "the Libyans": the people of a country; "ethnic Albanians", "Albanians
+                # of southern Serbia": a people, of the country where they live (or, if
+                # the text does not say, where the event happens).
+                where = self._where_they_live(head)
+                country = where or (None if ethnic else entry.country)
+                return self._actor(span_start, span_end, entry.name, country, ("CVL",), "group")
         # A body or group named by a sector word: "the Libyan interior ministry".
         sector_entry = self._sector_of(tokens, head)
         if sector_entry is not None:
@@ -780,8 +818,15 @@ class ActorResolver:
                 names = [t for t in tokens if t.pos_ == "PROPN" or t.i == head.i]
                 unknown: ActorKind = "person" if head.ent_type_ == "PERSON" else "organisation"
                 first, last = names[0], names[-1]
+                # "Iraqi Kurds", "the Afghan Taliban": a demonym before the name places it.
+                country = self._country_in(
+                    t
+                    for child in head.lefts
+                    if child.dep_ in ("amod", "compound", "nmod") and child.pos_ == "ADJ"
+                    for t in child.subtree
+                )
                 return self._actor(
-                    first.i, last.i + 1, self.doc[first.i : last.i + 1].text, None, (), unknown
+                    first.i, last.i + 1, self.doc[first.i : last.i + 1].text, country, (), unknown
                 )
         return None
 
