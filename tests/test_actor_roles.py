@@ -93,3 +93,32 @@ def test_roles_demonym_places_an_unknown_name(pipeline: Pipeline) -> None:
     text = "Some 20,000 Syrian Kurds sought refuge in Turkey last week."
     request = _of_type(pipeline, text, "REQUEST")
     assert _countries(request.source) == ["SYR"]
+
+
+def test_roles_lower_case_words_name_no_organisation(pipeline: Pipeline) -> None:
+    # "Dawn" is a newspaper, "dawn" the time of day; "foreign" no Foreign Office.
+    attack = _of_type(pipeline, "Troops attacked the village at dawn on Sunday.", "ASSAULT")
+    assert all("MED" not in a.sectors for a in attack.target), attack.target
+
+
+def test_roles_body_of_a_stateless_organisation_has_no_country(pipeline: Pipeline) -> None:
+    # Chad is the article's only country, yet the EU's ministers are not Chad's.
+    text = "Chad said on Monday that the European Union foreign ministers had agreed to send aid."
+    agree = _of_type(pipeline, text, "AGREE")
+    (ministers,) = agree.source
+    assert ministers.country is None and "IGO" in ministers.sectors
+
+
+def test_roles_sector_words_of_people_who_act(pipeline: Pipeline) -> None:
+    text = "Angry Kenyan youths blocked the highway to protest against the new tax."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert [(a.text, a.country) for a in protest.source] == [("Angry Kenyan youths", "KEN")]
+    text = "Armed settlers set fire to olive groves near Nablus, Palestinian officials said."
+    attack = next(e for e in _events(pipeline, text) if e.source)
+    assert "settlers" in attack.source[0].text
+
+
+def test_roles_named_groups_carry_their_country(pipeline: Pipeline) -> None:
+    text = "Fighters of the Revolutionary United Front attacked a village in the east."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.source) == ["SLE"]

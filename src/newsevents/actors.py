@@ -72,6 +72,8 @@ _LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 )
 _NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO", "MED"})
+# Dictionary entries that lower-case words can match: sector words, not names.
+_LOWER_CASE_HOWS = frozenset({"sector-noun", "sector-title"})
 # "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sectors of actors that stand for a state when named by country or capital.
@@ -371,6 +373,10 @@ def match_phrases(
                 entries = phrases.get(case_key(text)) or phrases.get(normalise(text))
                 if entries is None and width > 1:
                     entries = phrases.get(" ".join(keys[i : i + width]))
+                if entries and text.islower():
+                    # Names are written with capitals: "at dawn" is no newspaper, "china"
+                    # no country; lower-case words name only sectors ("police").
+                    entries = tuple(e for e in entries if e.how in _LOWER_CASE_HOWS) or None
                 if entries:
                     found = PhraseMatch(i, i + width, entries)
                     break
@@ -564,6 +570,15 @@ class ActorResolver:
             return True
         return i >= 1 and doc[i - 1].lower_ == "ethnic"
 
+    def _stateless_sectors(self, tokens: Iterable[Token]) -> tuple[str, ...]:
+        """The IGO/NGO sectors of an organisation without a country named in a phrase."""
+        for token in tokens:
+            match = self._by_token.get(token.i)
+            org = match.best("organisation") if match else None
+            if org is not None and org.country is None:
+                return tuple(c for c in org.sectors if c in _NO_COUNTRY_FALLBACK)
+        return ()
+
     def _where_they_live(self, head: Token) -> str | None:
         """The country a people is placed in: "Albanians in southern Serbia", "of the
         West Bank" (the place itself, not a demonym beside it: "Israeli-occupied")."""
@@ -724,6 +739,11 @@ class ActorResolver:
         if sector_entry is not None:
             sectors, role_text, is_title = sector_entry
             country = self._country_in(t for t in tokens if t.i != head.i)
+            if country is None:
+                # "European Union foreign ministers", "UN peacekeepers": the body of a
+                # stateless organisation is stateless too, not the article's country.
+                stateless = self._stateless_sectors(t for t in tokens if t.i != head.i)
+                sectors = (*sectors, *(c for c in stateless if c not in sectors))
             if country is None:
                 for child in head.children:
                     if child.dep_ == "poss":
