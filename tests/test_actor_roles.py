@@ -30,7 +30,10 @@ def test_roles_protest_aimed_at_whom_its_purpose_names(pipeline: Pipeline) -> No
 
 
 def test_roles_protest_aimed_at_whom_its_demands_are_of(pipeline: Pipeline) -> None:
-    text = "Young workers blocked roads on Sunday to press their demands for jobs from the Tunisian government."
+    text = (
+        "Young workers blocked roads on Sunday to press their demands for jobs"
+        " from the Tunisian government."
+    )
     protest = _of_type(pipeline, text, "PROTEST")
     assert _countries(protest.target) == ["TUN"]
 
