@@ -125,3 +125,11 @@ def test_roles_named_groups_carry_their_country(pipeline: Pipeline) -> None:
     text = "Fighters of the Revolutionary United Front attacked a village in the east."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert _countries(attack.source) == ["SLE"]
+
+
+def test_roles_coordinated_targets_below_a_consumed_object(pipeline: Pipeline) -> None:
+    text = (
+        "Japan agreed on Friday to provide about 40 million dollars of aid for Malawi and Zambia."
+    )
+    agree = _of_type(pipeline, text, "AGREE")
+    assert {"MWI", "ZMB"} <= set(_countries(agree.target)), agree.target

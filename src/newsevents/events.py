@@ -1293,7 +1293,13 @@ class EventCoder:
             if current.pos_ in ("NOUN", "PROPN"):
                 actor = resolver.resolve(current, exclude_country=exclude)
                 if actor is not None:
-                    return [actor]
+                    # "aid for Romania and Poland": each of the coordinated actors
+                    more = [
+                        a
+                        for t in _with_conjuncts(current)[1:]
+                        for a in resolver.resolve_all(t, exclude_country=exclude)
+                    ]
+                    return [actor, *more]
             elif current.pos_ == "ADJ" and current.dep_ in ("amod", "compound"):
                 # "rejected a Togolese proposal": the state whose proposal it is
                 actor = resolver.resolve(current, exclude_country=exclude)
