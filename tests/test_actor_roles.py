@@ -133,3 +133,28 @@ def test_roles_coordinated_targets_below_a_consumed_object(pipeline: Pipeline) -
     )
     agree = _of_type(pipeline, text, "AGREE")
     assert {"MWI", "ZMB"} <= set(_countries(agree.target)), agree.target
+
+
+def test_roles_us_is_the_united_states_not_the_speaker(pipeline: Pipeline) -> None:
+    text = "The US on Thursday rejected calls by the African Union to lift the sanctions."
+    rejection = _of_type(pipeline, text, "REJECT")
+    assert _countries(rejection.source) == ["USA"]
+
+
+def test_roles_stative_participle_keeps_its_subject_as_source(pipeline: Pipeline) -> None:
+    text = "Rwandan troops were engaged in heavy fighting against Burundian rebels near the border."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.source) == ["RWA"]
+    assert "BDI" in _countries(attack.target)
+
+
+def test_roles_pace_verb_subject_carries_out_the_act(pipeline: Pipeline) -> None:
+    text = "Kenya speeded up the withdrawal of its soldiers from Somalia on Monday."
+    retreat = _of_type(pipeline, text, "RETREAT")
+    assert _countries(retreat.source) == ["KEN"]
+
+
+def test_roles_leaders_of_a_body_act_as_the_body(pipeline: Pipeline) -> None:
+    text = "Leaders of the Georgian opposition coalition agreed to postpone the rally."
+    agree = _of_type(pipeline, text, "AGREE")
+    assert _countries(agree.source) == ["GEO"]

@@ -60,6 +60,10 @@ QUANTITIES = frozenset(
         "crowds",
         "band",
         "members",
+        # "leaders of the opposition coalition", "representatives of the union": the body
+        "leaders",
+        "leadership",
+        "representatives",
     }
 )
 # A capital after these is a destination or a place, not the government it stands for.
@@ -429,6 +433,12 @@ class ActorResolver:
         self.main_country = _main_country(counts)
         self._people_seen: list[Actor] = []
         self._index_people()
+
+    @staticmethod
+    def first_person(token: Token) -> bool:
+        """ "we", "us", "I": the speaker, but not "US", the United States."""
+        text = token.text
+        return token.lower_ in FIRST_PERSON and not (len(text) > 1 and text.isupper())
 
     def add_place_countries(self, countries: Iterable[str | None]) -> None:
         """Count the countries of the article's resolved places towards its main country."""

@@ -1082,7 +1082,7 @@ class EventCoder:
             actors: list[Actor] = []
             for subject in subjects:
                 for token in _with_conjuncts(subject):
-                    if token.lower_ in RELATIVE or token.lower_ in FIRST_PERSON:
+                    if token.lower_ in RELATIVE or resolver.first_person(token):
                         actor = self._resolve_subject(token, current, resolver)
                         actors.extend([actor] if actor is not None else [])
                     else:
@@ -1133,7 +1133,7 @@ class EventCoder:
                 if actor is not None:
                     return actor
             return resolver.speaker_before(token)
-        if lower in FIRST_PERSON:
+        if resolver.first_person(token):
             return self._speaker(token, resolver)
         return resolver.resolve(token)
 
@@ -1142,7 +1142,7 @@ class EventCoder:
         for candidate in token.sent:
             if candidate.pos_ == "VERB" and candidate.lemma_ in REPORT_VERBS:
                 for child in candidate.children:
-                    if child.dep_ != "nsubj" or child.lower_ in FIRST_PERSON:
+                    if child.dep_ != "nsubj" or resolver.first_person(child):
                         continue
                     if child.lower_ in RELATIVE:
                         speaker = resolver.speaker_before(child)
@@ -1158,6 +1158,14 @@ class EventCoder:
     ) -> tuple[list[Actor], list[Actor]]:
         sources, passive = self._subject_actors(verb, resolver)
         targets: list[Actor] = []
+        if (
+            passive
+            and _lemma(verb) in self._STATIVE_PASSIVES
+            and not any(c.dep_ == "agent" for c in verb.children)
+        ):
+            # "Serb forces were engaged in ethnic cleansing", "Israel is opposed to
+            # mediation": a state of the subject, who acts; not something done to it.
+            passive = False
         if not passive and any(
             resolver.resolve(t) is not None
             for c in verb.children
@@ -1357,7 +1365,14 @@ class EventCoder:
                     if actor is not None:
                         sources.append(actor)
         verb = _governing_verb(noun)
-        if not sources and verb is not None and _lemma(verb) in LIGHT_VERBS:
+        if (
+            not sources
+            and verb is not None
+            and (
+                _lemma(verb) in LIGHT_VERBS
+                or (_lemma(verb) in self._PACE_VERBS and noun.dep_ == "dobj")
+            )
+        ):
             sources, _ = self._subject_actors(verb, resolver)
         holder = _responsible_for(noun)
         if not sources and holder is not None:
@@ -1377,6 +1392,13 @@ class EventCoder:
                 )
         return sources, targets
 
+    # Participles that describe what their subject does: "is engaged in", "is opposed to".
+    _STATIVE_PASSIVES = frozenset(
+        {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
+    )
+    # Verbs of pace whose subject carries out the act their object names: "speeded up the
+    # withdrawal", "delayed the pullout".
+    _PACE_VERBS = frozenset({"speed", "accelerate", "hasten", "expedite", "delay", "slow"})
     # Prepositions that only say where: their places are the event's location.
     _WHERE_PREPS = frozenset(
         {"in", "at", "near", "inside", "outside", "across", "within", "around", "throughout"}
