@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from newsevents._yaml import load_yaml
-from newsevents.actors import FIRST_PERSON, RELATIVE, ActorResolver
+from newsevents.actors import RELATIVE, ActorResolver
 from newsevents.errors import ResourceError
 from newsevents.model import Actor, Event, Span, Status, content_id
 from newsevents.parse import Words
