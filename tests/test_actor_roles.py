@@ -158,3 +158,9 @@ def test_roles_leaders_of_a_body_act_as_the_body(pipeline: Pipeline) -> None:
     text = "Leaders of the Georgian opposition coalition agreed to postpone the rally."
     agree = _of_type(pipeline, text, "AGREE")
     assert _countries(agree.source) == ["GEO"]
+
+
+def test_roles_domestic_journalists_take_the_country_of_the_event(pipeline: Pipeline) -> None:
+    text = "Police detained three journalists covering the protest in Bamako on Friday."
+    arrest = _of_type(pipeline, text, "COERCE")
+    assert _countries(arrest.target) == ["MLI"]

@@ -75,7 +75,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 _LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 )
-_NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO", "MED"})
+_NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO"})
 # Dictionary entries that lower-case words can match: sector words, not names.
 _LOWER_CASE_HOWS = frozenset({"sector-noun", "sector-title"})
 # "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.

@@ -64,8 +64,10 @@ def locate_events(
     return [replace(event, location=locator(event)) for event in events]
 
 
-# Sectors that are no one country's: a place does not say whose they are.
-_STATELESS = frozenset({"IGO", "NGO", "MED"})
+# Sectors that are no one country's: a place does not say whose they are. The press is
+# not among them: "journalists detained in Bamako" are, unless the text says otherwise,
+# Mali's.
+_STATELESS = frozenset({"IGO", "NGO"})
 # Event roots whose place is a venue, not a party: statements, appeals and meetings.
 _VENUE_ROOTS = frozenset({"01", "02", "04"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -77,7 +79,7 @@ def _local(actor: Actor, country: str) -> Actor:
     "police fired tear gas in Monrovia", "refugees were attacked near Goma": the text
     names no other country, so the place's country is theirs. Named people and
     organisations keep what the text said of them (nothing); so do stateless
-    sectors (the UN, aid groups, the press) and bodies owned by a pronoun ("its
+    sectors (the UN, aid groups) and bodies owned by a pronoun ("its
     troops" belong to whoever "it" is, not to the place).
     """
     if actor.country or actor.kind not in ("sector", "group"):
