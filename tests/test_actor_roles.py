@@ -164,3 +164,9 @@ def test_roles_domestic_journalists_take_the_country_of_the_event(pipeline: Pipe
     text = "Police detained three journalists covering the protest in Bamako on Friday."
     arrest = _of_type(pipeline, text, "COERCE")
     assert _countries(arrest.target) == ["MLI"]
+
+
+def test_roles_counted_people_keep_their_coordinated_countries(pipeline: Pipeline) -> None:
+    text = "Soldiers detained hundreds of Malian and Nigerien migrants near the border."
+    arrest = _of_type(pipeline, text, "COERCE")
+    assert {"MLI", "NER"} <= set(_countries(arrest.target))

@@ -634,7 +634,13 @@ class ActorResolver:
         if actor is None:
             return []
         out = [actor]
-        for child in token.children:
+        # "scores of Sierra Leonean and Liberian refugees": the counted noun coordinates
+        base = self._counted(token)
+        if base is not token:
+            for conj in base.children:
+                if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN"):
+                    out.extend(self.resolve_all(conj, exclude_country=exclude_country))
+        for child in base.children:
             if child.dep_ != "amod":
                 continue
             for conj in child.children:
@@ -645,6 +651,17 @@ class ActorResolver:
                 if entry is not None and entry.country and entry.country != actor.country:
                     out.append(_replace(actor, country=entry.country))
         return out
+
+    @staticmethod
+    def _counted(token: Token) -> Token:
+        """What a count counts: "hundreds of migrants" -> "migrants"."""
+        if token.lower_ in QUANTITIES or token.pos_ == "NUM":
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+        return token
 
     def country_of_place(self, prep: Token) -> Actor | None:
         """The country a preposition's place names, as an actor ("in Amman" -> Jordan)."""
