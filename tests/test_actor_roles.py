@@ -170,3 +170,28 @@ def test_roles_counted_people_keep_their_coordinated_countries(pipeline: Pipelin
     text = "Soldiers detained hundreds of Malian and Nigerien migrants near the border."
     arrest = _of_type(pipeline, text, "COERCE")
     assert {"MLI", "NER"} <= set(_countries(arrest.target))
+
+
+ARTICLE = (
+    "Kenya's Foreign Minister Amina Odhiambo on Monday accused Somalia of harbouring "
+    "militants. The minister later met Ethiopian Prime Minister Tesfaye Bekele in Addis "
+    "Ababa. Bekele promised to send troops to the border. The interior ministry arrested "
+    "12 protesters in Mombasa. The State Department urged the government to release them."
+)
+
+
+def test_roles_titled_person_is_not_someone_named_later(pipeline: Pipeline) -> None:
+    accusation = _of_type(pipeline, ARTICLE, "ACCUSE")
+    (minister,) = accusation.source
+    assert (minister.name, minister.country) == ("Amina Odhiambo", "KEN")
+
+
+def test_roles_the_government_is_not_the_one_urging_it(pipeline: Pipeline) -> None:
+    request = _of_type(pipeline, ARTICLE, "REQUEST")
+    assert _countries(request.source) == ["USA"]
+    assert "USA" not in _countries(request.target)
+
+
+def test_roles_forces_sent_are_the_senders_own(pipeline: Pipeline) -> None:
+    sent = next(e for e in _events(pipeline, ARTICLE) if "send" in e.trigger.text)
+    assert all("MIL" not in t.sectors for t in sent.target), sent.target

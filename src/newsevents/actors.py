@@ -780,8 +780,8 @@ class ActorResolver:
                         country = country or self._country_in(child.subtree)
             if is_title and use_memory and head.tag_ in ("NN", "NNP") and _has_definite(head):
                 # "the general", "the minister": someone named earlier with that role.
-                previous = self._recall_person(lower, role_text)
-                if previous is not None:
+                previous = self._recall_person(lower, role_text, before=head.idx)
+                if previous is not None and country in (None, previous.country):
                     return _replace(
                         previous,
                         text=doc[span_start:span_end].text,
@@ -789,7 +789,7 @@ class ActorResolver:
                         end=doc[span_end - 1].idx + len(doc[span_end - 1].text),
                     )
             if not is_title and use_memory and country is None and _has_definite(head):
-                previous = self._recall_body(sectors)
+                previous = self._recall_body(sectors, exclude=exclude_country)
                 if previous is not None:
                     country = previous.country
             appos = self._appositive_info(head) if allow_person else None
@@ -898,16 +898,24 @@ class ActorResolver:
                 return entry.sectors, head.text, entry.how == "sector-title"
         return None
 
-    def _recall_person(self, word: str, role_text: str) -> Actor | None:
+    def _recall_person(self, word: str, role_text: str, *, before: int) -> Actor | None:
+        """The last person named before ``before`` whose role has the word ("minister")."""
         for person in reversed(self._people_seen + self.memory.people):
             role = (person.role or "").casefold()
-            if person.kind == "person" and person.name and word in role.split():
+            if (
+                person.kind == "person"
+                and person.name
+                and person.start < before
+                and word in role.split()
+            ):
                 return person
         return None
 
-    def _recall_body(self, sectors: tuple[str, ...]) -> Actor | None:
+    def _recall_body(self, sectors: tuple[str, ...], *, exclude: str | None) -> Actor | None:
+        """The last body of these sectors with a country; not of ``exclude`` (the
+        source's): "the State Department urged the government" is another government."""
         for body in reversed(self.memory.bodies):
-            if body.country and set(body.sectors) & set(sectors):
+            if body.country and body.country != exclude and set(body.sectors) & set(sectors):
                 return body
         return None
 

@@ -1203,6 +1203,7 @@ class EventCoder:
                     continue
                 for token in _with_conjuncts(child):
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
+        targets = self._not_own_forces(verb, sources, targets)
         if not targets:
             targets = self._prep_targets(
                 [verb, *(verb.doc[i] for i in match.tokens if i != verb.i)],
@@ -1237,7 +1238,9 @@ class EventCoder:
                     and word.head.i == verb.i
                     and not (sources and self._owned_by_pronoun(word))
                 ):
-                    targets = resolver.resolve_all(word, exclude_country=exclude)
+                    targets = self._not_own_forces(
+                        verb, sources, resolver.resolve_all(word, exclude_country=exclude)
+                    )
                     if targets:
                         break
         if not targets and "09" <= match.trigger.code[:2] <= "14":
@@ -1396,6 +1399,23 @@ class EventCoder:
     _STATIVE_PASSIVES = frozenset(
         {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
     )
+    # Verbs whose object forces are the subject's own: "deployed troops", "withdrew police".
+    _FORCE_VERBS = frozenset(
+        {
+            "send",
+            "deploy",
+            "dispatch",
+            "withdraw",
+            "pull",
+            "mobilize",
+            "mobilise",
+            "station",
+            "reinforce",
+            "redeploy",
+            "move",
+            "rush",
+        }
+    )
     # Verbs of pace whose subject carries out the act their object names: "speeded up the
     # withdrawal", "delayed the pullout".
     _PACE_VERBS = frozenset({"speed", "accelerate", "hasten", "expedite", "delay", "slow"})
@@ -1476,6 +1496,19 @@ class EventCoder:
                             return found
             queue.extend(current.children)
         return []
+
+    def _not_own_forces(
+        self, verb: Token, sources: Sequence[Actor], targets: list[Actor]
+    ) -> list[Actor]:
+        """Without the forces a source sends, deploys or withdraws: "sent troops to the
+        border" moves its own troops, unless the text gives them another country."""
+        if not sources or _lemma(verb) not in self._FORCE_VERBS:
+            return targets
+        return [
+            t
+            for t in targets
+            if t.country or t.kind != "sector" or not {"MIL", "COP"} & set(t.sectors)
+        ]
 
     @staticmethod
     def _owned_by_pronoun(token: Token) -> bool:
