@@ -195,3 +195,21 @@ def test_roles_the_government_is_not_the_one_urging_it(pipeline: Pipeline) -> No
 def test_roles_forces_sent_are_the_senders_own(pipeline: Pipeline) -> None:
     sent = next(e for e in _events(pipeline, ARTICLE) if "send" in e.trigger.text)
     assert all("MIL" not in t.sectors for t in sent.target), sent.target
+
+
+MIXED = (
+    "Israeli warplanes struck targets in Gaza on Monday. Khalifa Haftar, a renegade "
+    "general, launched an offensive on Tripoli. The general's forces shelled the airport. "
+    "Venezuela's opposition leader Juan Guaido called on the army to abandon the president."
+)
+
+
+def test_roles_sector_takes_the_one_country_of_its_sentence(pipeline: Pipeline) -> None:
+    # The article is about several countries; the army is Venezuela's.
+    request = _of_type(pipeline, MIXED, "REQUEST")
+    assert _countries(request.target) == ["VEN"]
+
+
+def test_roles_forces_of_a_person_are_of_that_persons_country(pipeline: Pipeline) -> None:
+    shelling = next(e for e in _events(pipeline, MIXED) if "shelled" in e.trigger.text)
+    assert _countries(shelling.source) == ["LBY"]

@@ -431,6 +431,21 @@ class ActorResolver:
                 self.memory.countries.append((doc[m.start].idx, entry.country))
         self.country_counts = counts
         self.main_country = _main_country(counts)
+        # Each sentence's span and the countries it names (by name, demonym or capital).
+        self._sentences: list[tuple[int, int, set[str]]] = [
+            (sent.start_char, sent.end_char, set()) for sent in doc.sents
+        ]
+        for m in self.matches:
+            entry = m.best("name", "demonym", "capital")
+            if entry is None or not entry.country or self._not_its_country(doc[m.start]):
+                continue
+            if self._is_person_token(doc[m.start]):
+                continue
+            offset = doc[m.start].idx
+            for start, end, named in self._sentences:
+                if start <= offset < end:
+                    named.add(entry.country)
+                    break
         self._people_seen: list[Actor] = []
         self._index_people()
 
@@ -680,12 +695,26 @@ class ActorResolver:
         return None
 
     def with_fallback(self, actor: Actor) -> Actor:
-        """Give an actor without a country the article's main country, if it has one."""
-        if actor.country or not self.main_country:
+        """Give an actor without a country the one country its sentence names, else
+        the article's main country, if it has one: "Venezuela's opposition leader
+        called on the army" (the army is Venezuela's, whatever the article is about)."""
+        if actor.country or set(actor.sectors) & _NO_COUNTRY_FALLBACK:
             return actor
-        if set(actor.sectors) & _NO_COUNTRY_FALLBACK:
-            return actor
-        return _replace(actor, country=self.main_country)
+        country = self.sentence_country(actor.start) or self.main_country
+        return _replace(actor, country=country) if country else actor
+
+    def _sentence_index(self, offset: int) -> int:
+        for k, (start, end, _) in enumerate(self._sentences):
+            if start <= offset < end:
+                return k
+        return len(self._sentences)
+
+    def sentence_country(self, offset: int) -> str | None:
+        """The only country the sentence around a character offset names, if one."""
+        for start, end, named in self._sentences:
+            if start <= offset < end:
+                return next(iter(named)) if len(named) == 1 else None
+        return None
 
     def _remember(self, actor: Actor) -> None:
         if actor.kind == "person":
@@ -771,10 +800,18 @@ class ActorResolver:
                 # stateless organisation is stateless too, not the article's country.
                 stateless = self._stateless_sectors(t for t in tokens if t.i != head.i)
                 sectors = (*sectors, *(c for c in stateless if c not in sectors))
+            owned = False
             if country is None:
                 for child in head.children:
                     if child.dep_ == "poss":
                         country = self._country_in(child.subtree)
+                        if country is None and child.pos_ != "PRON":
+                            # "the general's forces": whose the owner is
+                            owner = self._phrase_actor(
+                                child, allow_person=True, use_memory=use_memory
+                            )
+                            owned = owner is not None
+                            country = owner.country if owner is not None else None
                     elif child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
                         # "police in Minsk", "soldiers from Chad"
                         country = country or self._country_in(child.subtree)
@@ -788,10 +825,27 @@ class ActorResolver:
                         start=doc[span_start].idx,
                         end=doc[span_end - 1].idx + len(doc[span_end - 1].text),
                     )
-            if not is_title and use_memory and country is None and _has_definite(head):
+            if (
+                not is_title
+                and use_memory
+                and country is None
+                and not owned
+                and _has_definite(head)
+            ):
+                # "the army": of the one country its sentence names, else the body of
+                # that kind named last ("the ministry" after "the interior ministry")
+                stateless = bool(set(sectors) & _NO_COUNTRY_FALLBACK)
+                here = None if stateless else self.sentence_country(head.idx)
                 previous = self._recall_body(sectors, exclude=exclude_country)
-                if previous is not None:
+                near = previous is not None and (
+                    self._sentence_index(head.idx) == self._sentence_index(previous.start)
+                )
+                if previous is not None and (here is None or (here == exclude_country and near)):
+                    # "Lebanese troops fired back after Israel shelled the army": the other
+                    # side, named in the same sentence
                     country = previous.country
+                else:
+                    country = here
             appos = self._appositive_info(head) if allow_person else None
             name = " ".join(t.text for t in tokens if t.dep_ not in ("det", "punct", "case"))
             kind: ActorKind = "person" if is_title else "sector"
