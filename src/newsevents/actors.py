@@ -834,8 +834,8 @@ class ActorResolver:
             ):
                 # "the army": of the one country its sentence names, else the body of
                 # that kind named last ("the ministry" after "the interior ministry")
-                stateless = bool(set(sectors) & _NO_COUNTRY_FALLBACK)
-                here = None if stateless else self.sentence_country(head.idx)
+                no_state = bool(set(sectors) & _NO_COUNTRY_FALLBACK)
+                here = None if no_state else self.sentence_country(head.idx)
                 previous = self._recall_body(sectors, exclude=exclude_country)
                 near = previous is not None and (
                     self._sentence_index(head.idx) == self._sentence_index(previous.start)
