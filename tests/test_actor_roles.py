@@ -213,3 +213,9 @@ def test_roles_sector_takes_the_one_country_of_its_sentence(pipeline: Pipeline) 
 def test_roles_forces_of_a_person_are_of_that_persons_country(pipeline: Pipeline) -> None:
     shelling = next(e for e in _events(pipeline, MIXED) if "shelled" in e.trigger.text)
     assert _countries(shelling.source) == ["LBY"]
+
+
+def test_roles_object_of_the_triggers_own_preposition(pipeline: Pipeline) -> None:
+    text = "Striking miners clashed with riot police outside the mine in Bolivia."
+    clash = _of_type(pipeline, text, "PROTEST")
+    assert any("police" in t.text for t in clash.target), clash.target

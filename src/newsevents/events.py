@@ -1232,10 +1232,16 @@ class EventCoder:
             # diplomats", "killing at least 30 fighters", "protect civilians".
             for i in match.tokens:
                 word = verb.doc[i]
+                # "clashed with riot police": the object of the trigger's own preposition
+                own_prep = (
+                    word.dep_ == "pobj"
+                    and word.head.lower_ in TARGET_PREPS
+                    and word.head.head.i == verb.i
+                    and word.head.i in used
+                )
                 if (
                     i != verb.i
-                    and word.dep_ in ("dobj", "nsubjpass")
-                    and word.head.i == verb.i
+                    and ((word.dep_ in ("dobj", "nsubjpass") and word.head.i == verb.i) or own_prep)
                     and not (sources and self._owned_by_pronoun(word))
                 ):
                     targets = self._not_own_forces(
