@@ -219,3 +219,21 @@ def test_roles_object_of_the_triggers_own_preposition(pipeline: Pipeline) -> Non
     text = "Striking miners clashed with riot police outside the mine in Bolivia."
     clash = _of_type(pipeline, text, "PROTEST")
     assert any("police" in t.text for t in clash.target), clash.target
+
+
+def test_roles_he_is_the_person_the_clause_above_is_about(pipeline: Pipeline) -> None:
+    text = (
+        "President Hage Geingob of Namibia was quoted as saying he would be ready to host "
+        "talks between the rival parties."
+    )
+    agree = _of_type(pipeline, text, "AGREE")
+    assert [(a.name, a.country) for a in agree.source] == [("Hage Geingob", "NAM")]
+
+
+def test_roles_a_member_of_a_body_acts_for_it(pipeline: Pipeline) -> None:
+    text = (
+        "A member of the Jordanian parliament, Khalil Nasser, began a sit-in on Sunday "
+        "to protest the new tax law."
+    )
+    events = [e for e in _events(pipeline, text) if e.plover_type == "PROTEST"]
+    assert events and all(_countries(e.source) == ["JOR"] for e in events), events

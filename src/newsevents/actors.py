@@ -61,8 +61,11 @@ QUANTITIES = frozenset(
         "band",
         "members",
         # "leaders of the opposition coalition", "representatives of the union": the body
+        "member",
+        "leader",
         "leaders",
         "leadership",
+        "representative",
         "representatives",
     }
 )
@@ -524,6 +527,14 @@ class ActorResolver:
             # "Japanese Prime Minister Ryutaro Hashimoto", "Iraq's President Saddam Hussein"
             before = self.doc[max(0, lo - 3) : lo]
             country = self._country_in(t for t in before if not t.is_punct and t.pos_ != "VERB")
+        if country is None:
+            # "King Hassan of Morocco", "President Kiir of South Sudan"
+            country = self._country_in(
+                t
+                for child in ent.root.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for t in child.subtree
+            )
         if country is None:
             # "suspected British militant Haroon Aswad": a demonym among the name's modifiers
             country = self._country_in(

@@ -1085,6 +1085,9 @@ class EventCoder:
                     if token.lower_ in RELATIVE or resolver.first_person(token):
                         actor = self._resolve_subject(token, current, resolver)
                         actors.extend([actor] if actor is not None else [])
+                    elif token.lower_ in ("he", "she") and token.pos_ == "PRON":
+                        person = self._third_person(token, resolver)
+                        actors.extend([person] if person is not None else [])
                     else:
                         actors.extend(resolver.resolve_all(token))
             if actors:
@@ -1136,6 +1139,25 @@ class EventCoder:
         if resolver.first_person(token):
             return self._speaker(token, resolver)
         return resolver.resolve(token)
+
+    def _third_person(self, pronoun: Token, resolver: ActorResolver) -> Actor | None:
+        """Who "he" or "she" is: the person who is the subject of a clause above it
+        ("Katsav refused, saying he would only welcome him in Jerusalem"), else the
+        person named last before it in the sentence ("rebels would meet Cordovez if he
+        gave them a veto")."""
+        current = pronoun.head
+        for _ in range(6):
+            if current.head.i == current.i:
+                break
+            current = current.head
+            for child in current.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
+                    if child.pos_ == "PRON":
+                        continue
+                    actor = resolver.resolve(child)
+                    if actor is not None and actor.kind == "person":
+                        return actor
+        return resolver.speaker_before(pronoun)
 
     def _speaker(self, token: Token, resolver: ActorResolver) -> Actor | None:
         """Who says "we" in a quote: the subject of the sentence's reporting verb."""
