@@ -237,3 +237,17 @@ def test_roles_a_member_of_a_body_acts_for_it(pipeline: Pipeline) -> None:
     )
     events = [e for e in _events(pipeline, text) if e.plover_type == "PROTEST"]
     assert events and all(_countries(e.source) == ["JOR"] for e in events), events
+
+
+def test_roles_state_named_inside_a_modifier(pipeline: Pipeline) -> None:
+    text = "Recent US Predator attacks have killed at least six militant commanders in Yemen."
+    killed = next(e for e in _events(pipeline, text) if e.trigger.text == "killed")
+    assert "USA" in _countries(killed.source), killed.source
+
+
+def test_roles_transnational_group_takes_no_country_from_its_sentence(
+    pipeline: Pipeline,
+) -> None:
+    text = "Recent French drone strikes have killed at least six al-Qaeda leaders."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert all(t.country != "FRA" for t in attack.target), attack.target

@@ -711,6 +711,8 @@ class ActorResolver:
         called on the army" (the army is Venezuela's, whatever the article is about)."""
         if actor.country or set(actor.sectors) & _NO_COUNTRY_FALLBACK:
             return actor
+        if actor.kind == "organisation" and actor.sectors:
+            return actor  # a known group of no one country: al-Qaeda, the Muslim Brotherhood
         country = self.sentence_country(actor.start) or self.main_country
         return _replace(actor, country=country) if country else actor
 
@@ -907,16 +909,20 @@ class ActorResolver:
                     exclude_country=exclude_country,
                 )
         # "an Indian proposal", "the U.S. request": a thing of a state stands for the state.
+        # "US Predator attacks": the state may modify a modifier.
         if head.pos_ == "NOUN":
             for child in head.lefts:
-                named = self._by_token.get(child.i)
-                if child.dep_ not in ("amod", "compound", "nmod") or named is None:
+                if child.dep_ not in ("amod", "compound", "nmod"):
                     continue
-                entry = named.best("name", "demonym")
-                if entry is not None and entry.country and entry.country != exclude_country:
-                    return self._actor(
-                        named.start, named.end, entry.name, entry.country, (), "country"
-                    )
+                for token in child.subtree:
+                    named = self._by_token.get(token.i)
+                    if named is None or self._not_its_country(token):
+                        continue
+                    entry = named.best("name", "demonym")
+                    if entry is not None and entry.country and entry.country != exclude_country:
+                        return self._actor(
+                            named.start, named.end, entry.name, entry.country, (), "country"
+                        )
         # A surname named earlier as a person ("Haftar" tagged ORG by the parser).
         if head.pos_ == "PROPN":
             for person in self._people_seen:
