@@ -4,6 +4,8 @@ placed by their title."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsevents.model import Article, Event
 from newsevents.pipeline import Pipeline
 
@@ -251,3 +253,21 @@ def test_roles_transnational_group_takes_no_country_from_its_sentence(
     text = "Recent French drone strikes have killed at least six al-Qaeda leaders."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert all(t.country != "FRA" for t in attack.target), attack.target
+
+
+def test_roles_user_file_adds_groups_and_sector_words(tmp_path: Path) -> None:
+    from newsevents.config import Settings
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "organisations:\n"
+        "  - {name: Coastal Liberation Front, aliases: [CLF], country: GHA, sectors: [REB]}\n"
+        "sectors:\n"
+        "  CRM: {nouns: [land grabbers]}\n",
+        encoding="utf-8",
+    )
+    mine = Pipeline(settings=Settings(actor_files=(extra,)))
+    text = "CLF fighters attacked land grabbers near the lagoon in Togo on Sunday."
+    attack = _of_type(mine, text, "ASSAULT")
+    assert [(a.country, a.sectors) for a in attack.source] == [("GHA", ("REB",))]
+    assert [(a.sectors, a.country) for a in attack.target] == [(("CRM",), "TGO")]
