@@ -271,3 +271,17 @@ def test_roles_user_file_adds_groups_and_sector_words(tmp_path: Path) -> None:
     attack = _of_type(mine, text, "ASSAULT")
     assert [(a.country, a.sectors) for a in attack.source] == [("GHA", ("REB",))]
     assert [(a.sectors, a.country) for a in attack.target] == [(("CRM",), "TGO")]
+
+
+def test_roles_complaint_is_aimed_at_the_grievance_not_the_addressee(
+    pipeline: Pipeline,
+) -> None:
+    text = "Mali complained to the African Union on Tuesday over two Algerian drone strikes."
+    complaint = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(complaint.target) == ["DZA"]
+
+
+def test_roles_an_ally_helping_is_not_the_target(pipeline: Pipeline) -> None:
+    text = "The coalition said it would tighten the blockade of Yemen with Egypt's help."
+    blockade = next(e for e in _events(pipeline, text) if "blockade" in e.trigger.text)
+    assert "EGY" not in _countries(blockade.target), blockade.target

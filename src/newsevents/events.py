@@ -1226,6 +1226,16 @@ class EventCoder:
                 for token in _with_conjuncts(child):
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
         targets = self._not_own_forces(verb, sources, targets)
+        if not targets and match.trigger.code[:2] in ("11", "14"):
+            # "complained to the UN over Israeli air raids", "protested to Cairo about
+            # the arrests": the grievance names the target, not the one addressed.
+            targets = self._prep_targets(
+                [verb, *(verb.doc[i] for i in match.tokens if i != verb.i)],
+                used,
+                resolver,
+                exclude=exclude,
+                preps=self._GRIEVANCE_PREPS,
+            )
         if not targets:
             targets = self._prep_targets(
                 [verb, *(verb.doc[i] for i in match.tokens if i != verb.i)],
@@ -1299,6 +1309,8 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     for pobj in child.children:
+                        if child.lower_ == "with" and _lemma(pobj) in self._ALLY_NOUNS:
+                            continue  # "with Albania's help": an ally, not a target
                         if pobj.dep_ == "pobj" and pobj.i not in used:
                             actors = [
                                 a
@@ -1427,6 +1439,8 @@ class EventCoder:
     _STATIVE_PASSIVES = frozenset(
         {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
     )
+    _GRIEVANCE_PREPS = ("against", "over", "about")
+    _ALLY_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing"})
     # Verbs whose object forces are the subject's own: "deployed troops", "withdrew police".
     _FORCE_VERBS = frozenset(
         {
