@@ -285,3 +285,15 @@ def test_roles_an_ally_helping_is_not_the_target(pipeline: Pipeline) -> None:
     text = "The coalition said it would tighten the blockade of Yemen with Egypt's help."
     blockade = next(e for e in _events(pipeline, text) if "blockade" in e.trigger.text)
     assert "EGY" not in _countries(blockade.target), blockade.target
+
+
+def test_roles_adjectives_are_no_sector_titles(pipeline: Pipeline) -> None:
+    text = "It was the seventh major attack in the city this month, police said."
+    for event in _events(pipeline, text):
+        assert all(a.text != "major" for a in (*event.source, *event.target)), event
+
+
+def test_roles_domestic_target_of_the_sources_own_country(pipeline: Pipeline) -> None:
+    text = "A Taliban suicide bomber killed 15 Afghan Army trainees in October."
+    attack = next(e for e in _events(pipeline, text) if e.trigger.text == "killed")
+    assert _countries(attack.target) == ["AFG"], attack.target

@@ -919,7 +919,7 @@ class ActorResolver:
                     if named is None or self._not_its_country(token):
                         continue
                     entry = named.best("name", "demonym")
-                    if entry is not None and entry.country and entry.country != exclude_country:
+                    if entry is not None and entry.country:
                         return self._actor(
                             named.start, named.end, entry.name, entry.country, (), "country"
                         )
@@ -952,6 +952,8 @@ class ActorResolver:
         self, tokens: Sequence[Token], head: Token
     ) -> tuple[tuple[str, ...], str, bool] | None:
         """The sector named by the phrase's head (and the words before it)."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None  # "the seventh major attack", "a general strike": adjectives
         heads = [t for t in tokens if t.i <= head.i]
         for lo in range(len(heads)):
             words = heads[lo:]
