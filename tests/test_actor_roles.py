@@ -297,3 +297,12 @@ def test_roles_domestic_target_of_the_sources_own_country(pipeline: Pipeline) ->
     text = "A Taliban suicide bomber killed 15 Afghan Army trainees in October."
     attack = next(e for e in _events(pipeline, text) if e.trigger.text == "killed")
     assert _countries(attack.target) == ["AFG"], attack.target
+
+
+def test_roles_he_may_be_a_leader_titled_by_a_country(pipeline: Pipeline) -> None:
+    text = (
+        "Iran's Supreme Leader on Monday rejected President Donald Trump's offer of talks "
+        "and he also accused the Iranian government of mismanagement."
+    )
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(accusation.source) == ["IRN"]

@@ -452,6 +452,11 @@ class ActorResolver:
         self._people_seen: list[Actor] = []
         self._index_people()
 
+    def names_country(self, token: Token) -> bool:
+        """Whether the token is (part of) a country's name, people or capital."""
+        match = self._by_token.get(token.i)
+        return match is not None and match.best("name", "demonym", "capital") is not None
+
     @staticmethod
     def first_person(token: Token) -> bool:
         """ "we", "us", "I": the speaker, but not "US", the United States."""

@@ -1155,7 +1155,15 @@ class EventCoder:
                     if child.pos_ == "PRON":
                         continue
                     actor = resolver.resolve(child)
-                    if actor is not None and actor.kind == "person":
+                    # a person, or one titled by a country ("Iran's Supreme Leader")
+                    if actor is not None and (
+                        actor.kind == "person"
+                        or (
+                            actor.kind == "country"
+                            and child.tag_ in ("NN", "NNP")
+                            and not resolver.names_country(child)
+                        )
+                    ):
                         return actor
         return resolver.speaker_before(pronoun)
 
