@@ -306,3 +306,9 @@ def test_roles_he_may_be_a_leader_titled_by_a_country(pipeline: Pipeline) -> Non
     )
     accusation = _of_type(pipeline, text, "ACCUSE")
     assert _countries(accusation.source) == ["IRN"]
+
+
+def test_roles_a_name_split_by_the_parser_is_one_source(pipeline: Pipeline) -> None:
+    text = "Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the EU proposal."
+    rejection = _of_type(pipeline, text, "REJECT")
+    assert [(a.name, a.country) for a in rejection.source] == [("Fayez al-Sarraj", "LBY")]

@@ -1091,7 +1091,7 @@ class EventCoder:
                     else:
                         actors.extend(resolver.resolve_all(token))
             if actors:
-                return actors, passive and current.i == verb.i
+                return self._without_overlaps(actors), passive and current.i == verb.i
             accused = _accused_of(current)
             if accused is not None:
                 # "accused the government of failing to protect": the accused acted
@@ -1559,6 +1559,27 @@ class EventCoder:
             for t in targets
             if t.country or t.kind != "sector" or not {"MIL", "COP"} & set(t.sectors)
         ]
+
+    @staticmethod
+    def _without_overlaps(actors: list[Actor]) -> list[Actor]:
+        """One actor per stretch of words: a name the parser split into several
+        subjects ("Libyan Prime Minister" + "Prime Minister Fayez al-Sarraj") is the
+        longer mention, with the other's country if it has none."""
+        from dataclasses import replace
+
+        out: list[Actor] = []
+        for actor in actors:
+            rivals = [
+                a for a in actors if a is not actor and a.start < actor.end and actor.start < a.end
+            ]
+            longer = [a for a in rivals if (a.end - a.start) > (actor.end - actor.start)]
+            if longer:
+                continue
+            if actor.country is None:
+                country = next((a.country for a in rivals if a.country), None)
+                actor = replace(actor, country=country) if country else actor
+            out.append(actor)
+        return out
 
     @staticmethod
     def _owned_by_pronoun(token: Token) -> bool:
