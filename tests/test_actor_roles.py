@@ -312,3 +312,17 @@ def test_roles_a_name_split_by_the_parser_is_one_source(pipeline: Pipeline) -> N
     text = "Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the EU proposal."
     rejection = _of_type(pipeline, text, "REJECT")
     assert [(a.name, a.country) for a in rejection.source] == [("Fayez al-Sarraj", "LBY")]
+
+
+def test_roles_alias_at_the_end_of_another_name_is_not_that_organisation(
+    pipeline: Pipeline,
+) -> None:
+    text = "The Farmers Union of Malawi began a protest march in Lilongwe on Monday."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert all(a.name != "European Union" for a in protest.source), protest.source
+
+
+def test_roles_body_named_for_a_known_leader(pipeline: Pipeline) -> None:
+    text = "The Bush administration declared on Tuesday that China must drop its tariffs."
+    demand = _of_type(pipeline, text, "REQUEST")
+    assert _countries(demand.source) == ["USA"]

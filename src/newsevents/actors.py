@@ -620,6 +620,21 @@ class ActorResolver:
                 return tuple(c for c in org.sectors if c in _NO_COUNTRY_FALLBACK)
         return ()
 
+    def _inside_other_name(self, head: Token, match: PhraseMatch) -> bool:
+        """Whether a one-word organisation alias is only the end of a longer proper name
+        the dictionary does not know: "Homeland Union", "Workers' Union"."""
+        if match.end - match.start != 1 or match.best("organisation") is None:
+            return False
+        if match.best("name", "demonym", "capital") is not None:
+            return False
+        for child in head.lefts:
+            if child.dep_ not in ("compound", "poss") or child.pos_ != "PROPN":
+                continue
+            other = self._by_token.get(child.i)
+            if other is None or other.best("organisation") is None:
+                return True  # "Farmers Union", "Nigerian Union of Teachers"
+        return False
+
     def _where_they_live(self, head: Token) -> str | None:
         """The country a people is placed in: "Albanians in southern Serbia", "of the
         West Bank" (the place itself, not a demonym beside it: "Israeli-occupied")."""
@@ -772,6 +787,8 @@ class ActorResolver:
         tokens = self._phrase_tokens(head)
         span_start, span_end = tokens[0].i, tokens[-1].i + 1
         match = self._by_token.get(head.i)
+        if match is not None and self._inside_other_name(head, match):
+            match = None  # "the Homeland Union" is no European Union ("the Union")
         if match is not None:
             entry = match.best("organisation", "name", "capital", "demonym")
             if entry is not None and entry.how == "organisation":
@@ -819,6 +836,13 @@ class ActorResolver:
                 stateless = self._stateless_sectors(t for t in tokens if t.i != head.i)
                 sectors = (*sectors, *(c for c in stateless if c not in sectors))
             owned = False
+            if country is None:
+                # "the Bush administration", "Putin's government": a known person's body
+                for t in tokens:
+                    known = self.dictionary.person(t.text) if t.pos_ == "PROPN" else None
+                    if t.i != head.i and known is not None and known[1]:
+                        country = known[1]
+                        break
             if country is None:
                 for child in head.children:
                     if child.dep_ == "poss":
