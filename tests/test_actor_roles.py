@@ -326,3 +326,15 @@ def test_roles_body_named_for_a_known_leader(pipeline: Pipeline) -> None:
     text = "The Bush administration declared on Tuesday that China must drop its tariffs."
     demand = _of_type(pipeline, text, "REQUEST")
     assert _countries(demand.source) == ["USA"]
+
+
+def test_roles_passive_target_is_whom_the_thing_is_for(pipeline: Pipeline) -> None:
+    text = "A camp for Sudanese refugees was attacked by armed men on Friday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.target) == ["SDN"]
+
+
+def test_roles_congolese_is_the_democratic_republic(pipeline: Pipeline) -> None:
+    text = "Congolese troops attacked rebel positions near the border."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.source) == ["COD"]

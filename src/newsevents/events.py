@@ -1216,6 +1216,13 @@ class EventCoder:
                             actor = resolver.resolve(token)
                             if actor is not None:
                                 sources.append(actor)
+            if not targets:
+                # "a camp for Congolese refugees was attacked": whom the thing is for
+                for child in verb.children:
+                    if child.dep_ == "nsubjpass" and child.i not in match.tokens:
+                        targets = self._search(child, set(match.tokens), resolver, exclude=None)
+                        if targets:
+                            break
             return sources, targets
         exclude = sources[0].country if sources else None
         used = set(match.tokens)
