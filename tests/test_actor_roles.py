@@ -338,3 +338,18 @@ def test_roles_congolese_is_the_democratic_republic(pipeline: Pipeline) -> None:
     text = "Congolese troops attacked rebel positions near the border."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert _countries(attack.source) == ["COD"]
+
+
+def test_roles_purpose_of_an_event_noun_is_its_participants(pipeline: Pipeline) -> None:
+    text = (
+        "Thousands of Kenyans from across the country were converging Thursday for a rally "
+        "in Mombasa to protest the new fuel tax."
+    )
+    protest = next(e for e in _events(pipeline, text) if e.trigger.text == "protest")
+    assert _countries(protest.source) == ["KEN"], protest.source
+
+
+def test_roles_named_group_as_a_modifier_of_group(pipeline: Pipeline) -> None:
+    text = "The pro-Iranian Hezbollah (Party of God) group declared a ceasefire on Wednesday."
+    events = [e for e in _events(pipeline, text) if e.source]
+    assert events and _countries(events[0].source) == ["LBN"]

@@ -904,7 +904,7 @@ class ActorResolver:
             )
         # "Muslim Brotherhood members", "Hamas fighters": the named group acts.
         for child in head.children:
-            if child.dep_ == "compound" and child.pos_ == "PROPN":
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                 named = self._by_token.get(child.i)
                 entry = named.best("organisation") if named else None
                 if entry is not None:

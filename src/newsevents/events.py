@@ -1104,6 +1104,11 @@ class EventCoder:
                 actor = resolver.resolve(anchor) or resolver.resolve(noun)
                 if actor is not None:
                     return [actor], False
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+                    # "converging for a rally to protest the violations": the purpose of
+                    # an event noun is its participants'; climb on from the noun
+                    current = noun
+                    continue
             if (
                 current.dep_
                 in (
