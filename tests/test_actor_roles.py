@@ -353,3 +353,9 @@ def test_roles_named_group_as_a_modifier_of_group(pipeline: Pipeline) -> None:
     text = "The pro-Iranian Hezbollah (Party of God) group declared a ceasefire on Wednesday."
     events = [e for e in _events(pipeline, text) if e.source]
     assert events and _countries(events[0].source) == ["LBN"]
+
+
+def test_roles_occasion_of_speech_is_no_target(pipeline: Pipeline) -> None:
+    text = "At a press conference in Lusaka, the minister accused unnamed groups of lying."
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert all("MED" not in t.sectors for t in accusation.target), accusation.target

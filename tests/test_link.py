@@ -58,3 +58,17 @@ def test_link_domestic_body_takes_the_country_of_its_place() -> None:
     assert [a.country for a in event.source] == ["MNE"]
     # owned by a pronoun, stateless, or a named person: the place says nothing of them
     assert [a.country for a in event.target] == [None, None, None]
+
+
+def test_link_place_said_before_a_demand_is_a_venue() -> None:
+    # "Speaking in Brussels, Serbia demanded ...": the place comes before the trigger.
+    venue = _event(
+        "100",
+        "REQUEST",
+        trigger=Span(50, 58, "demanded"),
+        location=Place("Brussels", 12, 20, "Brussels", 50.8, 4.3, "BEL"),
+    )
+    assert place_targets([venue], {"BEL": "Belgium"})[0].target == ()
+    # "... threatened a curfew in Montenegro": after the trigger, what it is about.
+    (threat,) = place_targets([_event("130", "THREATEN")], {"MNE": "Montenegro"})
+    assert [t.country for t in threat.target] == ["MNE"]

@@ -1485,6 +1485,22 @@ class EventCoder:
     _WHERE_PREPS = frozenset(
         {"in", "at", "near", "inside", "outside", "across", "within", "around", "throughout"}
     )
+    # Occasions of speech: "at a press conference", "in an interview", "during a visit".
+    _VENUE_NOUNS = frozenset(
+        {
+            "conference",
+            "meeting",
+            "summit",
+            "ceremony",
+            "session",
+            "briefing",
+            "interview",
+            "speech",
+            "address",
+            "visit",
+            "statement",
+        }
+    )
     # Dependents that are no part of what the act is about.
     _NOT_ABOUT = frozenset(
         {
@@ -1506,6 +1522,9 @@ class EventCoder:
             "parataxis",
             "prt",
             "expl",
+            # modifiers: "a press conference" is no press; the head noun speaks for them
+            "compound",
+            "amod",
         }
     )
 
@@ -1542,8 +1561,12 @@ class EventCoder:
                 queue.extend(current.children)
                 continue
             if current.dep_ == "prep" and current.lower_ in self._WHERE_PREPS:
+                # where it happened ("in Kirkuk") or was said ("at a press conference")
                 objects = [c for c in current.children if c.dep_ == "pobj"]
-                if any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+                if any(
+                    o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) in self._VENUE_NOUNS
+                    for o in objects
+                ):
                     continue
             if current.pos_ in ("NOUN", "PROPN"):
                 found = aimed(current)

@@ -111,7 +111,15 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
         country = place.country
         sources = tuple(_local(a, country) for a in event.source)
         targets = tuple(_local(a, country) for a in event.target)
-        if not targets and event.cameo_root not in _VENUE_ROOTS:
+        verbal = "09" <= event.cameo_root <= "13"
+        if (
+            not targets
+            and event.cameo_root not in _VENUE_ROOTS
+            # a demand, threat or refusal is about the place named after it ("threatened
+            # a curfew in Algiers"); a place before it is where it was said ("speaking in
+            # Brussels, the minister demanded ...")
+            and not (verbal and place.start < event.trigger.start)
+        ):
             targets = (
                 Actor(
                     name=country_names.get(country, country),
