@@ -359,3 +359,9 @@ def test_roles_occasion_of_speech_is_no_target(pipeline: Pipeline) -> None:
     text = "At a press conference in Lusaka, the minister accused unnamed groups of lying."
     accusation = _of_type(pipeline, text, "ACCUSE")
     assert all("MED" not in t.sectors for t in accusation.target), accusation.target
+
+
+def test_roles_backer_of_a_group_is_not_its_country(pipeline: Pipeline) -> None:
+    text = "Iranian-backed militias attacked a convoy near the border on Sunday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert "IRN" not in _countries(attack.source), attack.source

@@ -81,6 +81,23 @@ _LEFT_DEPS = frozenset(
 _NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO"})
 # Dictionary entries that lower-case words can match: sector words, not names.
 _LOWER_CASE_HOWS = frozenset({"sector-noun", "sector-title"})
+# "US-backed", "Iranian-funded": the country behind a group, not the group's own.
+_BACKER_SUFFIXES = frozenset(
+    {
+        "backed",
+        "supported",
+        "sponsored",
+        "funded",
+        "financed",
+        "armed",
+        "trained",
+        "allied",
+        "aligned",
+        "occupied",
+        "controlled",
+        "installed",
+    }
+)
 # "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sectors of actors that stand for a state when named by country or capital.
@@ -609,6 +626,14 @@ class ActorResolver:
         i = token.i
         if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
             return True
+        match = self._by_token.get(i)
+        last = match.end - 1 if match is not None else i
+        if (
+            last + 2 < len(doc)
+            and doc[last + 1].text == "-"
+            and doc[last + 2].lower_ in _BACKER_SUFFIXES
+        ):
+            return True  # "US-backed militias", "Israeli-occupied territory": not theirs
         return i >= 1 and doc[i - 1].lower_ == "ethnic"
 
     def _stateless_sectors(self, tokens: Iterable[Token]) -> tuple[str, ...]:
@@ -965,8 +990,11 @@ class ActorResolver:
                 names = [t for t in tokens if t.pos_ == "PROPN" or t.i == head.i]
                 unknown: ActorKind = "person" if head.ent_type_ == "PERSON" else "organisation"
                 first, last = names[0], names[-1]
-                # "Iraqi Kurds", "the Afghan Taliban": a demonym before the name places it.
-                country = self._country_in(
+                # "Iraqi Kurds", "the Afghan Taliban": a demonym before the name places it;
+                # "the Trump Administration": a known person's name
+                known = [self.dictionary.person(t.text) for t in names if t.i != head.i]
+                country = next((k[1] for k in known if k is not None and k[1]), None)
+                country = country or self._country_in(
                     t
                     for child in head.lefts
                     if child.dep_ in ("amod", "compound", "nmod") and child.pos_ == "ADJ"
