@@ -992,8 +992,8 @@ class ActorResolver:
                 first, last = names[0], names[-1]
                 # "Iraqi Kurds", "the Afghan Taliban": a demonym before the name places it;
                 # "the Trump Administration": a known person's name
-                known = [self.dictionary.person(t.text) for t in names if t.i != head.i]
-                country = next((k[1] for k in known if k is not None and k[1]), None)
+                leaders = [self.dictionary.person(t.text) for t in names if t.i != head.i]
+                country = next((k[1] for k in leaders if k is not None and k[1]), None)
                 country = country or self._country_in(
                     t
                     for child in head.lefts
