@@ -365,3 +365,19 @@ def test_roles_backer_of_a_group_is_not_its_country(pipeline: Pipeline) -> None:
     text = "Iranian-backed militias attacked a convoy near the border on Sunday."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert "IRN" not in _countries(attack.source), attack.source
+
+
+def test_roles_grievance_reaches_the_agent_of_a_deeper_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Thousands of dockworkers stopped work on Monday over a pension bill signed by "
+        "Greek Labour Minister Nikos Petrou."
+    )
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert "GRC" in _countries(protest.target), protest.target
+
+
+def test_roles_one_who_dies_is_the_target(pipeline: Pipeline) -> None:
+    text = "A Kurdish detainee died as a result of torture while in police custody."
+    events = [e for e in _events(pipeline, text) if "died" in e.trigger.text]
+    assert events, _events(pipeline, text)
+    assert not events[0].source and any("detainee" in t.text for t in events[0].target)

@@ -1211,6 +1211,9 @@ class EventCoder:
             # "An army base was attacked by rebels": the subject did not resolve to an
             # actor; the agent did it, not whoever the climb found (a speaker).
             passive, sources = True, []
+        if _lemma(verb) in self._VICTIM_VERBS:
+            # "a prisoner died as a result of torture": who dies is the one it was done to
+            return [], sources
         if passive:
             targets = sources
             sources = []
@@ -1460,6 +1463,8 @@ class EventCoder:
         {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
     )
     _GRIEVANCE_PREPS = ("against", "over", "about")
+    # Verbs whose subject suffers the event: "died of torture", "succumbed to wounds".
+    _VICTIM_VERBS = frozenset({"die", "perish", "succumb", "drown", "starve"})
     _ALLY_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing"})
     # Verbs whose object forces are the subject's own: "deployed troops", "withdrew police".
     _FORCE_VERBS = frozenset(
@@ -1554,7 +1559,10 @@ class EventCoder:
         while queue and seen < 24:
             current = queue.pop(0)
             seen += 1
-            if current.dep_ in self._NOT_ABOUT:
+            # the agent of a deeper clause did what it is about: "a bill signed by the
+            # minister"; only the verb's own agent is its source
+            deeper_agent = current.dep_ == "agent" and current.head.i != verb.i
+            if current.dep_ in self._NOT_ABOUT and not deeper_agent:
                 continue
             if current.i in used:
                 # the trigger's own words ("press their demands"): what they are of
