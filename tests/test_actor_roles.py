@@ -381,3 +381,9 @@ def test_roles_one_who_dies_is_the_target(pipeline: Pipeline) -> None:
     events = [e for e in _events(pipeline, text) if "died" in e.trigger.text]
     assert events, _events(pipeline, text)
     assert not events[0].source and any("detainee" in t.text for t in events[0].target)
+
+
+def test_roles_grievance_below_an_accusation_noun(pipeline: Pipeline) -> None:
+    text = "The union's allegation that the Ugandan police had beaten strikers drew anger."
+    allegation = next(e for e in _events(pipeline, text) if e.trigger.text == "allegation")
+    assert "UGA" in _countries(allegation.target), allegation.target

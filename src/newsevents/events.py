@@ -1456,6 +1456,11 @@ class EventCoder:
                 targets = self._prep_targets(
                     [verb], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
                 )
+        if not targets and sources and "09" <= match.trigger.code[:2] <= "14":
+            # "their hunger strike against the jailing of the editors", "the union's
+            # rally in protest of the arrests": the grievance below the noun (a noun
+            # without anyone behind it stays as the coder left it)
+            targets = self._grievance_target(noun, used, sources, resolver)
         return sources, targets
 
     # Participles that describe what their subject does: "is engaged in", "is opposed to".
