@@ -20,6 +20,7 @@ general", "the ministry", "the nation".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -451,21 +452,19 @@ class ActorResolver:
                 self.memory.countries.append((doc[m.start].idx, entry.country))
         self.country_counts = counts
         self.main_country = _main_country(counts)
-        # Each sentence's span and the countries it names (by name, demonym or capital).
-        self._sentences: list[tuple[int, int, set[str]]] = [
-            (sent.start_char, sent.end_char, set()) for sent in doc.sents
-        ]
+        # Each sentence's first character and the countries it names (by name, demonym
+        # or capital), for the country of a body its sentence leaves unsaid.
+        self._sentence_starts = [sent.start_char for sent in doc.sents]
+        self._sentence_countries: list[set[str]] = [set() for _ in self._sentence_starts]
         for m in self.matches:
             entry = m.best("name", "demonym", "capital")
             if entry is None or not entry.country or self._not_its_country(doc[m.start]):
                 continue
             if self._is_person_token(doc[m.start]):
                 continue
-            offset = doc[m.start].idx
-            for start, end, named in self._sentences:
-                if start <= offset < end:
-                    named.add(entry.country)
-                    break
+            k = self._sentence_index(doc[m.start].idx)
+            if 0 <= k < len(self._sentence_countries):
+                self._sentence_countries[k].add(entry.country)
         self._people_seen: list[Actor] = []
         self._index_people()
 
@@ -762,17 +761,16 @@ class ActorResolver:
         return _replace(actor, country=country) if country else actor
 
     def _sentence_index(self, offset: int) -> int:
-        for k, (start, end, _) in enumerate(self._sentences):
-            if start <= offset < end:
-                return k
-        return len(self._sentences)
+        """The index of the sentence holding a character offset (-1 before the first)."""
+        return bisect_right(self._sentence_starts, offset) - 1
 
     def sentence_country(self, offset: int) -> str | None:
         """The only country the sentence around a character offset names, if one."""
-        for start, end, named in self._sentences:
-            if start <= offset < end:
-                return next(iter(named)) if len(named) == 1 else None
-        return None
+        k = self._sentence_index(offset)
+        if not 0 <= k < len(self._sentence_countries):
+            return None
+        named = self._sentence_countries[k]
+        return next(iter(named)) if len(named) == 1 else None
 
     def _remember(self, actor: Actor) -> None:
         if actor.kind == "person":
