@@ -15,6 +15,17 @@ touching code:
 turns the noun phrase headed by a token into an ``Actor`` (or None), with
 within-article coreference: "Haftar" after "General Khalifa Haftar", "the
 general", "the ministry", "the nation".
+
+Names match only when written with a capital ("Dawn" the newspaper, not "at
+dawn"); sector words match in any case. A country comes from the phrase itself
+("Iran's foreign minister", "Albanians of southern Serbia", "the Bush
+administration", "the general's forces"), never from a stance or a backer
+("anti-Syria", "US-backed") or an ethnic name ("ethnic Albanians"). A domestic
+body the text leaves without one ("the army", "protesters") takes, in this order,
+the one country its sentence names, the article's main country
+(``with_fallback``), and, once places are known, the country where its event
+happened (``link.place_targets``). Stateless bodies (IGO, NGO, and known groups
+of no one country such as al-Qaeda) take none.
 """
 
 from __future__ import annotations
