@@ -383,6 +383,12 @@ def test_roles_one_who_dies_is_the_target(pipeline: Pipeline) -> None:
     assert not events[0].source and any("detainee" in t.text for t in events[0].target)
 
 
+def test_roles_the_custodian_of_one_who_dies_is_the_source(pipeline: Pipeline) -> None:
+    text = "A Kurdish detainee died as a result of torture while in Turkish police custody."
+    died = next(e for e in _events(pipeline, text) if "died" in e.trigger.text)
+    assert _countries(died.source) == ["TUR"]
+
+
 def test_roles_grievance_below_an_accusation_noun(pipeline: Pipeline) -> None:
     text = "The union's allegation that the Ugandan police had beaten strikers drew anger."
     allegation = next(e for e in _events(pipeline, text) if e.trigger.text == "allegation")

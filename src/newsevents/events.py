@@ -1212,8 +1212,17 @@ class EventCoder:
             # actor; the agent did it, not whoever the climb found (a speaker).
             passive, sources = True, []
         if _lemma(verb) in self._VICTIM_VERBS:
-            # "a prisoner died as a result of torture": who dies is the one it was done to
-            return [], sources
+            # "a prisoner died as a result of torture": who dies is the one it was done
+            # to; the one holding them did it ("while in Israeli police custody")
+            holders = [
+                a
+                for prep in verb.subtree
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "under")
+                for pobj in prep.children
+                if _lemma(pobj) in ("custody", "detention")
+                for a in resolver.resolve_all(pobj)
+            ]
+            return holders, sources
         if passive:
             targets = sources
             sources = []
