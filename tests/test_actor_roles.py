@@ -393,3 +393,9 @@ def test_roles_grievance_below_an_accusation_noun(pipeline: Pipeline) -> None:
     text = "The union's allegation that the Ugandan police had beaten strikers drew anger."
     allegation = next(e for e in _events(pipeline, text) if e.trigger.text == "allegation")
     assert "UGA" in _countries(allegation.target), allegation.target
+
+
+def test_roles_owner_of_the_thing_attacked_is_the_target(pipeline: Pipeline) -> None:
+    text = "Rebels attacked an army base near the river on Tuesday, officials said."
+    attack = next(e for e in _events(pipeline, text) if e.plover_type == "ASSAULT")
+    assert any("MIL" in t.sectors for t in attack.target), attack.target

@@ -1258,6 +1258,17 @@ class EventCoder:
                 for token in _with_conjuncts(child):
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
         targets = self._not_own_forces(verb, sources, targets)
+        if not targets:
+            # "attacked an army base", "stormed the Iranian embassy": whose the thing is,
+            # as for the passive "an army base was attacked"
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.i not in used:
+                    if sources and self._owned_by_pronoun(child):
+                        continue
+                    found = self._search(child, used, resolver, exclude=exclude)
+                    targets = self._not_own_forces(verb, sources, found)
+                    if targets:
+                        break
         if not targets and match.trigger.code[:2] in ("11", "14"):
             # "complained to the UN over Israeli air raids", "protested to Cairo about
             # the arrests": the grievance names the target, not the one addressed.
