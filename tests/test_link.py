@@ -38,6 +38,8 @@ def test_link_place_is_not_target_of_a_meeting_or_statement() -> None:
     names = {"MNE": "Montenegro"}
     assert place_targets([_event("040", "CONSULT")], names)[0].target == ()
     assert place_targets([_event("043", "CONSULT")], names)[0].target == ()
+    # "signed a peace deal in Montenegro": where it was signed, not with whom
+    assert place_targets([_event("057", "SUPPORT")], names)[0].target == ()
 
 
 def test_link_place_is_target_of_a_domestic_threat() -> None:

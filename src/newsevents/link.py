@@ -68,8 +68,9 @@ def locate_events(
 # not among them: "journalists detained in Bamako" are, unless the text says otherwise,
 # Mali's.
 _STATELESS = frozenset({"IGO", "NGO"})
-# Event roots whose place is a venue, not a party: statements, appeals and meetings.
-_VENUE_ROOTS = frozenset({"01", "02", "04"})
+# Event roots whose place is a venue, not a party: statements, appeals, meetings and
+# diplomatic cooperation ("signed a peace deal in Doha").
+_VENUE_ROOTS = frozenset({"01", "02", "04", "05"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
@@ -99,8 +100,8 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
     - An event done in a place names its country as the target when nothing else
       does: "Serbia lifted a night curfew in Montenegro", "a bomb exploded in
       Baghdad", "the president threatened a curfew in Algiers", with the place's
-      words as the target's span. Not for statements, appeals and meetings, whose
-      place is only where the words were said.
+      words as the target's span. Not for statements, appeals, meetings and
+      diplomatic cooperation, whose place is only where it was said or signed.
     """
     out = []
     for event in events:
