@@ -399,3 +399,9 @@ def test_roles_owner_of_the_thing_attacked_is_the_target(pipeline: Pipeline) -> 
     text = "Rebels attacked an army base near the river on Tuesday, officials said."
     attack = next(e for e in _events(pipeline, text) if e.plover_type == "ASSAULT")
     assert any("MIL" in t.sectors for t in attack.target), attack.target
+
+
+def test_roles_unknown_name_takes_no_country_from_its_sentence(pipeline: Pipeline) -> None:
+    text = "NATO condemned Russia's annexation of Crimea."
+    annexation = next(e for e in _events(pipeline, text) if e.trigger.text == "annexation")
+    assert all(t.country != "RUS" for t in annexation.target), annexation.target

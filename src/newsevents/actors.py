@@ -768,7 +768,11 @@ class ActorResolver:
             return actor
         if actor.kind == "organisation" and actor.sectors:
             return actor  # a known group of no one country: al-Qaeda, the Muslim Brotherhood
-        country = self.sentence_country(actor.start) or self.main_country
+        # A name the dictionaries do not know may be a place or a foreign body ("the
+        # annexation of Crimea"): only the article's main country is a safe guess for it.
+        unknown_name = actor.kind == "organisation" or (actor.kind == "person" and not actor.role)
+        here = None if unknown_name else self.sentence_country(actor.start)
+        country = here or self.main_country
         return _replace(actor, country=country) if country else actor
 
     def _sentence_index(self, offset: int) -> int:
