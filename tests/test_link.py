@@ -34,9 +34,43 @@ def test_link_place_is_target_of_material_event() -> None:
     )
 
 
-def test_link_place_is_not_target_of_talk_mobilisation_or_own_country() -> None:
+def test_link_place_is_not_target_of_a_meeting_or_statement() -> None:
     names = {"MNE": "Montenegro"}
-    assert place_targets([_event("112", "ACCUSE")], names)[0].target == ()
-    assert place_targets([_event("154", "MOBILIZE")], names)[0].target == ()
-    own = _event("081", "CONCEDE", source=(Actor("Montenegro", "M", 0, 1, "MNE"),))
-    assert place_targets([own], names)[0].target == ()
+    assert place_targets([_event("040", "CONSULT")], names)[0].target == ()
+    assert place_targets([_event("043", "CONSULT")], names)[0].target == ()
+    # "signed a peace deal in Montenegro": where it was signed, not with whom
+    assert place_targets([_event("057", "SUPPORT")], names)[0].target == ()
+
+
+def test_link_place_is_target_of_a_domestic_threat() -> None:
+    # "Montenegro threatened a curfew in Podgorica": the place is what it is done to,
+    # even when it is the source's own country.
+    own = _event("172", "THREATEN", source=(Actor("Montenegro", "M", 0, 1, "MNE"),))
+    (event,) = place_targets([own], {"MNE": "Montenegro"})
+    assert [t.country for t in event.target] == ["MNE"]
+
+
+def test_link_domestic_body_takes_the_country_of_its_place() -> None:
+    police = Actor("police", "riot police", 0, 11, None, ("COP",), "sector")
+    troops = Actor("troops", "its troops", 0, 10, None, ("MIL",), "sector")
+    agency = Actor("agency", "the UN agency", 0, 13, None, ("IGO",), "sector")
+    named = Actor("Ali Musa", "Ali Musa", 0, 8, None, (), "person")
+    event = _event("173", "COERCE", source=(police,), target=(troops, agency, named))
+    (event,) = place_targets([event], {"MNE": "Montenegro"})
+    assert [a.country for a in event.source] == ["MNE"]
+    # owned by a pronoun, stateless, or a named person: the place says nothing of them
+    assert [a.country for a in event.target] == [None, None, None]
+
+
+def test_link_place_said_before_a_demand_is_a_venue() -> None:
+    # "Speaking in Brussels, Serbia demanded ...": the place comes before the trigger.
+    venue = _event(
+        "100",
+        "REQUEST",
+        trigger=Span(50, 58, "demanded"),
+        location=Place("Brussels", 12, 20, "Brussels", 50.8, 4.3, "BEL"),
+    )
+    assert place_targets([venue], {"BEL": "Belgium"})[0].target == ()
+    # "... threatened a curfew in Montenegro": after the trigger, what it is about.
+    (threat,) = place_targets([_event("130", "THREATEN")], {"MNE": "Montenegro"})
+    assert [t.country for t in threat.target] == ["MNE"]

@@ -15,11 +15,23 @@ touching code:
 turns the noun phrase headed by a token into an ``Actor`` (or None), with
 within-article coreference: "Haftar" after "General Khalifa Haftar", "the
 general", "the ministry", "the nation".
+
+Names match only when written with a capital ("Dawn" the newspaper, not "at
+dawn"); sector words match in any case. A country comes from the phrase itself
+("Iran's foreign minister", "Albanians of southern Serbia", "the Bush
+administration", "the general's forces"), never from a stance or a backer
+("anti-Syria", "US-backed") or an ethnic name ("ethnic Albanians"). A domestic
+body the text leaves without one ("the army", "protesters") takes, in this order,
+the one country its sentence names, the article's main country
+(``with_fallback``), and, once places are known, the country where its event
+happened (``link.place_targets``). Stateless bodies (IGO, NGO, and known groups
+of no one country such as al-Qaeda) take none.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +72,13 @@ QUANTITIES = frozenset(
         "crowds",
         "band",
         "members",
+        # "leaders of the opposition coalition", "representatives of the union": the body
+        "member",
+        "leader",
+        "leaders",
+        "leadership",
+        "representative",
+        "representatives",
     }
 )
 # A capital after these is a destination or a place, not the government it stands for.
@@ -71,7 +90,28 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 _LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 )
-_NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO", "MED"})
+_NO_COUNTRY_FALLBACK = frozenset({"IGO", "NGO"})
+# Dictionary entries that lower-case words can match: sector words, not names.
+_LOWER_CASE_HOWS = frozenset({"sector-noun", "sector-title"})
+# "US-backed", "Iranian-funded": the country behind a group, not the group's own.
+_BACKER_SUFFIXES = frozenset(
+    {
+        "backed",
+        "supported",
+        "sponsored",
+        "funded",
+        "financed",
+        "armed",
+        "trained",
+        "allied",
+        "aligned",
+        "occupied",
+        "controlled",
+        "installed",
+    }
+)
+# "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.
+_STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sectors of actors that stand for a state when named by country or capital.
 _STATE_SECTORS = ("GOV",)
 
@@ -369,6 +409,10 @@ def match_phrases(
                 entries = phrases.get(case_key(text)) or phrases.get(normalise(text))
                 if entries is None and width > 1:
                     entries = phrases.get(" ".join(keys[i : i + width]))
+                if entries and text.islower():
+                    # Names are written with capitals: "at dawn" is no newspaper, "china"
+                    # no country; lower-case words name only sectors ("police").
+                    entries = tuple(e for e in entries if e.how in _LOWER_CASE_HOWS) or None
                 if entries:
                     found = PhraseMatch(i, i + width, entries)
                     break
@@ -409,13 +453,42 @@ class ActorResolver:
         for m in self.matches:
             # Capitals are left out: "Tripoli" alone does not say which country is meant.
             entry = m.best("name", "demonym")
-            if entry and entry.country and not self._is_person_token(doc[m.start]):
+            if (
+                entry
+                and entry.country
+                and not self._is_person_token(doc[m.start])
+                and not self._not_its_country(doc[m.start])
+            ):
                 counts[entry.country] += 1
                 self.memory.countries.append((doc[m.start].idx, entry.country))
         self.country_counts = counts
         self.main_country = _main_country(counts)
+        # Each sentence's first character and the countries it names (by name, demonym
+        # or capital), for the country of a body its sentence leaves unsaid.
+        self._sentence_starts = [sent.start_char for sent in doc.sents]
+        self._sentence_countries: list[set[str]] = [set() for _ in self._sentence_starts]
+        for m in self.matches:
+            entry = m.best("name", "demonym", "capital")
+            if entry is None or not entry.country or self._not_its_country(doc[m.start]):
+                continue
+            if self._is_person_token(doc[m.start]):
+                continue
+            k = self._sentence_index(doc[m.start].idx)
+            if 0 <= k < len(self._sentence_countries):
+                self._sentence_countries[k].add(entry.country)
         self._people_seen: list[Actor] = []
         self._index_people()
+
+    def names_country(self, token: Token) -> bool:
+        """Whether the token is (part of) a country's name, people or capital."""
+        match = self._by_token.get(token.i)
+        return match is not None and match.best("name", "demonym", "capital") is not None
+
+    @staticmethod
+    def first_person(token: Token) -> bool:
+        """ "we", "us", "I": the speaker, but not "US", the United States."""
+        text = token.text
+        return token.lower_ in FIRST_PERSON and not (len(text) > 1 and text.isupper())
 
     def add_place_countries(self, countries: Iterable[str | None]) -> None:
         """Count the countries of the article's resolved places towards its main country."""
@@ -487,6 +560,14 @@ class ActorResolver:
             before = self.doc[max(0, lo - 3) : lo]
             country = self._country_in(t for t in before if not t.is_punct and t.pos_ != "VERB")
         if country is None:
+            # "King Hassan of Morocco", "President Kiir of South Sudan"
+            country = self._country_in(
+                t
+                for child in ent.root.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for t in child.subtree
+            )
+        if country is None:
             # "suspected British militant Haroon Aswad": a demonym among the name's modifiers
             country = self._country_in(
                 t
@@ -537,7 +618,7 @@ class ActorResolver:
     def _country_in(self, span: Span | Iterable[Token]) -> str | None:
         for token in span:
             match = self._by_token.get(token.i)
-            if match is None:
+            if match is None or self._not_its_country(token):
                 continue
             entry = match.best("name", "demonym", "capital")
             if entry and entry.country:
@@ -545,6 +626,61 @@ class ActorResolver:
             org = match.best("organisation")
             if org and org.country:
                 return org.country
+        return None
+
+    def _not_its_country(self, token: Token) -> bool:
+        """A country word that does not say whose a phrase is: "an anti-Syria
+        journalist", "pro-Iran militias" (against or for the country), "ethnic
+        Albanians" (a people, who may live anywhere)."""
+        doc = self.doc
+        i = token.i
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
+            return True
+        match = self._by_token.get(i)
+        last = match.end - 1 if match is not None else i
+        if (
+            last + 2 < len(doc)
+            and doc[last + 1].text == "-"
+            and doc[last + 2].lower_ in _BACKER_SUFFIXES
+        ):
+            return True  # "US-backed militias", "Israeli-occupied territory": not theirs
+        return i >= 1 and doc[i - 1].lower_ == "ethnic"
+
+    def _stateless_sectors(self, tokens: Iterable[Token]) -> tuple[str, ...]:
+        """The IGO/NGO sectors of an organisation without a country named in a phrase."""
+        for token in tokens:
+            match = self._by_token.get(token.i)
+            org = match.best("organisation") if match else None
+            if org is not None and org.country is None:
+                return tuple(c for c in org.sectors if c in _NO_COUNTRY_FALLBACK)
+        return ()
+
+    def _inside_other_name(self, head: Token, match: PhraseMatch) -> bool:
+        """Whether a one-word organisation alias is only the end of a longer proper name
+        the dictionary does not know: "Homeland Union", "Workers' Union"."""
+        if match.end - match.start != 1 or match.best("organisation") is None:
+            return False
+        if match.best("name", "demonym", "capital") is not None:
+            return False
+        for child in head.lefts:
+            if child.dep_ not in ("compound", "poss") or child.pos_ != "PROPN":
+                continue
+            other = self._by_token.get(child.i)
+            if other is None or other.best("organisation") is None:
+                return True  # "Farmers Union", "Nigerian Union of Teachers"
+        return False
+
+    def _where_they_live(self, head: Token) -> str | None:
+        """The country a people is placed in: "Albanians in southern Serbia", "of the
+        West Bank" (the place itself, not a demonym beside it: "Israeli-occupied")."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "of"):
+                continue
+            for pobj in child.children:
+                match = self._by_token.get(pobj.i)
+                entry = match.best("name", "capital") if match else None
+                if entry is not None and entry.country:
+                    return entry.country
         return None
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
@@ -579,7 +715,13 @@ class ActorResolver:
         if actor is None:
             return []
         out = [actor]
-        for child in token.children:
+        # "scores of Sierra Leonean and Liberian refugees": the counted noun coordinates
+        base = self._counted(token)
+        if base is not token:
+            for conj in base.children:
+                if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN"):
+                    out.extend(self.resolve_all(conj, exclude_country=exclude_country))
+        for child in base.children:
             if child.dep_ != "amod":
                 continue
             for conj in child.children:
@@ -590,6 +732,17 @@ class ActorResolver:
                 if entry is not None and entry.country and entry.country != actor.country:
                     out.append(_replace(actor, country=entry.country))
         return out
+
+    @staticmethod
+    def _counted(token: Token) -> Token:
+        """What a count counts: "hundreds of migrants" -> "migrants"."""
+        if token.lower_ in QUANTITIES or token.pos_ == "NUM":
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+        return token
 
     def country_of_place(self, prep: Token) -> Actor | None:
         """The country a preposition's place names, as an actor ("in Amman" -> Jordan)."""
@@ -608,12 +761,31 @@ class ActorResolver:
         return None
 
     def with_fallback(self, actor: Actor) -> Actor:
-        """Give an actor without a country the article's main country, if it has one."""
-        if actor.country or not self.main_country:
+        """Give an actor without a country the one country its sentence names, else
+        the article's main country, if it has one: "Venezuela's opposition leader
+        called on the army" (the army is Venezuela's, whatever the article is about)."""
+        if actor.country or set(actor.sectors) & _NO_COUNTRY_FALLBACK:
             return actor
-        if set(actor.sectors) & _NO_COUNTRY_FALLBACK:
-            return actor
-        return _replace(actor, country=self.main_country)
+        if actor.kind == "organisation" and actor.sectors:
+            return actor  # a known group of no one country: al-Qaeda, the Muslim Brotherhood
+        # A name the dictionaries do not know may be a place or a foreign body ("the
+        # annexation of Crimea"): only the article's main country is a safe guess for it.
+        unknown_name = actor.kind == "organisation" or (actor.kind == "person" and not actor.role)
+        here = None if unknown_name else self.sentence_country(actor.start)
+        country = here or self.main_country
+        return _replace(actor, country=country) if country else actor
+
+    def _sentence_index(self, offset: int) -> int:
+        """The index of the sentence holding a character offset (-1 before the first)."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    def sentence_country(self, offset: int) -> str | None:
+        """The only country the sentence around a character offset names, if one."""
+        k = self._sentence_index(offset)
+        if not 0 <= k < len(self._sentence_countries):
+            return None
+        named = self._sentence_countries[k]
+        return next(iter(named)) if len(named) == 1 else None
 
     def _remember(self, actor: Actor) -> None:
         if actor.kind == "person":
@@ -653,6 +825,8 @@ class ActorResolver:
         tokens = self._phrase_tokens(head)
         span_start, span_end = tokens[0].i, tokens[-1].i + 1
         match = self._by_token.get(head.i)
+        if match is not None and self._inside_other_name(head, match):
+            match = None  # "the Homeland Union" is no European Union ("the Union")
         if match is not None:
             entry = match.best("organisation", "name", "capital", "demonym")
             if entry is not None and entry.how == "organisation":
@@ -673,40 +847,85 @@ class ActorResolver:
                 return self._actor(
                     span_start, span_end, entry.name, entry.country, entry.sectors, "country"
                 )
+            ethnic = self._not_its_country(head)
             if entry is not None and entry.how == "demonym" and head.pos_ == "ADJ":
+                if ethnic:
+                    # "ethnic Albanian unrest": the people, wherever they live
+                    return self._actor(
+                        match.start - 1, match.end, entry.name, None, ("CVL",), "group"
+                    )
                 # "an American airstrike": the adjective names the acting state.
                 return self._actor(match.start, match.end, entry.name, entry.country, (), "country")
             if entry is not None and entry.how == "demonym" and head.pos_ in ("NOUN", "PROPN"):
-                # "the Libyans": the people of a country.
-                return self._actor(
-                    span_start, span_end, entry.name, entry.country, ("CVL",), "group"
-                )
+                # "the Libyans": the people of a country; "ethnic Albanians", "Albanians
+                # of southern Serbia": a people, of the country where they live (or, if
+                # the text does not say, where the event happens).
+                where = self._where_they_live(head)
+                country = where or (None if ethnic else entry.country)
+                return self._actor(span_start, span_end, entry.name, country, ("CVL",), "group")
         # A body or group named by a sector word: "the Libyan interior ministry".
         sector_entry = self._sector_of(tokens, head)
         if sector_entry is not None:
             sectors, role_text, is_title = sector_entry
             country = self._country_in(t for t in tokens if t.i != head.i)
             if country is None:
+                # "European Union foreign ministers", "UN peacekeepers": the body of a
+                # stateless organisation is stateless too, not the article's country.
+                stateless = self._stateless_sectors(t for t in tokens if t.i != head.i)
+                sectors = (*sectors, *(c for c in stateless if c not in sectors))
+            owned = False
+            if country is None:
+                # "the Bush administration", "Putin's government": a known person's body
+                for t in tokens:
+                    known = self.dictionary.person(t.text) if t.pos_ == "PROPN" else None
+                    if t.i != head.i and known is not None and known[1]:
+                        country = known[1]
+                        break
+            if country is None:
                 for child in head.children:
                     if child.dep_ == "poss":
                         country = self._country_in(child.subtree)
+                        if country is None and child.pos_ != "PRON":
+                            # "the general's forces": whose the owner is
+                            owner = self._phrase_actor(
+                                child, allow_person=True, use_memory=use_memory
+                            )
+                            owned = owner is not None
+                            country = owner.country if owner is not None else None
                     elif child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
                         # "police in Minsk", "soldiers from Chad"
                         country = country or self._country_in(child.subtree)
             if is_title and use_memory and head.tag_ in ("NN", "NNP") and _has_definite(head):
                 # "the general", "the minister": someone named earlier with that role.
-                previous = self._recall_person(lower, role_text)
-                if previous is not None:
+                previous = self._recall_person(lower, role_text, before=head.idx)
+                if previous is not None and country in (None, previous.country):
                     return _replace(
                         previous,
                         text=doc[span_start:span_end].text,
                         start=doc[span_start].idx,
                         end=doc[span_end - 1].idx + len(doc[span_end - 1].text),
                     )
-            if not is_title and use_memory and country is None and _has_definite(head):
-                previous = self._recall_body(sectors)
-                if previous is not None:
+            if (
+                not is_title
+                and use_memory
+                and country is None
+                and not owned
+                and _has_definite(head)
+            ):
+                # "the army": of the one country its sentence names, else the body of
+                # that kind named last ("the ministry" after "the interior ministry")
+                no_state = bool(set(sectors) & _NO_COUNTRY_FALLBACK)
+                here = None if no_state else self.sentence_country(head.idx)
+                previous = self._recall_body(sectors, exclude=exclude_country)
+                near = previous is not None and (
+                    self._sentence_index(head.idx) == self._sentence_index(previous.start)
+                )
+                if previous is not None and (here is None or (here == exclude_country and near)):
+                    # "Lebanese troops fired back after Israel shelled the army": the other
+                    # side, named in the same sentence
                     country = previous.country
+                else:
+                    country = here
             appos = self._appositive_info(head) if allow_person else None
             name = " ".join(t.text for t in tokens if t.dep_ not in ("det", "punct", "case"))
             kind: ActorKind = "person" if is_title else "sector"
@@ -723,7 +942,7 @@ class ActorResolver:
             )
         # "Muslim Brotherhood members", "Hamas fighters": the named group acts.
         for child in head.children:
-            if child.dep_ == "compound" and child.pos_ == "PROPN":
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                 named = self._by_token.get(child.i)
                 entry = named.best("organisation") if named else None
                 if entry is not None:
@@ -757,16 +976,20 @@ class ActorResolver:
                     exclude_country=exclude_country,
                 )
         # "an Indian proposal", "the U.S. request": a thing of a state stands for the state.
+        # "US Predator attacks": the state may modify a modifier.
         if head.pos_ == "NOUN":
             for child in head.lefts:
-                named = self._by_token.get(child.i)
-                if child.dep_ not in ("amod", "compound", "nmod") or named is None:
+                if child.dep_ not in ("amod", "compound", "nmod"):
                     continue
-                entry = named.best("name", "demonym")
-                if entry is not None and entry.country and entry.country != exclude_country:
-                    return self._actor(
-                        named.start, named.end, entry.name, entry.country, (), "country"
-                    )
+                for token in child.subtree:
+                    named = self._by_token.get(token.i)
+                    if named is None or self._not_its_country(token):
+                        continue
+                    entry = named.best("name", "demonym")
+                    if entry is not None and entry.country:
+                        return self._actor(
+                            named.start, named.end, entry.name, entry.country, (), "country"
+                        )
         # A surname named earlier as a person ("Haftar" tagged ORG by the parser).
         if head.pos_ == "PROPN":
             for person in self._people_seen:
@@ -780,8 +1003,18 @@ class ActorResolver:
                 names = [t for t in tokens if t.pos_ == "PROPN" or t.i == head.i]
                 unknown: ActorKind = "person" if head.ent_type_ == "PERSON" else "organisation"
                 first, last = names[0], names[-1]
+                # "Iraqi Kurds", "the Afghan Taliban": a demonym before the name places it;
+                # "the Trump Administration": a known person's name
+                leaders = [self.dictionary.person(t.text) for t in names if t.i != head.i]
+                country = next((k[1] for k in leaders if k is not None and k[1]), None)
+                country = country or self._country_in(
+                    t
+                    for child in head.lefts
+                    if child.dep_ in ("amod", "compound", "nmod") and child.pos_ == "ADJ"
+                    for t in child.subtree
+                )
                 return self._actor(
-                    first.i, last.i + 1, self.doc[first.i : last.i + 1].text, None, (), unknown
+                    first.i, last.i + 1, self.doc[first.i : last.i + 1].text, country, (), unknown
                 )
         return None
 
@@ -789,6 +1022,8 @@ class ActorResolver:
         self, tokens: Sequence[Token], head: Token
     ) -> tuple[tuple[str, ...], str, bool] | None:
         """The sector named by the phrase's head (and the words before it)."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None  # "the seventh major attack", "a general strike": adjectives
         heads = [t for t in tokens if t.i <= head.i]
         for lo in range(len(heads)):
             words = heads[lo:]
@@ -806,16 +1041,24 @@ class ActorResolver:
                 return entry.sectors, head.text, entry.how == "sector-title"
         return None
 
-    def _recall_person(self, word: str, role_text: str) -> Actor | None:
+    def _recall_person(self, word: str, role_text: str, *, before: int) -> Actor | None:
+        """The last person named before ``before`` whose role has the word ("minister")."""
         for person in reversed(self._people_seen + self.memory.people):
             role = (person.role or "").casefold()
-            if person.kind == "person" and person.name and word in role.split():
+            if (
+                person.kind == "person"
+                and person.name
+                and person.start < before
+                and word in role.split()
+            ):
                 return person
         return None
 
-    def _recall_body(self, sectors: tuple[str, ...]) -> Actor | None:
+    def _recall_body(self, sectors: tuple[str, ...], *, exclude: str | None) -> Actor | None:
+        """The last body of these sectors with a country; not of ``exclude`` (the
+        source's): "the State Department urged the government" is another government."""
         for body in reversed(self.memory.bodies):
-            if body.country and set(body.sectors) & set(sectors):
+            if body.country and body.country != exclude and set(body.sectors) & set(sectors):
                 return body
         return None
 

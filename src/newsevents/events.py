@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from newsevents._yaml import load_yaml
-from newsevents.actors import FIRST_PERSON, RELATIVE, ActorResolver
+from newsevents.actors import RELATIVE, ActorResolver
 from newsevents.errors import ResourceError
 from newsevents.model import Actor, Event, Span, Status, content_id
 from newsevents.parse import Words
@@ -1101,13 +1101,16 @@ class EventCoder:
             actors: list[Actor] = []
             for subject in subjects:
                 for token in _with_conjuncts(subject):
-                    if token.lower_ in RELATIVE or token.lower_ in FIRST_PERSON:
+                    if token.lower_ in RELATIVE or resolver.first_person(token):
                         actor = self._resolve_subject(token, current, resolver)
                         actors.extend([actor] if actor is not None else [])
+                    elif token.lower_ in ("he", "she") and token.pos_ == "PRON":
+                        person = self._third_person(token, resolver)
+                        actors.extend([person] if person is not None else [])
                     else:
                         actors.extend(resolver.resolve_all(token))
             if actors:
-                return actors, passive and current.i == verb.i
+                return self._without_overlaps(actors), passive and current.i == verb.i
             accused = _accused_of(current)
             if accused is not None:
                 # "accused the government of failing to protect": the accused acted
@@ -1120,6 +1123,11 @@ class EventCoder:
                 actor = resolver.resolve(anchor) or resolver.resolve(noun)
                 if actor is not None:
                     return [actor], False
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+                    # "converging for a rally to protest the violations": the purpose of
+                    # an event noun is its participants'; climb on from the noun
+                    current = noun
+                    continue
             if (
                 current.dep_
                 in (
@@ -1152,16 +1160,43 @@ class EventCoder:
                 if actor is not None:
                     return actor
             return resolver.speaker_before(token)
-        if lower in FIRST_PERSON:
+        if resolver.first_person(token):
             return self._speaker(token, resolver)
         return resolver.resolve(token)
+
+    def _third_person(self, pronoun: Token, resolver: ActorResolver) -> Actor | None:
+        """Who "he" or "she" is: the person who is the subject of a clause above it
+        ("Katsav refused, saying he would only welcome him in Jerusalem"), else the
+        person named last before it in the sentence ("rebels would meet Cordovez if he
+        gave them a veto")."""
+        current = pronoun.head
+        for _ in range(6):
+            if current.head.i == current.i:
+                break
+            current = current.head
+            for child in current.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
+                    if child.pos_ == "PRON":
+                        continue
+                    actor = resolver.resolve(child)
+                    # a person, or one titled by a country ("Iran's Supreme Leader")
+                    if actor is not None and (
+                        actor.kind == "person"
+                        or (
+                            actor.kind == "country"
+                            and child.tag_ in ("NN", "NNP")
+                            and not resolver.names_country(child)
+                        )
+                    ):
+                        return actor
+        return resolver.speaker_before(pronoun)
 
     def _speaker(self, token: Token, resolver: ActorResolver) -> Actor | None:
         """Who says "we" in a quote: the subject of the sentence's reporting verb."""
         for candidate in token.sent:
             if candidate.pos_ == "VERB" and candidate.lemma_ in REPORT_VERBS:
                 for child in candidate.children:
-                    if child.dep_ != "nsubj" or child.lower_ in FIRST_PERSON:
+                    if child.dep_ != "nsubj" or resolver.first_person(child):
                         continue
                     if child.lower_ in RELATIVE:
                         speaker = resolver.speaker_before(child)
@@ -1177,6 +1212,14 @@ class EventCoder:
     ) -> tuple[list[Actor], list[Actor]]:
         sources, passive = self._subject_actors(verb, resolver)
         targets: list[Actor] = []
+        if (
+            passive
+            and _lemma(verb) in self._STATIVE_PASSIVES
+            and not any(c.dep_ == "agent" for c in verb.children)
+        ):
+            # "Serb forces were engaged in ethnic cleansing", "Israel is opposed to
+            # mediation": a state of the subject, who acts; not something done to it.
+            passive = False
         if not passive and any(
             resolver.resolve(t) is not None
             for c in verb.children
@@ -1187,6 +1230,18 @@ class EventCoder:
             # "An army base was attacked by rebels": the subject did not resolve to an
             # actor; the agent did it, not whoever the climb found (a speaker).
             passive, sources = True, []
+        if _lemma(verb) in self._VICTIM_VERBS:
+            # "a prisoner died as a result of torture": who dies is the one it was done
+            # to; the one holding them did it ("while in Israeli police custody")
+            holders = [
+                a
+                for prep in verb.subtree
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "under")
+                for pobj in prep.children
+                if _lemma(pobj) in ("custody", "detention")
+                for a in resolver.resolve_all(pobj)
+            ]
+            return holders, sources
         if passive:
             targets = sources
             sources = []
@@ -1197,6 +1252,13 @@ class EventCoder:
                             actor = resolver.resolve(token)
                             if actor is not None:
                                 sources.append(actor)
+            if not targets:
+                # "a camp for Congolese refugees was attacked": whom the thing is for
+                for child in verb.children:
+                    if child.dep_ == "nsubjpass" and child.i not in match.tokens:
+                        targets = self._search(child, set(match.tokens), resolver, exclude=None)
+                        if targets:
+                            break
             return sources, targets
         exclude = sources[0].country if sources else None
         used = set(match.tokens)
@@ -1208,8 +1270,34 @@ class EventCoder:
             return [], resolver.resolve_all(verb.head)
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.i not in used:
+                if sources and self._owned_by_pronoun(child):
+                    # "Syria withdrew its troops from Lebanon", "offered its troops to
+                    # the president": the source's own forces are not whom it acts on.
+                    continue
                 for token in _with_conjuncts(child):
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
+        targets = self._not_own_forces(verb, sources, targets)
+        if not targets:
+            # "attacked an army base", "stormed the Iranian embassy": whose the thing is,
+            # as for the passive "an army base was attacked"
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.i not in used:
+                    if sources and self._owned_by_pronoun(child):
+                        continue
+                    found = self._search(child, used, resolver, exclude=exclude)
+                    targets = self._not_own_forces(verb, sources, found)
+                    if targets:
+                        break
+        if not targets and match.trigger.code[:2] in ("11", "14"):
+            # "complained to the UN over Israeli air raids", "protested to Cairo about
+            # the arrests": the grievance names the target, not the one addressed.
+            targets = self._prep_targets(
+                [verb, *(verb.doc[i] for i in match.tokens if i != verb.i)],
+                used,
+                resolver,
+                exclude=exclude,
+                preps=self._GRIEVANCE_PREPS,
+            )
         if not targets:
             targets = self._prep_targets(
                 [verb, *(verb.doc[i] for i in match.tokens if i != verb.i)],
@@ -1238,10 +1326,25 @@ class EventCoder:
             # diplomats", "killing at least 30 fighters", "protect civilians".
             for i in match.tokens:
                 word = verb.doc[i]
-                if i != verb.i and word.dep_ in ("dobj", "nsubjpass") and word.head.i == verb.i:
-                    targets = resolver.resolve_all(word, exclude_country=exclude)
+                # "clashed with riot police": the object of the trigger's own preposition
+                own_prep = (
+                    word.dep_ == "pobj"
+                    and word.head.lower_ in TARGET_PREPS
+                    and word.head.head.i == verb.i
+                    and word.head.i in used
+                )
+                if (
+                    i != verb.i
+                    and ((word.dep_ in ("dobj", "nsubjpass") and word.head.i == verb.i) or own_prep)
+                    and not (sources and self._owned_by_pronoun(word))
+                ):
+                    targets = self._not_own_forces(
+                        verb, sources, resolver.resolve_all(word, exclude_country=exclude)
+                    )
                     if targets:
                         break
+        if not targets and "09" <= match.trigger.code[:2] <= "14":
+            targets = self._grievance_target(verb, used, sources, resolver)
         if not targets and match.trigger.code.startswith("042"):
             # A visit's target is the country visited: "arrived in Amman".
             targets = [
@@ -1268,6 +1371,8 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     for pobj in child.children:
+                        if child.lower_ == "with" and _lemma(pobj) in self._ALLY_NOUNS:
+                            continue  # "with Albania's help": an ally, not a target
                         if pobj.dep_ == "pobj" and pobj.i not in used:
                             actors = [
                                 a
@@ -1290,12 +1395,24 @@ class EventCoder:
             seen += 1
             if current.i in used or current.dep_ in ("relcl", "punct"):
                 continue
-            if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS and not presence:
+            if (
+                current.dep_ == "prep"
+                and current.lower_ in LOCATIVE_PREPS
+                and not presence
+                # "accepted demands from the rebels": whose demands, not where from
+                and not (current.lower_ == "from" and current.head.i == token.i)
+            ):
                 continue
             if current.pos_ in ("NOUN", "PROPN"):
                 actor = resolver.resolve(current, exclude_country=exclude)
                 if actor is not None:
-                    return [actor]
+                    # "aid for Romania and Poland": each of the coordinated actors
+                    more = [
+                        a
+                        for t in _with_conjuncts(current)[1:]
+                        for a in resolver.resolve_all(t, exclude_country=exclude)
+                    ]
+                    return [actor, *more]
             elif current.pos_ == "ADJ" and current.dep_ in ("amod", "compound"):
                 # "rejected a Togolese proposal": the state whose proposal it is
                 actor = resolver.resolve(current, exclude_country=exclude)
@@ -1353,7 +1470,14 @@ class EventCoder:
                     if actor is not None:
                         sources.append(actor)
         verb = _governing_verb(noun)
-        if not sources and verb is not None and _lemma(verb) in LIGHT_VERBS:
+        if (
+            not sources
+            and verb is not None
+            and (
+                _lemma(verb) in LIGHT_VERBS
+                or (_lemma(verb) in self._PACE_VERBS and noun.dep_ == "dobj")
+            )
+        ):
             sources, _ = self._subject_actors(verb, resolver)
         holder = _responsible_for(noun)
         if not sources and holder is not None:
@@ -1371,7 +1495,183 @@ class EventCoder:
                 targets = self._prep_targets(
                     [verb], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
                 )
+        if not targets and sources and "09" <= match.trigger.code[:2] <= "14":
+            # "their hunger strike against the jailing of the editors", "the union's
+            # rally in protest of the arrests": the grievance below the noun (a noun
+            # without anyone behind it stays as the coder left it)
+            targets = self._grievance_target(noun, used, sources, resolver)
         return sources, targets
+
+    # Participles that describe what their subject does: "is engaged in", "is opposed to".
+    _STATIVE_PASSIVES = frozenset(
+        {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
+    )
+    _GRIEVANCE_PREPS = ("against", "over", "about")
+    # Verbs whose subject suffers the event: "died of torture", "succumbed to wounds".
+    _VICTIM_VERBS = frozenset({"die", "perish", "succumb", "drown", "starve"})
+    _ALLY_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing"})
+    # Verbs whose object forces are the subject's own: "deployed troops", "withdrew police".
+    _FORCE_VERBS = frozenset(
+        {
+            "send",
+            "deploy",
+            "dispatch",
+            "withdraw",
+            "pull",
+            "mobilize",
+            "mobilise",
+            "station",
+            "reinforce",
+            "redeploy",
+            "move",
+            "rush",
+        }
+    )
+    # Verbs of pace whose subject carries out the act their object names: "speeded up the
+    # withdrawal", "delayed the pullout".
+    _PACE_VERBS = frozenset({"speed", "accelerate", "hasten", "expedite", "delay", "slow"})
+    # Prepositions that only say where: their places are the event's location.
+    _WHERE_PREPS = frozenset(
+        {"in", "at", "near", "inside", "outside", "across", "within", "around", "throughout"}
+    )
+    # Occasions of speech: "at a press conference", "in an interview", "during a visit".
+    _VENUE_NOUNS = frozenset(
+        {
+            "conference",
+            "meeting",
+            "summit",
+            "ceremony",
+            "session",
+            "briefing",
+            "interview",
+            "speech",
+            "address",
+            "visit",
+            "statement",
+        }
+    )
+    # Dependents that are no part of what the act is about.
+    _NOT_ABOUT = frozenset(
+        {
+            "nsubj",
+            "nsubjpass",
+            "csubj",
+            "agent",
+            "punct",
+            "cc",
+            "conj",
+            "relcl",
+            "mark",
+            "aux",
+            "auxpass",
+            "neg",
+            "det",
+            "case",
+            "npadvmod",
+            "parataxis",
+            "prt",
+            "expl",
+            # modifiers: "a press conference" is no press; the head noun speaks for them
+            "compound",
+            "amod",
+        }
+    )
+
+    def _grievance_target(
+        self, verb: Token, used: set[int], sources: Sequence[Actor], resolver: ActorResolver
+    ) -> list[Actor]:
+        """Whom a demand, accusation, refusal, threat or protest is aimed at, when it is
+        said deeper in the clause: "began a hunger strike to demand the resignation of
+        the president", "denounced as a crime Serbia's crackdown", "demanding autonomy
+        from Serbian authorities", "threatened a strike unless Israel withdrew". The
+        nearest actor below the verb, breadth first, that is not its source; places
+        named by "in", "at", "near" are where it happens, not whom it is aimed at.
+        So deep in the clause, only an actor whose country is known or follows from
+        the place (a domestic body: "police", "the government") is taken.
+        """
+
+        def aimed(token: Token) -> list[Actor]:
+            return [
+                a
+                for a in resolver.resolve_all(token)
+                if not _same_actor(a, sources)
+                and (a.country or (a.kind == "sector" and not {"IGO", "NGO"} & set(a.sectors)))
+            ]
+
+        queue = [c for c in verb.children if c.dep_ not in self._NOT_ABOUT]
+        seen = 0
+        while queue and seen < 24:
+            current = queue.pop(0)
+            seen += 1
+            # the agent of a deeper clause did what it is about: "a bill signed by the
+            # minister"; only the verb's own agent is its source
+            deeper_agent = current.dep_ == "agent" and current.head.i != verb.i
+            if current.dep_ in self._NOT_ABOUT and not deeper_agent:
+                continue
+            if current.i in used:
+                # the trigger's own words ("press their demands"): what they are of
+                queue.extend(current.children)
+                continue
+            if current.dep_ == "prep" and current.lower_ in self._WHERE_PREPS:
+                # where it happened ("in Kirkuk") or was said ("at a press conference")
+                objects = [c for c in current.children if c.dep_ == "pobj"]
+                if any(
+                    o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) in self._VENUE_NOUNS
+                    for o in objects
+                ):
+                    continue
+            if current.pos_ in ("NOUN", "PROPN"):
+                found = aimed(current)
+                if found:
+                    return found
+            if current.pos_ in ("VERB", "AUX"):
+                # A clause of its own: "unless Israel withdrew" names whom it is aimed at.
+                for child in current.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in RELATIVE:
+                        found = aimed(child)
+                        if found:
+                            return found
+            queue.extend(current.children)
+        return []
+
+    def _not_own_forces(
+        self, verb: Token, sources: Sequence[Actor], targets: list[Actor]
+    ) -> list[Actor]:
+        """Without the forces a source sends, deploys or withdraws: "sent troops to the
+        border" moves its own troops, unless the text gives them another country."""
+        if not sources or _lemma(verb) not in self._FORCE_VERBS:
+            return targets
+        return [
+            t
+            for t in targets
+            if t.country or t.kind != "sector" or not {"MIL", "COP"} & set(t.sectors)
+        ]
+
+    @staticmethod
+    def _without_overlaps(actors: list[Actor]) -> list[Actor]:
+        """One actor per stretch of words: a name the parser split into several
+        subjects ("Libyan Prime Minister" + "Prime Minister Fayez al-Sarraj") is the
+        longer mention, with the other's country if it has none."""
+        from dataclasses import replace
+
+        out: list[Actor] = []
+        for actor in actors:
+            rivals = [
+                a for a in actors if a is not actor and a.start < actor.end and actor.start < a.end
+            ]
+            longer = [a for a in rivals if (a.end - a.start) > (actor.end - actor.start)]
+            if longer:
+                continue
+            if actor.country is None:
+                country = next((a.country for a in rivals if a.country), None)
+                actor = replace(actor, country=country) if country else actor
+            out.append(actor)
+        return out
+
+    @staticmethod
+    def _owned_by_pronoun(token: Token) -> bool:
+        """Whether a noun is possessed by a pronoun: "its troops", "their envoy"."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
 
     # -- attribution ----------------------------------------------------------------
 

@@ -64,32 +64,74 @@ def locate_events(
     return [replace(event, location=locator(event)) for event in events]
 
 
-def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> list[Event]:
-    """An event done to a place names its country as the target when nothing else does.
+# Sectors that are no one country's: a place does not say whose they are. The press is
+# not among them: "journalists detained in Bamako" are, unless the text says otherwise,
+# Mali's.
+_STATELESS = frozenset({"IGO", "NGO"})
+# Event roots whose place is a venue, not a party: statements, appeals, meetings and
+# diplomatic cooperation ("signed a peace deal in Doha").
+_VENUE_ROOTS = frozenset({"01", "02", "04", "05"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
-    "Serbia lifted a night curfew in Montenegro", "a bomb exploded in Baghdad": for
-    material events (CAMEO roots 06-08 and 14-20, except mobilisation, whose place is
-    where forces go, not whom they act on) without a target, the country of the
-    event's location is the target, with the place's words as its span.
+
+def _local(actor: Actor, country: str) -> Actor:
+    """A domestic body without a country belongs to the country where it acts.
+
+    "police fired tear gas in Monrovia", "refugees were attacked near Goma": the text
+    names no other country, so the place's country is theirs. Named people and
+    organisations keep what the text said of them (nothing); so do stateless
+    sectors (the UN, aid groups) and bodies owned by a pronoun ("its
+    troops" belong to whoever "it" is, not to the place).
+    """
+    if actor.country or actor.kind not in ("sector", "group"):
+        return actor
+    if set(actor.sectors) & _STATELESS:
+        return actor
+    if actor.text.split(" ", 1)[0].casefold() in _POSSESSIVES:
+        return actor
+    return replace(actor, country=country)
+
+
+def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> list[Event]:
+    """The event's place supplies the countries its actors leave unsaid.
+
+    - Domestic bodies without a country ("police", "protesters", "troops") take the
+      country of the event's location (see ``_local``).
+    - An event done in a place names its country as the target when nothing else
+      does: "Serbia lifted a night curfew in Montenegro", "a bomb exploded in
+      Baghdad", "the president threatened a curfew in Algiers", with the place's
+      words as the target's span. Not for statements, appeals, meetings and
+      diplomatic cooperation, whose place is only where it was said or signed.
     """
     out = []
     for event in events:
         place = event.location
-        root = event.cameo_root
-        material = "06" <= root <= "08" or ("14" <= root <= "20" and root != "15")
-        if event.target or place is None or not place.country or not material:
+        if place is None or not place.country:
             out.append(event)
             continue
-        if place.country in {a.country for a in event.source}:
-            out.append(event)
-            continue
-        target = Actor(
-            name=country_names.get(place.country, place.country),
-            text=place.text,
-            start=place.start,
-            end=place.end,
-            country=place.country,
-            kind="country",
-        )
-        out.append(replace(event, target=(target,)))
+        country = place.country
+        sources = tuple(_local(a, country) for a in event.source)
+        targets = tuple(_local(a, country) for a in event.target)
+        verbal = "09" <= event.cameo_root <= "13"
+        if (
+            not targets
+            and event.cameo_root not in _VENUE_ROOTS
+            # a demand, threat or refusal is about the place named after it ("threatened
+            # a curfew in Algiers"); a place before it is where it was said ("speaking in
+            # Brussels, the minister demanded ...")
+            and not (verbal and place.start < event.trigger.start)
+        ):
+            targets = (
+                Actor(
+                    name=country_names.get(country, country),
+                    text=place.text,
+                    start=place.start,
+                    end=place.end,
+                    country=country,
+                    kind="country",
+                ),
+            )
+        if sources != event.source or targets != event.target:
+            event = replace(event, source=sources, target=targets)
+        out.append(event)
     return out

@@ -1,0 +1,407 @@
+"""Source and target actors on sentences of our own, through the real model: targets
+said deep in the clause, domestic bodies placed by the event, ethnic groups, people
+placed by their title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsevents.model import Article, Event
+from newsevents.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline.code_article(Article(id="t", text=text)).events)
+
+
+def _of_type(pipeline: Pipeline, text: str, plover: str) -> Event:
+    events = _events(pipeline, text)
+    found = [e for e in events if e.plover_type == plover]
+    assert found, [(e.plover_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def _countries(actors: object) -> list[str | None]:
+    return [a.country for a in actors]  # type: ignore[attr-defined]
+
+
+def test_roles_protest_aimed_at_whom_its_purpose_names(pipeline: Pipeline) -> None:
+    text = "Retired soldiers rioted after a rally calling for the removal of President Paul Biya."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert "CMR" in _countries(protest.target)
+
+
+def test_roles_protest_aimed_at_whom_its_demands_are_of(pipeline: Pipeline) -> None:
+    text = (
+        "Young workers blocked roads on Sunday to press their demands for jobs"
+        " from the Tunisian government."
+    )
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert _countries(protest.target) == ["TUN"]
+
+
+def test_roles_accusation_aimed_at_the_owner_of_the_act(pipeline: Pipeline) -> None:
+    text = "Poland on Friday denounced as an ugly provocation Belarus's detention of the activists."
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(accusation.target) == ["BLR"]
+
+
+def test_roles_threat_aimed_at_the_subject_of_its_condition(pipeline: Pipeline) -> None:
+    text = "Fishermen in Senegal threatened to block the port unless Mauritania released the crews."
+    threat = _of_type(pipeline, text, "THREATEN")
+    assert "MRT" in _countries(threat.target)
+
+
+def test_roles_grievance_skips_the_place_where_it_happens(pipeline: Pipeline) -> None:
+    text = "Hundreds of students rallied in Peru to protest against Chilean fishing fleets."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert "CHL" in _countries(protest.target)
+
+
+def test_roles_concession_to_whose_demands(pipeline: Pipeline) -> None:
+    text = "Kenya accepted demands from Somali elders to reopen the border crossing."
+    concession = _of_type(pipeline, text, "CONCEDE")
+    assert _countries(concession.target) == ["SOM"]
+
+
+def test_roles_own_forces_are_not_the_target(pipeline: Pipeline) -> None:
+    text = "Chad has again offered its troops to Mali's new president to help him fight the rebels."
+    offer = _of_type(pipeline, text, "AGREE")
+    assert _countries(offer.target) == ["MLI"]
+    text = "Rwanda says it is ready to withdraw its soldiers from neighbouring Congo."
+    retreat = next(e for e in _events(pipeline, text) if e.target)
+    assert "COD" in _countries(retreat.target), retreat
+
+
+def test_roles_ethnic_people_belong_where_they_live(pipeline: Pipeline) -> None:
+    text = "Ethnic Hungarians in northern Serbia are demanding autonomy from the government."
+    demand = _of_type(pipeline, text, "REQUEST")
+    assert _countries(demand.source) == ["SRB"]
+    text = "The Hungarians of northern Serbia are demanding autonomy from the government."
+    demand = _of_type(pipeline, text, "REQUEST")
+    assert _countries(demand.source) == ["SRB"]
+
+
+def test_roles_ethnic_people_take_the_country_of_the_event(pipeline: Pipeline) -> None:
+    text = "Up to 300 ethnic Hungarians demonstrated on Sunday in Slovakia."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert _countries(protest.source) == ["SVK"]
+
+
+def test_roles_stance_towards_a_country_is_not_membership(pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead an anti-Russia blogger outside his home in Minsk on Friday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert "RUS" not in _countries(attack.target)
+
+
+def test_roles_demonym_places_an_unknown_name(pipeline: Pipeline) -> None:
+    text = "Some 20,000 Syrian Kurds sought refuge in Turkey last week."
+    request = _of_type(pipeline, text, "REQUEST")
+    assert _countries(request.source) == ["SYR"]
+
+
+def test_roles_lower_case_words_name_no_organisation(pipeline: Pipeline) -> None:
+    # "Dawn" is a newspaper, "dawn" the time of day; "foreign" no Foreign Office.
+    attack = _of_type(pipeline, "Troops attacked the village at dawn on Sunday.", "ASSAULT")
+    assert all("MED" not in a.sectors for a in attack.target), attack.target
+
+
+def test_roles_body_of_a_stateless_organisation_has_no_country(pipeline: Pipeline) -> None:
+    # Chad is the article's only country, yet the EU's ministers are not Chad's.
+    text = "Chad said on Monday that the European Union foreign ministers had agreed to send aid."
+    agree = _of_type(pipeline, text, "AGREE")
+    (ministers,) = agree.source
+    assert ministers.country is None and "IGO" in ministers.sectors
+
+
+def test_roles_sector_words_of_people_who_act(pipeline: Pipeline) -> None:
+    text = "Angry Kenyan youths blocked the highway to protest against the new tax."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert [(a.text, a.country) for a in protest.source] == [("Angry Kenyan youths", "KEN")]
+    text = "Armed settlers set fire to olive groves near Nablus, Palestinian officials said."
+    attack = next(e for e in _events(pipeline, text) if e.source)
+    assert "settlers" in attack.source[0].text
+
+
+def test_roles_named_groups_carry_their_country(pipeline: Pipeline) -> None:
+    text = "Fighters of the Revolutionary United Front attacked a village in the east."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.source) == ["SLE"]
+
+
+def test_roles_coordinated_targets_below_a_consumed_object(pipeline: Pipeline) -> None:
+    text = (
+        "Japan agreed on Friday to provide about 40 million dollars of aid for Malawi and Zambia."
+    )
+    agree = _of_type(pipeline, text, "AGREE")
+    assert {"MWI", "ZMB"} <= set(_countries(agree.target)), agree.target
+
+
+def test_roles_us_is_the_united_states_not_the_speaker(pipeline: Pipeline) -> None:
+    text = "The US on Thursday rejected calls by the African Union to lift the sanctions."
+    rejection = _of_type(pipeline, text, "REJECT")
+    assert _countries(rejection.source) == ["USA"]
+
+
+def test_roles_stative_participle_keeps_its_subject_as_source(pipeline: Pipeline) -> None:
+    text = "Rwandan troops were engaged in heavy fighting against Burundian rebels near the border."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.source) == ["RWA"]
+    assert "BDI" in _countries(attack.target)
+
+
+def test_roles_pace_verb_subject_carries_out_the_act(pipeline: Pipeline) -> None:
+    text = "Kenya speeded up the withdrawal of its soldiers from Somalia on Monday."
+    retreat = _of_type(pipeline, text, "RETREAT")
+    assert _countries(retreat.source) == ["KEN"]
+
+
+def test_roles_leaders_of_a_body_act_as_the_body(pipeline: Pipeline) -> None:
+    text = "Leaders of the Georgian opposition coalition agreed to postpone the rally."
+    agree = _of_type(pipeline, text, "AGREE")
+    assert _countries(agree.source) == ["GEO"]
+
+
+def test_roles_domestic_journalists_take_the_country_of_the_event(pipeline: Pipeline) -> None:
+    text = "Police detained three journalists covering the protest in Bamako on Friday."
+    arrest = _of_type(pipeline, text, "COERCE")
+    assert _countries(arrest.target) == ["MLI"]
+
+
+def test_roles_counted_people_keep_their_coordinated_countries(pipeline: Pipeline) -> None:
+    text = "Soldiers detained hundreds of Malian and Nigerien migrants near the border."
+    arrest = _of_type(pipeline, text, "COERCE")
+    assert {"MLI", "NER"} <= set(_countries(arrest.target))
+
+
+ARTICLE = (
+    "Kenya's Foreign Minister Amina Odhiambo on Monday accused Somalia of harbouring "
+    "militants. The minister later met Ethiopian Prime Minister Tesfaye Bekele in Addis "
+    "Ababa. Bekele promised to send troops to the border. The interior ministry arrested "
+    "12 protesters in Mombasa. The State Department urged the government to release them."
+)
+
+
+def test_roles_titled_person_is_not_someone_named_later(pipeline: Pipeline) -> None:
+    accusation = _of_type(pipeline, ARTICLE, "ACCUSE")
+    (minister,) = accusation.source
+    assert (minister.name, minister.country) == ("Amina Odhiambo", "KEN")
+
+
+def test_roles_the_government_is_not_the_one_urging_it(pipeline: Pipeline) -> None:
+    request = _of_type(pipeline, ARTICLE, "REQUEST")
+    assert _countries(request.source) == ["USA"]
+    assert "USA" not in _countries(request.target)
+
+
+def test_roles_forces_sent_are_the_senders_own(pipeline: Pipeline) -> None:
+    sent = next(e for e in _events(pipeline, ARTICLE) if "send" in e.trigger.text)
+    assert all("MIL" not in t.sectors for t in sent.target), sent.target
+
+
+MIXED = (
+    "Israeli warplanes struck targets in Gaza on Monday. Khalifa Haftar, a renegade "
+    "general, launched an offensive on Tripoli. The general's forces shelled the airport. "
+    "Venezuela's opposition leader Juan Guaido called on the army to abandon the president."
+)
+
+
+def test_roles_sector_takes_the_one_country_of_its_sentence(pipeline: Pipeline) -> None:
+    # The article is about several countries; the army is Venezuela's.
+    request = _of_type(pipeline, MIXED, "REQUEST")
+    assert _countries(request.target) == ["VEN"]
+
+
+def test_roles_forces_of_a_person_are_of_that_persons_country(pipeline: Pipeline) -> None:
+    shelling = next(e for e in _events(pipeline, MIXED) if "shelled" in e.trigger.text)
+    assert _countries(shelling.source) == ["LBY"]
+
+
+def test_roles_object_of_the_triggers_own_preposition(pipeline: Pipeline) -> None:
+    text = "Striking miners clashed with riot police outside the mine in Bolivia."
+    clash = _of_type(pipeline, text, "PROTEST")
+    assert any("police" in t.text for t in clash.target), clash.target
+
+
+def test_roles_he_is_the_person_the_clause_above_is_about(pipeline: Pipeline) -> None:
+    text = (
+        "President Hage Geingob of Namibia was quoted as saying he would be ready to host "
+        "talks between the rival parties."
+    )
+    agree = _of_type(pipeline, text, "AGREE")
+    assert [(a.name, a.country) for a in agree.source] == [("Hage Geingob", "NAM")]
+
+
+def test_roles_a_member_of_a_body_acts_for_it(pipeline: Pipeline) -> None:
+    text = (
+        "A member of the Jordanian parliament, Khalil Nasser, began a sit-in on Sunday "
+        "to protest the new tax law."
+    )
+    events = [e for e in _events(pipeline, text) if e.plover_type == "PROTEST"]
+    assert events and all(_countries(e.source) == ["JOR"] for e in events), events
+
+
+def test_roles_state_named_inside_a_modifier(pipeline: Pipeline) -> None:
+    text = "Recent US Predator attacks have killed at least six militant commanders in Yemen."
+    killed = next(e for e in _events(pipeline, text) if e.trigger.text == "killed")
+    assert "USA" in _countries(killed.source), killed.source
+
+
+def test_roles_transnational_group_takes_no_country_from_its_sentence(
+    pipeline: Pipeline,
+) -> None:
+    text = "Recent French drone strikes have killed at least six al-Qaeda leaders."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert all(t.country != "FRA" for t in attack.target), attack.target
+
+
+def test_roles_user_file_adds_groups_and_sector_words(tmp_path: Path) -> None:
+    from newsevents.config import Settings
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "organisations:\n"
+        "  - {name: Coastal Liberation Front, aliases: [CLF], country: GHA, sectors: [REB]}\n"
+        "sectors:\n"
+        "  CRM: {nouns: [land grabbers]}\n",
+        encoding="utf-8",
+    )
+    mine = Pipeline(settings=Settings(actor_files=(extra,)))
+    text = "CLF fighters attacked land grabbers near the lagoon in Togo on Sunday."
+    attack = _of_type(mine, text, "ASSAULT")
+    assert [(a.country, a.sectors) for a in attack.source] == [("GHA", ("REB",))]
+    assert [(a.sectors, a.country) for a in attack.target] == [(("CRM",), "TGO")]
+
+
+def test_roles_complaint_is_aimed_at_the_grievance_not_the_addressee(
+    pipeline: Pipeline,
+) -> None:
+    text = "Mali complained to the African Union on Tuesday over two Algerian drone strikes."
+    complaint = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(complaint.target) == ["DZA"]
+
+
+def test_roles_an_ally_helping_is_not_the_target(pipeline: Pipeline) -> None:
+    text = "The coalition said it would tighten the blockade of Yemen with Egypt's help."
+    blockade = next(e for e in _events(pipeline, text) if "blockade" in e.trigger.text)
+    assert "EGY" not in _countries(blockade.target), blockade.target
+
+
+def test_roles_adjectives_are_no_sector_titles(pipeline: Pipeline) -> None:
+    text = "It was the seventh major attack in the city this month, police said."
+    for event in _events(pipeline, text):
+        assert all(a.text != "major" for a in (*event.source, *event.target)), event
+
+
+def test_roles_domestic_target_of_the_sources_own_country(pipeline: Pipeline) -> None:
+    text = "A Taliban suicide bomber killed 15 Afghan Army trainees in October."
+    attack = next(e for e in _events(pipeline, text) if e.trigger.text == "killed")
+    assert _countries(attack.target) == ["AFG"], attack.target
+
+
+def test_roles_he_may_be_a_leader_titled_by_a_country(pipeline: Pipeline) -> None:
+    text = (
+        "Iran's Supreme Leader on Monday rejected President Donald Trump's offer of talks "
+        "and he also accused the Iranian government of mismanagement."
+    )
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(accusation.source) == ["IRN"]
+
+
+def test_roles_a_name_split_by_the_parser_is_one_source(pipeline: Pipeline) -> None:
+    text = "Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the EU proposal."
+    rejection = _of_type(pipeline, text, "REJECT")
+    assert [(a.name, a.country) for a in rejection.source] == [("Fayez al-Sarraj", "LBY")]
+
+
+def test_roles_alias_at_the_end_of_another_name_is_not_that_organisation(
+    pipeline: Pipeline,
+) -> None:
+    text = "The Farmers Union of Malawi began a protest march in Lilongwe on Monday."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert all(a.name != "European Union" for a in protest.source), protest.source
+
+
+def test_roles_body_named_for_a_known_leader(pipeline: Pipeline) -> None:
+    text = "The Bush administration declared on Tuesday that China must drop its tariffs."
+    demand = _of_type(pipeline, text, "REQUEST")
+    assert _countries(demand.source) == ["USA"]
+
+
+def test_roles_passive_target_is_whom_the_thing_is_for(pipeline: Pipeline) -> None:
+    text = "A camp for Sudanese refugees was attacked by armed men on Friday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.target) == ["SDN"]
+
+
+def test_roles_congolese_is_the_democratic_republic(pipeline: Pipeline) -> None:
+    text = "Congolese troops attacked rebel positions near the border."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.source) == ["COD"]
+
+
+def test_roles_purpose_of_an_event_noun_is_its_participants(pipeline: Pipeline) -> None:
+    text = (
+        "Thousands of Kenyans from across the country were converging Thursday for a rally "
+        "in Mombasa to protest the new fuel tax."
+    )
+    protest = next(e for e in _events(pipeline, text) if e.trigger.text == "protest")
+    assert _countries(protest.source) == ["KEN"], protest.source
+
+
+def test_roles_named_group_as_a_modifier_of_group(pipeline: Pipeline) -> None:
+    text = "The pro-Iranian Hezbollah (Party of God) group declared a ceasefire on Wednesday."
+    events = [e for e in _events(pipeline, text) if e.source]
+    assert events and _countries(events[0].source) == ["LBN"]
+
+
+def test_roles_occasion_of_speech_is_no_target(pipeline: Pipeline) -> None:
+    text = "At a press conference in Lusaka, the minister accused unnamed groups of lying."
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert all("MED" not in t.sectors for t in accusation.target), accusation.target
+
+
+def test_roles_backer_of_a_group_is_not_its_country(pipeline: Pipeline) -> None:
+    text = "Iranian-backed militias attacked a convoy near the border on Sunday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert "IRN" not in _countries(attack.source), attack.source
+
+
+def test_roles_grievance_reaches_the_agent_of_a_deeper_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Thousands of dockworkers stopped work on Monday over a pension bill signed by "
+        "Greek Labour Minister Nikos Petrou."
+    )
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert "GRC" in _countries(protest.target), protest.target
+
+
+def test_roles_one_who_dies_is_the_target(pipeline: Pipeline) -> None:
+    text = "A Kurdish detainee died as a result of torture while in police custody."
+    events = [e for e in _events(pipeline, text) if "died" in e.trigger.text]
+    assert events, _events(pipeline, text)
+    assert not events[0].source and any("detainee" in t.text for t in events[0].target)
+
+
+def test_roles_the_custodian_of_one_who_dies_is_the_source(pipeline: Pipeline) -> None:
+    text = "A Kurdish detainee died as a result of torture while in Turkish police custody."
+    died = next(e for e in _events(pipeline, text) if "died" in e.trigger.text)
+    assert _countries(died.source) == ["TUR"]
+
+
+def test_roles_grievance_below_an_accusation_noun(pipeline: Pipeline) -> None:
+    text = "The union's allegation that the Ugandan police had beaten strikers drew anger."
+    allegation = next(e for e in _events(pipeline, text) if e.trigger.text == "allegation")
+    assert "UGA" in _countries(allegation.target), allegation.target
+
+
+def test_roles_owner_of_the_thing_attacked_is_the_target(pipeline: Pipeline) -> None:
+    text = "Rebels attacked an army base near the river on Tuesday, officials said."
+    attack = next(e for e in _events(pipeline, text) if e.plover_type == "ASSAULT")
+    assert any("MIL" in t.sectors for t in attack.target), attack.target
+
+
+def test_roles_unknown_name_takes_no_country_from_its_sentence(pipeline: Pipeline) -> None:
+    text = "NATO condemned Russia's annexation of Crimea."
+    annexation = next(e for e in _events(pipeline, text) if e.trigger.text == "annexation")
+    assert all(t.country != "RUS" for t in annexation.target), annexation.target
