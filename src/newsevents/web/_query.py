@@ -272,51 +272,28 @@ class Database:
                     "the cursor belongs to another query; send the same filters, sort and order"
                 )
         if self.index is None:
-            return self._events_sql(
-                filters,
-                key=key,
-                order=order,
-                limit=limit,
-                offset=offset,
-                after=after,
-                with_total=with_total,
+            page = self._page_sql(
+                filters, key=key, order=order, limit=limit, offset=offset, after=after
             )
-        index = self.index
-        matches = self.match(filters)
-        ranking = index.order(key, order)
-        after_rank = None
-        if after is not None:
-            after_rank = index.rank_of(after.event_id, ranking)
-            if after_rank is None:
-                raise BadCursor("the cursor's event is not in the store")
-        page, more = index.page(matches, ranking, after=after_rank, skip=offset, limit=limit)
-        event_ids = index.ids(page)
-        rows = index.table_rows(page)
+        else:
+            page = self._page_index(
+                filters, key=key, order=order, limit=limit, offset=offset, after=after
+            )
+        event_ids, rows, last_key, more, count = page
         next_cursor = None
         if more and event_ids:
-            last_key = index.key_value(key, int(page[-1]))
             next_cursor = Cursor(
                 sort, order, last_key, event_ids[-1], filters.fingerprint()
             ).encode()
-        total = None
-        if with_total:
-            total = index.n if matches is None else len(matches)
         return {
             "events": rows,
-            "total": total,
+            "total": count() if with_total else None,
             "limit": limit,
             "offset": offset,
             "next_cursor": next_cursor,
         }
 
-    def _indexed(self) -> EventIndex:
-        if self.index is None:
-            raise StoreError(
-                "the store is served without its in-memory index", source=str(self.path)
-            )
-        return self.index
-
-    def _events_sql(
+    def _page_index(
         self,
         filters: Filters,
         *,
@@ -325,9 +302,32 @@ class Database:
         limit: int,
         offset: int,
         after: Cursor | None,
-        with_total: bool,
-    ) -> dict[str, Any]:
-        """``events`` for a store served without the index."""
+    ) -> _Page:
+        index = self._indexed()
+        matches = self.match(filters)
+        ranking = index.order(key, order)
+        after_rank = None
+        if after is not None:
+            after_rank = index.rank_of(after.event_id, ranking)
+            if after_rank is None:
+                raise BadCursor("the cursor's event is not in the store")
+        page, more = index.page(matches, ranking, after=after_rank, skip=offset, limit=limit)
+        last_key = index.key_value(key, int(page[-1])) if len(page) else None
+        total = index.n if matches is None else len(matches)
+        return index.ids(page), index.table_rows(page), last_key, more, lambda: total
+
+    def _page_sql(
+        self,
+        filters: Filters,
+        *,
+        key: str,
+        order: Order,
+        limit: int,
+        offset: int,
+        after: Cursor | None,
+    ) -> _Page:
+        """A page for a store served without the index; its count is a query of its own,
+        made only if asked for."""
         with self.cursor() as cur:
             event_ids, last_key, more = _sql.page(
                 cur,
@@ -340,21 +340,19 @@ class Database:
                 limit=limit,
             )
             rows = _sql.table_rows(cur, event_ids)
-            total = None
-            if with_total:
-                total = _sql.count(cur, filters, search_columns=self.search_columns)
-        next_cursor = None
-        if more and event_ids:
-            next_cursor = Cursor(
-                key, order, last_key, event_ids[-1], filters.fingerprint()
-            ).encode()
-        return {
-            "events": rows,
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "next_cursor": next_cursor,
-        }
+
+        def count() -> int:
+            with self.cursor() as cur:
+                return _sql.count(cur, filters, search_columns=self.search_columns)
+
+        return event_ids, rows, last_key, more, count
+
+    def _indexed(self) -> EventIndex:
+        if self.index is None:
+            raise StoreError(
+                "the store is served without its in-memory index", source=str(self.path)
+            )
+        return self.index
 
     def match(self, filters: Filters) -> Positions | None:
         """The positions of the events that pass the filters; None: every event.
@@ -626,6 +624,9 @@ def _round(value: float | None) -> float | None:
 
 
 Mask = npt.NDArray[np.bool_]
+# One page of /api/events: event ids, table rows, the last event's sort key, whether
+# more follow, and how to count every match.
+_Page = tuple[list[str], list[dict[str, Any]], str | float | int | None, bool, Callable[[], int]]
 _NONE: Positions = np.empty(0, dtype=np.int64)
 
 
