@@ -1072,9 +1072,57 @@ PLACE_HEADS = (
             "cities",
             "areas",
             "provinces",
+            # Buildings and sites: "a Hong Kong hotel", "Mecca's Al-Nur hospital".
+            "hotel",
+            "site",
+            "compound",
+            "plant",
+            "building",
+            "mosque",
+            "church",
+            "school",
+            "university",
+            "office",
+            "offices",
+            "headquarters",
+            "stadium",
+            "palace",
+            "bridge",
+            "barracks",
+            "camps",
+            "bases",
+            "complex",
+            "facility",
+            "harbour",
+            "harbor",
+            "beach",
+            "zone",
+            "zones",
+            "skies",
+            "waters",
+            "edge",
+            "part",
+            "parts",
+            "quarter",
+            "centre",
+            "center",
+            "north",
+            "south",
+            "east",
+            "west",
+            "interior",
+            "heartland",
+            "mountains",
+            "hills",
+            "desert",
+            "river",
+            "sea",
+            "lake",
         }
     )
 )
+# Prepositions that place an event, beyond LOCATIVE's: "patrolling zones over Iraq".
+EVENT_LOCATIVE = LOCATIVE | frozenset({"over", "along", "beyond", "behind", "beside"})
 
 
 def _place_cue(span: Span) -> bool:
@@ -1137,6 +1185,15 @@ def _holds_place(head: Token) -> bool:
     return head.pos_ == "PROPN" or head.lower_ in PLACE_HEADS
 
 
+def _scene(noun: Token) -> bool:
+    """Whether a noun a place owns stands where things happen: "killed in Syria's
+    conflict", "patrolled Venezuela's oil installations", but not "Haiti's leader was
+    captured" or "fighting between two of Nigeria's tribes"."""
+    if noun.dep_ == "dobj":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in EVENT_LOCATIVE and noun.head.lower_ != "of"
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -1192,8 +1249,9 @@ def event_location(
                 node.dep_ in ("compound", "amod", "nmod")
                 and place.feature_code == "PCLI"
                 and not _holds_place(node.head)
-            ):
-                # "a U.S. airstrike": a country qualifying a thing is its actor, not its place.
+            ) or (node.dep_ == "poss" and not _holds_place(node.head) and not _scene(node.head)):
+                # "a U.S. airstrike", "Haiti's leader was captured": a place qualifying a
+                # thing or a person is its actor, not its place.
                 actor = True
                 break
             if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
@@ -1213,7 +1271,7 @@ def event_location(
             continue
         head = node
         prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ not in LOCATIVE or prep.lower_ == "of":
+        if head.dep_ != "pobj" or prep.lower_ not in EVENT_LOCATIVE or prep.lower_ == "of":
             continue
         attached = prep.head
         if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
