@@ -1185,6 +1185,23 @@ def _holds_place(head: Token) -> bool:
     return head.pos_ == "PROPN" or head.lower_ in PLACE_HEADS
 
 
+def _tree_gap(trigger: Token, attached: Token) -> tuple[int, int] | None:
+    """How far a phrase hangs from the trigger in the parse: (clauses crossed, arcs),
+    or None when the path passes an attribution ("according to sources in X") or a
+    relative clause about someone else ("people who took refuge in X")."""
+    up = [attached, *attached.ancestors]
+    mine = [trigger, *trigger.ancestors]
+    index = {t.i: n for n, t in enumerate(mine)}
+    for hops, node in enumerate(up):
+        if node.i in index:
+            path = up[:hops] + mine[: index[node.i]]
+            if any(t.lower_ == "according" or t.dep_ == "relcl" for t in up[: hops + 1]):
+                return None
+            clauses = sum(t.dep_ in ("advcl", "relcl", "ccomp", "acl", "xcomp", "conj", "pcomp") for t in path)
+            return (clauses, len(path))
+    return None
+
+
 def _scene(noun: Token) -> bool:
     """Whether a noun a place owns stands where things happen: "killed in Syria's
     conflict", "patrolled Venezuela's oil installations", but not "Haiti's leader was
@@ -1234,6 +1251,11 @@ def event_location(
     path = [trigger, *list(trigger.ancestors)[:3]]
     # The nearest phrase wins; at the same distance the narrower place (BREADTH).
     best: tuple[int, int, Place] | None = None
+    # With no phrase on the trigger's path, the nearest place that the sentence puts
+    # things in ("in X", "at X", "near X") is where it happened: news sentences name
+    # the scene once, often in a clause of their own ("was killed when a bomb exploded
+    # in X", "killed fighters who tried to break the siege of X").
+    scene: tuple[tuple[int, int], Place] | None = None
     for place in in_sentence:
         broad = BREADTH.get(place.feature_code or "", 1)
         token = _token_at(doc, place.start)
@@ -1276,6 +1298,10 @@ def event_location(
         attached = prep.head
         if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
             continue  # "a driver from Abidjan": where someone comes from
+        if prep.lower_ not in ("from", "to", "into", "toward", "towards"):
+            gap = _tree_gap(trigger, attached)
+            if gap is not None and (scene is None or gap < scene[0]):
+                scene = (gap, place)
         # How far the phrase hangs from the trigger: on its path to the clause root,
         # or below it ("an offensive against militants near Gao").
         distance: int | None = None
@@ -1297,4 +1323,6 @@ def event_location(
         distance += reference
         if best is None or (distance, broad) < best[:2]:
             best = (distance, broad, place)
-    return best[2] if best else None
+    if best is not None:
+        return best[2]
+    return scene[1] if scene is not None else None
