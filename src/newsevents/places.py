@@ -797,7 +797,7 @@ class PlaceFinder:
             if strict:
                 # Whether the word is a place at all is for its best-known namesake to
                 # say; which place it is, for the article (all namesakes stay).
-                floor = 1000 if after_preposition else 100_000
+                floor = 0 if after_preposition else 100_000
                 if not any(
                     c.population >= floor
                     or c.feature_code in ("PCLI", "ADM1", "ADM2", "RGN", "PPLC")
