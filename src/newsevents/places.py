@@ -496,7 +496,13 @@ class PlaceFinder:
         context: Counter[str] = Counter()
         for iso3 in context_countries:
             context[iso3] += 1
+        # What each name's own mentions add to the context, so that a name is never
+        # evidence for itself: "Lebanon" five times among Indiana's towns is no reason
+        # for the country, and "Dublin" five times none for Ireland.
+        votes: dict[str, Counter[str]] = {}
         for toponym in toponyms:
+            key = normalise_name(toponym.text)
+            own_votes = votes.setdefault(key, Counter())
             countries = {c.country for c in toponym.candidates}
             country_name = toponym.candidates[0].feature_code == "PCLI" and not any(
                 c.feature_code == "ADM1" for c in toponym.candidates
@@ -505,6 +511,13 @@ class PlaceFinder:
                 country = toponym.candidates[0].country
                 if country:
                     context[country] += 2
+                    own_votes[country] += 2
+            if context_countries:
+                # The actors counted a country's name as that country: an echo.
+                for candidate in toponym.candidates:
+                    if candidate.feature_code == "PCLI" and candidate.country:
+                        own_votes[candidate.country] += 1
+                        break
         # Provinces and states the article is certainly about: "Charleston" near "W.Va.".
         regions: Counter[tuple[str | None, str | None]] = Counter(
             (t.candidates[0].country, t.candidates[0].admin1)
@@ -512,38 +525,38 @@ class PlaceFinder:
             if len(t.candidates) == 1 and t.candidates[0].admin1
         )
         # Two passes: resolve with what is certain, then again with what was resolved.
-        echoes = Counter(normalise_name(t.text) for t in toponyms) if context_countries else None
+        keys = [normalise_name(t.text) for t in toponyms]
         chosen = [
-            self._choose(t, context, known_country, regions=regions, echoes=echoes)
-            for t in toponyms
+            self._choose(t, context, known_country, regions=regions, votes=votes[k])
+            for t, k in zip(toponyms, keys, strict=True)
         ]
         second: Counter[str] = Counter(context)
-        for candidate in chosen:
+        later = {k: Counter(v) for k, v in votes.items()}
+        for candidate, key in zip(chosen, keys, strict=True):
             if candidate.country:
                 second[candidate.country] += 1
-        first = chosen
+                later[key][candidate.country] += 1
         chosen = [
-            self._choose(t, second, known_country, own=c.country, regions=regions, echoes=echoes)
-            for t, c in zip(toponyms, first, strict=True)
+            self._choose(t, second, known_country, regions=regions, votes=later[k])
+            for t, k in zip(toponyms, keys, strict=True)
         ]
         # A third pass for names with namesakes: the article's other names pull each
         # one towards the namesake that lies in their state or within reach of any of
         # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
-        others = {normalise_name(t.text): t.candidates for t in toponyms}
+        others = {k: t.candidates for t, k in zip(toponyms, keys, strict=True)}
         if len(others) > 1:
             chosen = [
                 self._choose(
                     t,
                     second,
                     known_country,
-                    own=f.country,  # what ``second`` counted for this name
                     regions=regions,
-                    near=[v for k, v in others.items() if k != normalise_name(t.text)],
-                    echoes=echoes,
+                    near=[v for o, v in others.items() if o != k],
+                    votes=later[k],
                 )
                 if len(t.candidates) > 1 and _open_to_context(t, c)
                 else c
-                for t, c, f in zip(toponyms, chosen, first, strict=True)
+                for t, c, k in zip(toponyms, chosen, keys, strict=True)
             ]
         places = [
             Place(
@@ -580,12 +593,11 @@ class PlaceFinder:
         context: Counter[str],
         known_country: str | None,
         *,
-        own: str | None = None,
         regions: Counter[tuple[str | None, str | None]] | None = None,
         near: Sequence[tuple[Candidate, ...]] = (),
-        echoes: Counter[str] | None = None,
+        votes: Counter[str] | None = None,
     ) -> Candidate:
-        echoes = echoes or Counter()
+        votes = votes or Counter()
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
         support = _Support(near) if near else None
@@ -596,15 +608,8 @@ class PlaceFinder:
             if normalise_name(candidate.name) == exact:
                 value += 0.8
             if candidate.country:
-                # The candidate's own mention is not evidence for itself.
-                mine = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
-                if candidate.feature_code == "PCLI" and len(toponym.candidates) > 1:
-                    # The actors already counted this very name as its country: an
-                    # echo, not evidence ("Georgia" among Georgia's towns).
-                    mine += echoes.get(exact, 0)
-                if own is not None and candidate.country == own:
-                    mine += 1  # its own first-pass answer
-                share = max(0, context[candidate.country] - mine) / total
+                # The candidate's own mentions are not evidence for itself.
+                share = max(0, context[candidate.country] - votes[candidate.country]) / total
                 value += 4.0 * share
                 if known_country and candidate.country == known_country:
                     value += 3.0
