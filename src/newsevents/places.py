@@ -48,7 +48,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 LOCATIVE = frozenset(
     {
         "in",
@@ -147,6 +147,71 @@ INSTITUTION_WORDS = frozenset(
         "station",
         "university",
         "zoo",
+        "bureau",
+        "service",
+        "services",
+        "festival",
+        "society",
+        "foundation",
+        "club",
+        "museum",
+        "hall",
+        "patrol",
+        "committee",
+        "division",
+        "refuge",
+        "olympics",
+        "parks",
+        "commissioners",
+        "elementary",
+        "prison",
+        "jail",
+    }
+)
+# The last word of a street's name: "Orchard St.", "Lone Oak Road", "N. High Street".
+# A street named after a place ("Wichita Street") is not that place: it lies in the
+# article's town.
+STREET_WORDS = frozenset(
+    {
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "drive",
+        "lane",
+        "ln",
+        "boulevard",
+        "blvd",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "pike",
+        "trail",
+        "square",
+        "plaza",
+    }
+)
+# Numbered roads: "Route 58", "Highway 61", "County Road 109".
+NUMBERED_ROADS = frozenset({"route", "highway", "road", "interstate"})
+# Natural features and sites named after the place beside them: "the Jaffna
+# Peninsula", "Hongze Lake", "Baghdad International Airport" stand at that place.
+FEATURE_WORDS = frozenset(
+    {
+        "river",
+        "lake",
+        "valley",
+        "peninsula",
+        "bay",
+        "island",
+        "islands",
+        "airport",
+        "creek",
+        "mountains",
+        "dam",
+        "reservoir",
     }
 )
 # Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
@@ -157,13 +222,14 @@ FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9,
 
 
 def normalise_name(name: str) -> str:
-    """Case-, accent- and apostrophe-insensitive key; no leading "the"."""
+    """Case-, accent- and apostrophe-insensitive key; no leading "the", no final stop."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = " ".join(text.replace("-", " ").split())
     if text.startswith("the "):
         text = text[4:]
-    return text
+    # "W.Va." and "W.Va" (the tokenizer may leave the last stop out of the name).
+    return text.rstrip(".") if len(text) > 2 else text
 
 
 def _latin(name: str) -> bool:
@@ -469,6 +535,7 @@ class _Toponym:
     text: str
     candidates: tuple[Candidate, ...]
     cue: bool = False  # the words around it say it is a place: "in X", "the town of X"
+    narrowed: bool = False  # a container beside it chose its candidates: "X, Indiana"
 
 
 class PlaceFinder:
@@ -558,6 +625,7 @@ class PlaceFinder:
                 else c
                 for t, c, k in zip(toponyms, chosen, keys, strict=True)
             ]
+        chosen = _one_sense(toponyms, chosen)
         places = [
             Place(
                 text=t.text,
@@ -633,10 +701,13 @@ class PlaceFinder:
         """
         found: list[_Toponym] = []
         taken: set[int] = set()
+        for street in _streets(doc):
+            found.append(_Toponym(street.start_char, street.end_char, street.text, (), True))
+            taken.update(range(street.start, street.end))
         for entity in doc.ents:
             # The model can run an entity over the blank lines of masked boilerplate.
             ent = _trim_space(entity)
-            if not len(ent):
+            if not len(ent) or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if ent.label_ in PLACE_LABELS:
                 toponym = self._lookup(ent)
@@ -665,7 +736,7 @@ class PlaceFinder:
         pos, starts = words.pos, words.start
         index = 0
         while index < len(doc):
-            if index in taken or pos[index] != "PROPN":
+            if index in taken or (pos[index] != "PROPN" and not _dateline_start(doc, index)):
                 index += 1
                 continue
             end = index + 1
@@ -723,10 +794,10 @@ class PlaceFinder:
             if not stop and token is not None:
                 run.append(token)
                 continue
+            if run and run[0].lower_ == "the":
+                run = run[1:]  # "The Athens Police Department"
             for length in range(len(run), 0, -1):
                 part = run[:length]
-                if part[0].lower_ == "the":
-                    continue
                 span = ent.doc[part[0].i : part[-1].i + 1]
                 found = self._lookup(span, strict=True, after_preposition=True)
                 if found is not None:
@@ -786,7 +857,10 @@ class PlaceFinder:
         doc = tokens[0].doc
         for cut in (0, 1):
             part = tokens[: len(tokens) - cut] if cut else tokens
-            if cut and (len(tokens) < 2 or tokens[-1].lower_ not in AREA_WORDS):
+            if cut and (
+                len(tokens) < 2
+                or (tokens[-1].lower_ not in AREA_WORDS and tokens[-1].lower_ not in FEATURE_WORDS)
+            ):
                 continue
             if not part:
                 continue
@@ -893,22 +967,53 @@ def _contained(
 
 
 def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
-    """ "Alexandria, Va." and "Tripoli, Lebanon": keep the candidates inside the second name."""
+    """ "Alexandria, Va.", "Tripoli, Lebanon", "Austin, in Scott County, Indiana": keep
+    the candidates inside the second name (a country, state or county). Pairs are read
+    from the right, so a county narrowed by its state narrows the town before it."""
     out = list(toponyms)
-    for index in range(len(out) - 1):
+    for index in range(len(out) - 2, -1, -1):
         first, second = out[index], out[index + 1]
-        if text[first.end : second.start].strip() != ",":
+        between = " ".join(text[first.end : second.start].split())
+        if between not in (",", ", in", "in"):
             continue
-        states = {c.admin1 for c in second.candidates if c.feature_code == "ADM1"}
-        countries = {c.country for c in second.candidates if c.feature_code in ("PCLI", "ADM1")}
+        holders = [c for c in second.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
+        if between != "," and not holders:
+            continue
+        states = {(c.country, c.admin1) for c in holders if c.feature_code in ("ADM1", "ADM2")}
+        countries = {c.country for c in holders}
         inside = tuple(
             c
             for c in first.candidates
             if c.country in countries
-            and (not states or c.country != "USA" or c.admin1 in states or c.feature_code == "PCLI")
+            and (
+                not states
+                or c.country != "USA"
+                or (c.country, c.admin1) in states
+                or c.feature_code == "PCLI"
+            )
         )
         if inside:
-            out[index] = _Toponym(first.start, first.end, first.text, inside)
+            out[index] = replace(first, candidates=inside, narrowed=True)
+    return out
+
+
+def _one_sense(toponyms: Sequence[_Toponym], chosen: list[Candidate]) -> list[Candidate]:
+    """One sense per name and article: where the text pins a mention down ("Scott
+    County, Indiana"), every mention of that name is that place; otherwise the
+    mentions take the choice most of them got."""
+    pinned: dict[str, Candidate] = {}
+    votes: dict[str, Counter[Candidate]] = {}
+    for toponym, candidate in zip(toponyms, chosen, strict=True):
+        key = normalise_name(toponym.text)
+        if toponym.narrowed and key not in pinned:
+            pinned[key] = candidate
+        votes.setdefault(key, Counter())[candidate] += 1
+    out = []
+    for toponym in toponyms:
+        key = normalise_name(toponym.text)
+        own = pinned.get(key) or votes[key].most_common(1)[0][0]
+        # A mention whose own candidates lack the article's choice keeps its own.
+        out.append(own if own in toponym.candidates else chosen[len(out)])
     return out
 
 
@@ -1171,6 +1276,66 @@ def _dateline(tokens: Sequence[Token]) -> bool:
         and doc[after].text in ("--", "—", "–", "-")
         and all(t.text.isupper() for t in tokens)
     )
+
+
+def _dateline_start(doc: Doc, index: int) -> bool:
+    """ "TORRINGTON — City Council", "BEIRUT: Unknown assailants": a word in capitals
+    that opens a sentence and a dash or colon follows; the tagger often calls it a
+    common noun."""
+    token = doc[index]
+    if not (token.is_alpha and token.is_upper and len(token) >= 3):
+        return False
+    if index > 0 and not doc[index - 1].is_sent_end and doc[index - 1].text not in (".", "\n"):
+        if not doc[index - 1].is_space:
+            return False
+    after = index + 1
+    return after < len(doc) and doc[after].text in ("--", "—", "–", "-", ":")
+
+
+def _streets(doc: Doc) -> list[Span]:
+    """Streets and roads by their name: "Orchard St.", "N. Poplar St.", "Lone Oak
+    Road", "Route 58". A run of capitalised words before a street word, or a road
+    word before a number."""
+    out: list[Span] = []
+    last = -1
+    for token in doc:
+        if token.i <= last or not token.text[:1].isupper():
+            continue
+        word = token.lower_.rstrip(".")
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if word in NUMBERED_ROADS and nxt is not None and nxt.like_num:
+            start = token.i
+            while start > 0 and _street_name_word(doc[start - 1]):
+                start -= 1
+            out.append(doc[start : nxt.i + 1])
+            last = nxt.i
+            continue
+        if word not in STREET_WORDS:
+            continue
+        if word in ("st", "ave", "rd", "ln", "blvd", "pkwy", "hwy") and not (
+            token.text.endswith(".") or (nxt is not None and nxt.text == ".")
+        ):
+            continue  # "St" without its stop may be "Saint"
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and word == "st":
+            continue  # "St. Louis"
+        start = token.i
+        while start > 0 and _street_name_word(doc[start - 1]):
+            start -= 1
+        if start == token.i:
+            continue  # a street word alone is no name
+        out.append(doc[start : token.i + 1])
+        last = token.i
+    return out
+
+
+def _street_name_word(token: Token) -> bool:
+    """A word that may stand in a street's name: "Lone", "Oak", "N.", "Martin"."""
+    text = token.text
+    if token.lower_ == "the" or token.is_sent_start:
+        return token.is_sent_start and text[:1].isupper() and token.lower_ != "the" and token.pos_ == "PROPN"
+    if text in ("N.", "S.", "E.", "W.", "NE", "NW", "SE", "SW"):
+        return True
+    return text[:1].isupper() and (token.is_alpha or text.endswith(".")) and token.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
 def _after_locative(span: Span) -> bool:
