@@ -433,7 +433,7 @@ class Gazetteer:
                     region.get("country"),
                     None,
                     "RGN",
-                    5_000_000,
+                    int(region.get("population") or 5_000_000),
                 ),
                 [region["name"], *(region.get("aliases") or [])],
             )
@@ -848,7 +848,7 @@ class PlaceFinder:
                 )
                 found = _Toponym(found.start, found.end, found.text, kept) if kept else None
             if found is not None:
-                return found
+                return _of_kind(found, doc, tokens)
         return None
 
     def _lookup_tokens(
@@ -886,6 +886,42 @@ class PlaceFinder:
             if candidates:
                 return _Toponym(start, end, text, tuple(candidates))
         return None
+
+
+# What an area word beside a name says it is: "Washington state", "the state of
+# Washington", "Hama province", "the city of Homs", "Scott County".
+KINDS = {
+    "state": ("ADM1", "RGN"),
+    "province": ("ADM1", "RGN"),
+    "region": ("ADM1", "RGN"),
+    "governorate": ("ADM1", "RGN"),
+    "oblast": ("ADM1", "RGN"),
+    "prefecture": ("ADM1", "RGN"),
+    "county": ("ADM2",),
+    "parish": ("ADM2",),
+    "city": ("PPL", "PPLC", "PPLA"),
+    "town": ("PPL", "PPLC", "PPLA"),
+    "village": ("PPL", "PPLC", "PPLA"),
+}
+
+
+def _of_kind(found: _Toponym, doc: Doc, tokens: Sequence[Token]) -> _Toponym:
+    """Keep the candidates of the kind an area word beside the name says, if any."""
+    words = []
+    last = tokens[-1]
+    if last.idx >= found.end and last.lower_ in KINDS:
+        words.append(last.lower_)  # the name was found without its area word
+    after = last.i + 1
+    if after < len(doc) and doc[after].lower_ in KINDS:
+        words.append(doc[after].lower_)
+    first = tokens[0].i
+    if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in KINDS:
+        words.append(doc[first - 2].lower_)
+    for word in words:
+        kept = tuple(c for c in found.candidates if c.feature_code in KINDS[word])
+        if kept:
+            return replace(found, candidates=kept, narrowed=True)
+    return found
 
 
 def _place_counties(places: list[Place]) -> list[Place]:
