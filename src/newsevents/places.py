@@ -534,8 +534,9 @@ class _Toponym:
     end: int
     text: str
     candidates: tuple[Candidate, ...]
-    cue: bool = False  # the words around it say it is a place: "in X", "the town of X"
+    cue: bool = False  # the words around it say it is a place: "in X", "the town of X", "X St."
     narrowed: bool = False  # a container beside it chose its candidates: "X, Indiana"
+    street: bool = False  # a street or road: "Orchard St.", "Route 58"
 
 
 class PlaceFinder:
@@ -702,7 +703,9 @@ class PlaceFinder:
         found: list[_Toponym] = []
         taken: set[int] = set()
         for street in _streets(doc):
-            found.append(_Toponym(street.start_char, street.end_char, street.text, (), True))
+            found.append(
+                _Toponym(street.start_char, street.end_char, street.text, (), True, street=True)
+            )
             taken.update(range(street.start, street.end))
         for entity in doc.ents:
             # The model can run an entity over the blank lines of masked boilerplate.
@@ -722,7 +725,9 @@ class PlaceFinder:
             if toponym is None:
                 inside = self._inside_name(ent)
                 found.extend(inside)
-                if inside or not (ent.label_ in PLACE_LABELS or _place_cue(ent)):
+                if inside or not (
+                    ent.label_ in PLACE_LABELS or _place_cue(ent) or _unknown_place(ent)
+                ):
                     continue
             if toponym is None:
                 toponym = self._unresolved(ent)
@@ -768,7 +773,10 @@ class PlaceFinder:
         if normalise_name(text) in self.demonyms or len(text) < 3:
             return None
         end = tokens[-1].idx + len(tokens[-1].text)
-        return _Toponym(tokens[0].idx, end, text, (), _after_locative(span) or _place_cue(span))
+        before = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        located = before is not None and before.lower_ in STRONG_LOCATIVE
+        cue = located or _place_cue(span) or _taken_ground(span)
+        return _Toponym(tokens[0].idx, end, text, (), cue)
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
         """Places inside an institution's name: "the Alexandria City Public Schools".
@@ -950,13 +958,22 @@ def _contained(
 ) -> list[Place]:
     """Names the gazetteer lacks, placed at what holds them: the next resolved place
     in their sentence ("the village of X near Y", "X district of Y province"), else
-    the one before it, within a few words. A name with no such town or province
-    beside it is left out, unless the text names no known place at all (a lone
-    sentence: "Iraqi soldiers were killed in X") and the words around it say it is
-    a place ("in X", "the town of X"): then it stands at the country the actors
-    belong to, with the lowest confidence. Their name is their own text, with no
+    the one before it, within a few words. A name the words show to be a place ("in
+    X", "the town of X", "Orchard St.") with no town beside it stands, with the lowest
+    confidence, at the town the article names most (a street in local news), else at
+    the country the article speaks of most. Their name is their own text, with no
     GeoNames id."""
     out = []
+    towns = Counter(
+        (p.name, p.lat, p.lon, p.country, p.admin1)
+        for p in places
+        if p.feature_code not in AREA_FEATURES and p.feature_code != "PPLX"
+    )
+    main_town = towns.most_common(1)[0][0] if towns else None
+    # In a text of a sentence or two nothing better will come; in a long article a
+    # name that no known place holds is left out rather than guessed (streets aside:
+    # they lie in the article's town).
+    short = sum(1 for _ in doc.sents) <= SHORT_TEXT
     for name in names:
         token = _token_at(doc, name.start)
         if token is None or any(p.start < name.end and name.start < p.end for p in places):
@@ -974,7 +991,12 @@ def _contained(
                 holder.admin1,
                 0.3,
             )
-        elif name.cue and country is not None and not places:
+        elif not name.cue or not (name.street or short):
+            continue  # a name the words do not show to be a place needs a holder
+        elif main_town is not None:
+            _, lat, lon, iso3, admin1 = main_town
+            confidence = 0.2
+        elif country is not None:
             lat, lon, iso3, admin1, confidence = (
                 country.lat,
                 country.lon,
@@ -1117,6 +1139,9 @@ def _trim_space(span: Span) -> Span:
     return SpacySpan(span.doc, start, end, label=span.label)
 
 
+# Sentences up to which a text is short: a name there may stand at the article's
+# town or country when nothing nearer holds it.
+SHORT_TEXT = 2
 # How far (characters) a place may stand from a name the gazetteer lacks to hold it.
 REACH = 60
 # Nouns that say the name next to them is a place: "the village of X", "X district".
@@ -1287,7 +1312,7 @@ def _place_like(span: Span) -> bool:
     """Whether the words around a name make it likely a place, so that a small town
     will do: "near Sirte", "Roselle police", "a Danbury mason", or a dateline
     ("HUDSON -- Officials said")."""
-    if _after_locative(span):
+    if _after_locative(span) or _taken_ground(span):
         return True
     doc = span.doc
     last = doc[span.end - 1]
@@ -1297,6 +1322,56 @@ def _place_like(span: Span) -> bool:
     return last.dep_ in ("compound", "amod", "nmod") and (
         head.pos_ == "NOUN" or head.lower_ in INSTITUTION_WORDS or head.lower_ in TITLES
     )
+
+
+# Verbs whose object is ground: "captured Badme", "shelled Kakata", "patrolled Knin".
+GROUND_VERBS = frozenset(
+    {
+        "capture",
+        "recapture",
+        "seize",
+        "overrun",
+        "shell",
+        "bomb",
+        "storm",
+        "besiege",
+        "occupy",
+        "liberate",
+        "patrol",
+        "invade",
+        "raid",
+    }
+)
+
+
+# Prepositions after which a name the gazetteer lacks is still a place: "killed in
+# Taji", "clashes near Akhtreen" (not "at", "from" or "on": "at Google").
+STRONG_LOCATIVE = frozenset({"in", "near", "outside", "inside", "around"})
+
+
+def _unknown_place(ent: Span) -> bool:
+    """Whether a name the model took for a person or organisation is a place the
+    gazetteer lacks: right after "in" or "near", or the ground a verb takes, and no
+    institution ("in Congress" has no place in it: one word of the institution list,
+    an acronym, or a possessive keeps it out)."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return False
+    words = [t.lower_.rstrip(".") for t in ent]
+    if any(w in INSTITUTION_WORDS for w in words) or _acronym(ent.text):
+        return False
+    after = ent.end
+    if after < len(ent.doc) and ent.doc[after].lower_ in ("'s", "’s"):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    located = before is not None and before.lower_ in STRONG_LOCATIVE
+    return located or _taken_ground(ent)
+
+
+def _taken_ground(span: Span) -> bool:
+    """ "Eritrea captured Badme": a name that a verb of taking or striking ground has
+    as its object."""
+    root = span.root
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in GROUND_VERBS
 
 
 def _acronym(text: str) -> bool:
