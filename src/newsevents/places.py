@@ -715,7 +715,12 @@ class PlaceFinder:
             if ent.label_ in PLACE_LABELS:
                 toponym = self._lookup(ent)
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
-                toponym = self._lookup(ent, strict=True, after_preposition=_place_like(ent))
+                # "outside Patten's hotel": a person's name that owns something is the
+                # person, unless the name is a well-known place.
+                owner = ent.label_ == "PERSON" and _possessive(ent)
+                toponym = self._lookup(
+                    ent, strict=True, after_preposition=_place_like(ent) and not owner
+                )
             else:
                 # Dates, times and numbers are no places: "in May", "on Sunday".
                 if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
@@ -1292,6 +1297,9 @@ PLACE_HEADS = (
         }
     )
 )
+# Dependency labels of clauses below a trigger ("..., while a protest took place
+# outside X"): a place there is a weaker answer than one in the trigger's own clause.
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
 # Prepositions that place an event, beyond LOCATIVE's: "patrolling zones over Iraq".
 EVENT_LOCATIVE = LOCATIVE | frozenset({"over", "along", "beyond", "behind", "beside"})
 
@@ -1349,6 +1357,11 @@ GROUND_VERBS = frozenset(
 STRONG_LOCATIVE = frozenset({"in", "near", "outside", "inside", "around"})
 
 
+def _possessive(span: Span) -> bool:
+    after = span.end
+    return after < len(span.doc) and span.doc[after].lower_ in ("'s", "’s")
+
+
 def _unknown_place(ent: Span) -> bool:
     """Whether a name the model took for a person or organisation is a place the
     gazetteer lacks: right after "in" or "near", or the ground a verb takes, and no
@@ -1359,8 +1372,7 @@ def _unknown_place(ent: Span) -> bool:
     words = [t.lower_.rstrip(".") for t in ent]
     if any(w in INSTITUTION_WORDS for w in words) or _acronym(ent.text):
         return False
-    after = ent.end
-    if after < len(ent.doc) and ent.doc[after].lower_ in ("'s", "’s"):
+    if _possessive(ent):
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     located = before is not None and before.lower_ in STRONG_LOCATIVE
@@ -1371,7 +1383,7 @@ def _taken_ground(span: Span) -> bool:
     """ "Eritrea captured Badme": a name that a verb of taking or striking ground has
     as its object."""
     root = span.root
-    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in GROUND_VERBS
+    return root.dep_ == "dobj" and root.head.lemma_ in GROUND_VERBS
 
 
 def _acronym(text: str) -> bool:
@@ -1557,6 +1569,8 @@ def event_location(
                 # thing or a person is its actor, not its place.
                 actor = True
                 break
+            if node.dep_ == "poss" and not _holds_place(node.head):
+                reference = 1  # "in Israel's attempt": the owner of a scene, weaker
             if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
             elif node.dep_ == "pobj" and node.head.lower_ == "of":
@@ -1591,12 +1605,15 @@ def event_location(
                 distance = hops
                 break
         if distance is None:
+            crossed = 0
             for hops, node in enumerate([attached, *list(attached.ancestors)[:4]]):
                 if node.i == trigger.i:
-                    distance = hops
+                    distance = hops + crossed
                     break
                 if node.lower_ == "according":
                     break  # "according to sources in Nineveh": where it was told
+                if node.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in node.children):
+                    crossed += 1  # another clause with a subject of its own: weaker
         if distance is None:
             continue
         if prep.lower_ in ("to", "into", "from", "toward", "towards"):
