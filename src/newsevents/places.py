@@ -879,8 +879,9 @@ class PlaceFinder:
                 continue
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
             text = doc[part[0].i : part[-1].i + 1].text
-            if normalise_name(text) in self.demonyms:
-                return None
+            key = normalise_name(text)
+            if key in self.demonyms or key in GENERIC_WORDS:
+                return None  # "Libyan"; "East", "Street", "Lake" alone name nothing
             candidates = self.gazetteer.candidates(text)
             if strict and _acronym(text) and not _dateline(part):
                 # An acronym the parser did not call a place ("SDF", "YPG") is an
@@ -1297,6 +1298,8 @@ PLACE_HEADS = (
         }
     )
 )
+# Words that name no place on their own, whatever the gazetteer holds under them.
+GENERIC_WORDS = QUALIFIERS | STREET_WORDS | FEATURE_WORDS | AREA_WORDS | PLACE_NOUNS
 # Dependency labels of clauses below a trigger ("..., while a protest took place
 # outside X"): a place there is a weaker answer than one in the trigger's own clause.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
@@ -1376,7 +1379,8 @@ def _unknown_place(ent: Span) -> bool:
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     located = before is not None and before.lower_ in STRONG_LOCATIVE
-    return located or _taken_ground(ent)
+    # People are captured too: only an organisation's name may be taken ground.
+    return located or (ent.label_ == "ORG" and _taken_ground(ent))
 
 
 def _taken_ground(span: Span) -> bool:
