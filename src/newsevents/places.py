@@ -154,7 +154,6 @@ INSTITUTION_WORDS = frozenset(
         "society",
         "foundation",
         "club",
-        "museum",
         "hall",
         "patrol",
         "committee",
@@ -775,7 +774,8 @@ class PlaceFinder:
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
             return None
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text
-        if normalise_name(text) in self.demonyms or len(text) < 3:
+        key = normalise_name(text)
+        if key in self.demonyms or key in GENERIC_WORDS or len(text) < 3:
             return None
         end = tokens[-1].idx + len(tokens[-1].text)
         before = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
@@ -969,7 +969,7 @@ def _contained(
     confidence, at the town the article names most (a street in local news), else at
     the country the article speaks of most. Their name is their own text, with no
     GeoNames id."""
-    out = []
+    out: list[Place] = []
     towns = Counter(
         (p.name, p.lat, p.lon, p.country, p.admin1)
         for p in places
@@ -1072,7 +1072,7 @@ def _one_sense(toponyms: Sequence[_Toponym], chosen: list[Candidate]) -> list[Ca
         if toponym.narrowed and key not in pinned:
             pinned[key] = candidate
         votes.setdefault(key, Counter())[candidate] += 1
-    out = []
+    out: list[Candidate] = []
     for toponym in toponyms:
         key = normalise_name(toponym.text)
         own = pinned.get(key) or votes[key].most_common(1)[0][0]
@@ -1412,11 +1412,15 @@ def _dateline_start(doc: Doc, index: int) -> bool:
     token = doc[index]
     if not (token.is_alpha and token.is_upper and len(token) >= 3):
         return False
-    if index > 0 and not doc[index - 1].is_sent_end and doc[index - 1].text not in (".", "\n"):
-        if not doc[index - 1].is_space:
-            return False
+    previous = doc[index - 1] if index > 0 else None
+    opens = (
+        previous is None
+        or previous.is_space
+        or previous.text in (".", ":", "!", "?")
+        or bool(token.is_sent_start)
+    )
     after = index + 1
-    return after < len(doc) and doc[after].text in ("--", "—", "–", "-", ":")
+    return opens and after < len(doc) and doc[after].text in ("--", "—", "–", "-", ":")
 
 
 def _streets(doc: Doc) -> list[Span]:
@@ -1458,11 +1462,17 @@ def _streets(doc: Doc) -> list[Span]:
 def _street_name_word(token: Token) -> bool:
     """A word that may stand in a street's name: "Lone", "Oak", "N.", "Martin"."""
     text = token.text
-    if token.lower_ == "the" or token.is_sent_start:
-        return token.is_sent_start and text[:1].isupper() and token.lower_ != "the" and token.pos_ == "PROPN"
+    if token.lower_ == "the":
+        return False
     if text in ("N.", "S.", "E.", "W.", "NE", "NW", "SE", "SW"):
         return True
-    return text[:1].isupper() and (token.is_alpha or text.endswith(".")) and token.pos_ in ("PROPN", "ADJ", "NOUN")
+    if token.is_sent_start and token.pos_ != "PROPN":
+        return False  # "Police closed Main Street": not "Police Main Street"
+    return (
+        text[:1].isupper()
+        and (token.is_alpha or text.endswith("."))
+        and token.pos_ in ("PROPN", "ADJ", "NOUN")
+    )
 
 
 def _after_locative(span: Span) -> bool:
@@ -1494,7 +1504,9 @@ def _tree_gap(trigger: Token, attached: Token) -> tuple[int, int] | None:
             path = up[:hops] + mine[: index[node.i]]
             if any(t.lower_ == "according" or t.dep_ == "relcl" for t in up[: hops + 1]):
                 return None
-            clauses = sum(t.dep_ in ("advcl", "relcl", "ccomp", "acl", "xcomp", "conj", "pcomp") for t in path)
+            clauses = sum(
+                t.dep_ in CLAUSE_DEPS or t.dep_ in ("acl", "xcomp", "pcomp") for t in path
+            )
             return (clauses, len(path))
     return None
 
@@ -1616,7 +1628,9 @@ def event_location(
                     break
                 if node.lower_ == "according":
                     break  # "according to sources in Nineveh": where it was told
-                if node.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in node.children):
+                if node.dep_ in CLAUSE_DEPS and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+                ):
                     crossed += 1  # another clause with a subject of its own: weaker
         if distance is None:
             continue
