@@ -883,6 +883,22 @@ class PlaceFinder:
             if key in self.demonyms or key in GENERIC_WORDS:
                 return None  # "Libyan"; "East", "Street", "Lake" alone name nothing
             candidates = self.gazetteer.candidates(text)
+            if (
+                len(part) > 1
+                and part[-1].lower_ in ("city", "town")
+                and candidates
+                and not any(normalise_name(c.name) == key for c in candidates)
+            ):
+                # "Dublin City" as another name of one Dublin is any town called Dublin
+                # ("Mexico City" is the city's own name).
+                bare = self.gazetteer.candidates(doc[part[0].i : part[-2].i + 1].text)
+                if set(candidates) <= set(bare):
+                    candidates = [c for c in bare if c.feature_code in KINDS["city"]]
+            if cut and tokens[-1].lower_ in FEATURE_WORDS:
+                # "Hongze Lake" stands at Hongze if Hongze is a town worth the name.
+                candidates = [
+                    c for c in candidates if c.population >= 5000 or c.feature_code != "PPL"
+                ]
             if strict and _acronym(text) and not _dateline(part):
                 # An acronym the parser did not call a place ("SDF", "YPG") is an
                 # organisation unless it is a country's or state's ("UAE", "DRC").
@@ -1447,8 +1463,8 @@ def _streets(doc: Doc) -> list[Span]:
             token.text.endswith(".") or (nxt is not None and nxt.text == ".")
         ):
             continue  # "St" without its stop may be "Saint"
-        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and word == "st":
-            continue  # "St. Louis"
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+            continue  # "St. Louis", "the Florida Highway Patrol"
         start = token.i
         while start > 0 and _street_name_word(doc[start - 1]):
             start -= 1
