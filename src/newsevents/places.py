@@ -1618,6 +1618,12 @@ def event_location(
             if best is None or (1, broad) < best[:2]:
                 best = (1, broad, place)
             continue
+        if node.dep_ == "dobj" and node.head.lemma_ in GROUND_VERBS:
+            # "when Hamas overran Gaza, it captured weapons": ground taken beside it.
+            gap = _tree_gap(trigger, node.head)
+            if gap is not None and (scene is None or gap < scene[0]):
+                scene = (gap, place)
+            continue
         head = node
         prep = head.head
         if head.dep_ != "pobj" or prep.lower_ not in EVENT_LOCATIVE or prep.lower_ == "of":
