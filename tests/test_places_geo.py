@@ -203,3 +203,16 @@ def test_places_unknown_name_in_a_lone_sentence(pipeline: Pipeline) -> None:
     text = "Gunmen killed four villagers in Zangoro on Sunday, Nigerian police said."
     places = pipeline.places.find(pipeline.resources.nlp(text), context_countries=["NGA"])
     assert [(p.text, p.country, p.confidence) for p in places] == [("Zangoro", "NGA", 0.2)]
+
+
+def test_places_other_mentions_of_a_known_place(pipeline: Pipeline) -> None:
+    text = "MANSFIELD -- Mansfield Mayor Curtis McCoy wants a new park by the river."
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert [p.text for p in places] == ["MANSFIELD", "Mansfield"]
+    assert places[0].name == places[1].name
+
+
+def test_places_a_speaker_is_no_place(pipeline: Pipeline) -> None:
+    text = "Jordan said on Monday that troops from Jordan would stay. Michael Jordan agreed."
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert [(p.text, p.start) for p in places] == [("Jordan", text.index("from Jordan") + 5)]

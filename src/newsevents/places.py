@@ -724,6 +724,9 @@ class PlaceFinder:
                 # "outside Patten's hotel": a person's name that owns something is the
                 # person, unless the name is a well-known place.
                 owner = ent.label_ == "PERSON" and _possessive(ent)
+                if ent.label_ == "PERSON" and _speaks(ent):
+                    taken.update(range(ent.start, ent.end))
+                    continue  # "Jordan said": a person, whatever the gazetteer holds
                 toponym = self._lookup(
                     ent, strict=True, after_preposition=_place_like(ent) and not owner
                 )
@@ -767,6 +770,7 @@ class PlaceFinder:
                 while end < len(doc) and starts[end] < toponym.end:
                     end += 1
             index = end
+        found.extend(_echoes(doc, found, pos))
         return sorted(found, key=lambda t: t.start)
 
     def _unresolved(self, span: Span) -> _Toponym | None:
@@ -1426,6 +1430,73 @@ def _dateline(tokens: Sequence[Token]) -> bool:
         and doc[after].text in ("--", "—", "–", "-")
         and all(t.text.isupper() for t in tokens)
     )
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "write", "state"})
+
+
+def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_Toponym]:
+    """Other mentions of a name the article already shows to be a place: the model
+    tags "Bicester" a place once and a person the next time, and "Mansfield Mayor
+    Curtis McCoy" is one run of proper nouns. A mention inside a longer name that is
+    no place ("Jordan Peterson", "Bicester Village"), beside another proper noun, or
+    a person who speaks ("Jordan said") is left alone."""
+    known = {normalise_name(t.text): t for t in found if t.candidates}
+    if not known:
+        return []
+    covered = [(t.start, t.end) for t in found]
+    out: list[_Toponym] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if pos[index] != "PROPN" and not (token.is_upper and token.is_alpha):
+            index += 1
+            continue
+        matched = 0
+        for length in (3, 2, 1):
+            end = index + length
+            if end > len(doc):
+                continue
+            span = doc[index:end]
+            if normalise_name(span.text) not in known:
+                continue
+            if any(s < span.end_char and span.start_char < e for s, e in covered):
+                break
+            if not _echo_fits(span, pos):
+                break
+            original = known[normalise_name(span.text)]
+            out.append(replace(original, start=span.start_char, end=span.end_char, text=span.text))
+            matched = length
+            break
+        index += matched or 1
+    return out
+
+
+def _speaks(span: Span) -> bool:
+    """ "Jordan said", "said Jordan": the name is someone speaking."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _echo_fits(span: Span, pos: Sequence[str]) -> bool:
+    doc = span.doc
+    ent_type = span[0].ent_type_
+    if ent_type and ent_type not in PLACE_LABELS:
+        for ent in doc.ents:
+            if ent.start <= span.start < ent.end:
+                if ent.start < span.start or ent.end > span.end:
+                    return False  # inside a longer name that is no place
+                if ent.label_ == "PERSON" and _speaks(span):
+                    return False  # "Jordan said"
+                break
+    before = span.start - 1
+    if before >= 0 and pos[before] == "PROPN":
+        return False  # "John Jordan"
+    after = span.end
+    if after < len(doc) and pos[after] == "PROPN":
+        word = doc[after].lower_
+        return word in TITLES or word in INSTITUTION_WORDS  # "Mansfield Mayor"
+    return True
 
 
 def _dateline_start(doc: Doc, index: int) -> bool:
