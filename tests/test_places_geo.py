@@ -216,3 +216,13 @@ def test_places_a_speaker_is_no_place(pipeline: Pipeline) -> None:
     text = "Jordan said on Monday that troops from Jordan would stay. Michael Jordan agreed."
     places = pipeline.places.find(pipeline.resources.nlp(text))
     assert [(p.text, p.start) for p in places] == [("Jordan", text.index("from Jordan") + 5)]
+
+
+def test_places_town_named_with_a_common_word(pipeline: Pipeline) -> None:
+    text = (
+        "A spokesman for the Woodstock District Chamber of Commerce criticised the "
+        "Liberal budget, and the fair moved to Commerce, Ga."
+    )
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    named = [(p.text, p.start) for p in places if p.text in ("Commerce", "Liberal")]
+    assert named == [("Commerce", text.rindex("Commerce"))]

@@ -893,6 +893,8 @@ class PlaceFinder:
             key = normalise_name(text)
             if key in self.demonyms or key in GENERIC_WORDS:
                 return None  # "Libyan"; "East", "Street", "Lake" alone name nothing
+            if key in WORD_TOWNS and not (_after_place_preposition(part[0]) or _dateline(part)):
+                return None  # "the Chamber of Commerce", "the Liberal budget"
             candidates = self.gazetteer.candidates(text)
             if (
                 len(part) > 1
@@ -1325,6 +1327,38 @@ PLACE_HEADS = (
         }
     )
 )
+# Towns named with a common English word: a place only where a preposition or a
+# dateline says so ("in Commerce", but not "the Chamber of Commerce").
+WORD_TOWNS = frozenset(
+    {
+        "commerce",
+        "industry",
+        "liberal",
+        "justice",
+        "republic",
+        "union",
+        "progress",
+        "unity",
+        "victory",
+        "liberty",
+        "enterprise",
+        "freedom",
+        "harmony",
+        "friendship",
+        "energy",
+        "mission",
+        "opportunity",
+        "security",
+        "independence",
+        "reform",
+        "democrat",
+        "republican",
+        "federal",
+        "national",
+        "central",
+        "civic",
+    }
+)
 # Words that name no place on their own, whatever the gazetteer holds under them.
 GENERIC_WORDS = QUALIFIERS | STREET_WORDS | FEATURE_WORDS | AREA_WORDS | PLACE_NOUNS
 # Dependency labels of clauses below a trigger ("..., while a protest took place
@@ -1567,6 +1601,14 @@ def _street_name_word(token: Token) -> bool:
         and (token.is_alpha or text.endswith("."))
         and token.pos_ in ("PROPN", "ADJ", "NOUN")
     )
+
+
+def _after_place_preposition(token: Token) -> bool:
+    """ "in Commerce", "near Liberty", "to Independence" (not "of")."""
+    if token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.lower_ in EVENT_LOCATIVE and previous.lower_ != "of"
 
 
 def _after_locative(span: Span) -> bool:
