@@ -226,3 +226,14 @@ def test_places_town_named_with_a_common_word(pipeline: Pipeline) -> None:
     places = pipeline.places.find(pipeline.resources.nlp(text))
     named = [(p.text, p.start) for p in places if p.text in ("Commerce", "Liberal")]
     assert named == [("Commerce", text.rindex("Commerce"))]
+
+
+def test_places_county_lies_with_the_article_towns(pipeline: Pipeline) -> None:
+    text = (
+        "A Paris man was arrested at Paris City Hall by Sgt. Ricky Watson on Sunday. He "
+        "is to appear in Henry County General Sessions Court on Tuesday."
+    )
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert "Sgt" not in [p.text for p in places]  # a title, not Stuttgart
+    states = {(p.text, p.admin1) for p in places if p.text in ("Paris", "Henry County")}
+    assert len({admin1 for _, admin1 in states}) == 1, states

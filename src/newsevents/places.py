@@ -632,7 +632,7 @@ class PlaceFinder:
                 else c
                 for t, c, k in zip(toponyms, chosen, keys, strict=True)
             ]
-        chosen = _one_sense(toponyms, chosen)
+        chosen = _counties_with_their_towns(toponyms, _one_sense(toponyms, chosen))
         places = [
             Place(
                 text=t.text,
@@ -893,6 +893,8 @@ class PlaceFinder:
             key = normalise_name(text)
             if key in self.demonyms or key in GENERIC_WORDS:
                 return None  # "Libyan"; "East", "Street", "Lake" alone name nothing
+            if strict and not text[:1].isupper():
+                return None  # a word in lower case is no name: "cit", "mat"
             if key in WORD_TOWNS and not (_after_place_preposition(part[0]) or _dateline(part)):
                 return None  # "the Chamber of Commerce", "the Liberal budget"
             candidates = self.gazetteer.candidates(text)
@@ -1087,6 +1089,28 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
         )
         if inside:
             out[index] = replace(first, candidates=inside, narrowed=True)
+    return out
+
+
+def _counties_with_their_towns(
+    toponyms: Sequence[_Toponym], chosen: list[Candidate]
+) -> list[Candidate]:
+    """A county of many namesakes lies in the state of the article's towns: "Paris"
+    resolved to Tennessee's makes "Henry County" Tennessee's, not Georgia's."""
+    states: Counter[tuple[str | None, str | None]] = Counter(
+        (c.country, c.admin1) for c in chosen if c.feature_code not in AREA_FEATURES and c.admin1
+    )
+    out = list(chosen)
+    for index, (toponym, candidate) in enumerate(zip(toponyms, chosen, strict=True)):
+        if candidate.feature_code != "ADM2" or (candidate.country, candidate.admin1) in states:
+            continue
+        options = [
+            c
+            for c in toponym.candidates
+            if c.feature_code == "ADM2" and (c.country, c.admin1) in states
+        ]
+        if options:
+            out[index] = max(options, key=lambda c: states[(c.country, c.admin1)])
     return out
 
 
@@ -1359,8 +1383,38 @@ WORD_TOWNS = frozenset(
         "civic",
     }
 )
+# Abbreviated titles: "Sgt." is no alias of Stuttgart in a police report.
+TITLE_ABBREVIATIONS = frozenset(
+    {
+        "sgt",
+        "lt",
+        "gen",
+        "col",
+        "capt",
+        "cpl",
+        "maj",
+        "rep",
+        "sen",
+        "gov",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "mt",
+        "ft",
+        "rev",
+        "pfc",
+        "det",
+        "insp",
+        "supt",
+        "cmdr",
+        "atty",
+    }
+)
 # Words that name no place on their own, whatever the gazetteer holds under them.
-GENERIC_WORDS = QUALIFIERS | STREET_WORDS | FEATURE_WORDS | AREA_WORDS | PLACE_NOUNS
+GENERIC_WORDS = (
+    QUALIFIERS | STREET_WORDS | FEATURE_WORDS | AREA_WORDS | PLACE_NOUNS | TITLE_ABBREVIATIONS
+)
 # Dependency labels of clauses below a trigger ("..., while a protest took place
 # outside X"): a place there is a weaker answer than one in the trigger's own clause.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
