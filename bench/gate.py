@@ -6,7 +6,8 @@
 
 Floors live in bench/floors.json as {set: {"dotted.path.into.scores": floor}}. They
 may rise and never silently fall: --raise-floors only ever lifts them. The data is
-read from ../shared/eval/data/ (override with --data); a missing set is skipped.
+read from ../shared/eval/data/ (override with --data), or from bench/data/ for the
+sets the project wrote itself; a missing set is skipped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "bench" / "floors.json"
 DATA = ROOT.parent / "shared" / "eval" / "data"
+# Sets the project wrote itself (bench/data/README.md), always at hand.
+OWN = ROOT / "bench" / "data"
 
 
 def lookup(tree: Any, path: str) -> float | None:
@@ -67,10 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     failures = []
     report: dict[str, Any] = {}
     for name in names:
-        if not (args.data / f"{name}.jsonl").exists():
-            print(f"{name}: skipped, {args.data / (name + '.jsonl')} is absent")
+        data = OWN if (OWN / f"{name}.jsonl").exists() else args.data
+        if not (data / f"{name}.jsonl").exists():
+            print(f"{name}: skipped, {data / (name + '.jsonl')} is absent")
             continue
-        scores, seconds = evaluate(name, args.data, pipeline)
+        scores, seconds = evaluate(name, data, pipeline)
         report[name] = scores
         print(f"{name}: {seconds:.1f} s")
         for path, floor in sorted(floors.get(name, {}).items()):
