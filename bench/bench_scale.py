@@ -127,10 +127,9 @@ class TimedInProcess:
     in_flight = 1
 
     def __init__(self, settings: Any) -> None:
-        from newsevents.pipeline import Pipeline
-        from newsevents.scale import InProcess
+        from newsevents.scale import make_coder
 
-        self.inner = InProcess(Pipeline(settings=settings))
+        self.inner = make_coder(settings, workers=1)  # as ``ingest --workers 1`` makes it
         self.coding = 0.0
 
     def submit(self, articles: list[Any]) -> Any:
@@ -155,6 +154,12 @@ def run(corpus: Path, workers: int, directory: Path, settings: Any) -> dict[str,
     futures = [coder.submit(warm) for _ in range(workers)]
     for future in futures:
         future.result()
+    # This process warms up too: the store path's first use imports pyarrow (and
+    # DuckDB pandas), a second of CPU that is start-up, not throughput.
+    warm_source = directory / "warm.jsonl"
+    warm_source.write_text(json.dumps({"id": "warm", "text": warm[0].text}) + "\n")
+    with Store(directory / f"warm-{workers}.duckdb") as store:
+        Ingest(coder, store, dedup=False).run([warm_source])
     db = directory / f"scale-{corpus.stem}-{workers}.duckdb"
     pids = coder.pids() if isinstance(coder, TimedPool) else []
     try:
