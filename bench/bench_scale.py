@@ -14,12 +14,20 @@ seconds per 1,000 articles (flat when the cost grows linearly) and the speed-up
 of N workers over 1 on each size.
 
 Wall time on a shared machine says more about the neighbours than about the
-code, so each run also counts CPU seconds: the worker processes' (read from
-/proc for the timed run only, Linux) and this process's. ``cpu_words_per_s``
-is words per CPU second, and ``cpu_bound_words_per_s`` is that times the number
-of workers (at most the cores): the rate on an otherwise idle machine if the
-work spreads perfectly, which the quiet runs in the README came close to (two
-workers 1.99 times one).
+code, so each run also counts CPU seconds, for the timed run only: this
+process's (``cpu_seconds_parent``: reading, writing the store, and with one
+worker the coding too, given apart as ``cpu_seconds_coding``) and each worker
+process's (``cpu_seconds_each_worker``, read from /proc, Linux).
+``cpu_ms_per_article`` is all of them per article: if two workers cost more per
+article than one, they slow each other down (shared caches, memory). The
+workers also say how long each chunk kept them busy: ``worker_busy_fraction``
+below 1 means they waited for the parent (reading, writing) or for the last
+chunks. ``cpu_words_per_s`` is words per CPU second, and
+``cpu_bound_words_per_s`` is that times the number of workers (at most the
+cores): the rate on an otherwise idle machine if the work spreads perfectly.
+
+Settings come from the environment as in ``newsevents`` itself
+(``NEWSEVENTS_CACHE_DIR`` ...); ``--blas`` overrides ``NEWSEVENTS_NUMPY_BLAS``.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "data"
@@ -61,56 +70,121 @@ def write_corpus(path: Path, docs: list[dict[str, str]], count: int) -> int:
     return words
 
 
-def _cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU seconds of these processes so far (0 where /proc cannot tell)."""
-    total = 0.0
-    ticks = os.sysconf("SC_CLK_TCK")
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-    return total
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (0 where /proc cannot tell)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
-def run(
-    corpus: Path, workers: int, directory: Path, *, numpy_blas: bool = True
-) -> tuple[float, float, float]:
-    """Wall seconds, worker CPU seconds and this process's CPU seconds of one ingest."""
-    from newsevents.config import Settings
+def timed_chunk(articles: list[Any], settings: Any) -> tuple[list[Any], int, float, float]:
+    """``code_chunk`` in a worker, with the worker's pid and when it started and ended."""
+    from newsevents.scale import code_chunk
+
+    started = time.perf_counter()
+    results = code_chunk(articles, settings)
+    return results, os.getpid(), started, time.perf_counter()
+
+
+class _Timed:
+    """A chunk's future that notes, when its result is taken, how long its worker was busy."""
+
+    def __init__(self, future: Any, busy: dict[int, float]) -> None:
+        self.future = future
+        self.busy = busy
+
+    def result(self) -> list[Any]:
+        results, pid, started, ended = self.future.result()
+        self.busy[pid] = self.busy.get(pid, 0.0) + ended - started
+        return list(results)
+
+
+class TimedPool:
+    """A ProcessPool whose workers report how long each chunk kept them busy."""
+
+    def __init__(self, settings: Any, workers: int) -> None:
+        from newsevents.scale import ProcessPool
+
+        self.inner = ProcessPool(settings, workers)
+        self.in_flight = self.inner.in_flight
+        self.busy: dict[int, float] = {}
+
+    def submit(self, articles: list[Any]) -> Any:
+        return _Timed(self.inner.pool.submit(timed_chunk, articles, self.inner.settings), self.busy)
+
+    def pids(self) -> list[int]:
+        return sorted(self.inner.pool._processes or {})
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class TimedInProcess:
+    """Code in this process, counting the CPU seconds of coding apart from the rest."""
+
+    in_flight = 1
+
+    def __init__(self, settings: Any) -> None:
+        from newsevents.scale import make_coder
+
+        self.inner = make_coder(settings, workers=1)  # as ``ingest --workers 1`` makes it
+        self.coding = 0.0
+
+    def submit(self, articles: list[Any]) -> Any:
+        started = time.process_time()
+        future = self.inner.submit(articles)
+        self.coding += time.process_time() - started
+        return future
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def run(corpus: Path, workers: int, directory: Path, settings: Any) -> dict[str, Any]:
+    """Wall seconds and CPU seconds (parent, each worker) of one ingest."""
     from newsevents.ingest import Ingest
-    from newsevents.scale import InProcess, ProcessPool
+    from newsevents.read.text import article_from_text
     from newsevents.store import Store
 
-    settings = Settings(numpy_blas=numpy_blas)
-    coder: InProcess | ProcessPool
-    if workers == 1:
-        from newsevents.pipeline import Pipeline
-
-        coder = InProcess(Pipeline(settings=settings))
-    else:
-        coder = ProcessPool(settings, workers)
-    from newsevents.read.text import article_from_text
-
+    coder: TimedInProcess | TimedPool
+    coder = TimedInProcess(settings) if workers == 1 else TimedPool(settings, workers)
     warm = [article_from_text("Police arrested ten protesters in Lima.", source="warm")]
     futures = [coder.submit(warm) for _ in range(workers)]
     for future in futures:
         future.result()
+    # This process warms up too: the store path's first use imports pyarrow (and
+    # DuckDB pandas), a second of CPU that is start-up, not throughput.
+    warm_source = directory / "warm.jsonl"
+    warm_source.write_text(json.dumps({"id": "warm", "text": warm[0].text}) + "\n")
+    with Store(directory / f"warm-{workers}.duckdb") as store:
+        Ingest(coder, store, dedup=False).run([warm_source])
     db = directory / f"scale-{corpus.stem}-{workers}.duckdb"
-    pool = getattr(coder, "pool", None)
-    pids = list(getattr(pool, "_processes", None) or {})
+    pids = coder.pids() if isinstance(coder, TimedPool) else []
     try:
         with Store(db) as store:
-            own, cpu = time.process_time(), _cpu_seconds(pids)
+            if isinstance(coder, TimedPool):
+                coder.busy.clear()
+            else:
+                coder.coding = 0.0
+            own, cpus = time.process_time(), [_cpu_seconds(pid) for pid in pids]
             started = time.perf_counter()
             counts = Ingest(coder, store, dedup=False).run([corpus])
             seconds = time.perf_counter() - started
-            own, cpu = time.process_time() - own, _cpu_seconds(pids) - cpu
+            own = time.process_time() - own
+            cpus = [_cpu_seconds(pid) - before for pid, before in zip(pids, cpus, strict=True)]
     finally:
         coder.close()
     assert counts.coded + counts.rejected + counts.skipped == counts.documents
-    return seconds, cpu, own
+    figures: dict[str, Any] = {"seconds": seconds, "parent": own, "workers": cpus}
+    if isinstance(coder, TimedPool):
+        busy = [coder.busy.get(pid, 0.0) for pid in pids]
+        figures["busy"] = busy
+        figures["busy_fraction"] = sum(busy) / (seconds * len(pids))
+    else:
+        figures["parent_coding"] = coder.coding
+    return figures
 
 
 def main() -> int:
@@ -121,10 +195,15 @@ def main() -> int:
     parser.add_argument(
         "--blas",
         choices=("numpy", "blis"),
-        default="numpy",
-        help="matrix library of spaCy's networks (Settings.numpy_blas)",
+        help="matrix library of spaCy's networks (Settings.numpy_blas; default: the "
+        "settings, NEWSEVENTS_NUMPY_BLAS or numpy)",
     )
     args = parser.parse_args()
+    from newsevents.config import load_settings
+
+    # The environment's NEWSEVENTS_* settings apply (NEWSEVENTS_CACHE_DIR ...); --blas wins.
+    settings = load_settings(numpy_blas=None if args.blas is None else args.blas == "numpy")
+    blas = "numpy" if settings.numpy_blas else "blis"
     sizes = [int(s) for s in args.sizes.split(",")]
     worker_counts = [int(w) for w in args.workers.split(",")]
     docs = texts()
@@ -136,29 +215,37 @@ def main() -> int:
             words = write_corpus(corpus, docs, size)
             for workers in worker_counts:
                 load = round(os.getloadavg()[0], 2)
-                seconds, worker_cpu, own_cpu = run(
-                    corpus, workers, directory, numpy_blas=args.blas == "numpy"
-                )
-                cpu = worker_cpu + own_cpu
+                figures = run(corpus, workers, directory, settings)
+                seconds = figures["seconds"]
+                cpu = figures["parent"] + sum(figures["workers"])
                 parallel = min(workers, os.cpu_count() or 1)
-                results.append(
-                    {
-                        "articles": size,
-                        "words": words,
-                        "workers": workers,
-                        "blas": args.blas,
-                        "seconds": round(seconds, 1),
-                        "articles_per_s": round(size / seconds, 2),
-                        "words_per_s": round(words / seconds),
-                        "seconds_per_1000": round(seconds * 1000 / size, 1),
-                        "cpu_seconds": round(cpu, 1),
-                        "cpu_seconds_workers": round(worker_cpu, 1),
-                        "cpu_words_per_s": round(words / cpu),
-                        "cpu_bound_words_per_s": round(parallel * words / cpu),
-                        "load_average": [load, round(os.getloadavg()[0], 2)],
-                    }
-                )
-                print(json.dumps(results[-1]), flush=True)
+                result: dict[str, Any] = {
+                    "articles": size,
+                    "words": words,
+                    "workers": workers,
+                    "blas": blas,
+                    "seconds": round(seconds, 1),
+                    "articles_per_s": round(size / seconds, 2),
+                    "words_per_s": round(words / seconds),
+                    "seconds_per_1000": round(seconds * 1000 / size, 1),
+                    "cpu_seconds": round(cpu, 1),
+                    "cpu_seconds_parent": round(figures["parent"], 1),
+                    "cpu_seconds_workers": round(sum(figures["workers"]), 1),
+                    "cpu_seconds_each_worker": [round(c, 1) for c in figures["workers"]],
+                    "cpu_ms_per_article": round(cpu * 1000 / size, 1),
+                    "cpu_words_per_s": round(words / cpu),
+                    "cpu_bound_words_per_s": round(parallel * words / cpu),
+                    "load_average": [load, round(os.getloadavg()[0], 2)],
+                }
+                if "busy" in figures:
+                    result["worker_busy_seconds"] = [round(b, 1) for b in figures["busy"]]
+                    result["worker_busy_fraction"] = round(figures["busy_fraction"], 3)
+                else:
+                    coding = figures["parent_coding"]
+                    result["cpu_seconds_coding"] = round(coding, 1)
+                    result["cpu_seconds_not_coding"] = round(figures["parent"] - coding, 1)
+                results.append(result)
+                print(json.dumps(result), flush=True)
     speedups = {}
     for size in sizes:
         by = {r["workers"]: r["seconds"] for r in results if r["articles"] == size}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -269,3 +270,85 @@ def test_progress_line_on_a_terminal_only() -> None:
     piped = io.StringIO()
     Progress(piped).update(counts, final=True)
     assert piped.getvalue() == ""
+
+
+def _reference_signature(text: str) -> list[int]:
+    """MinHash as dedup.py defines it, written the plain way: one join and one hash
+    call per shingle."""
+    import hashlib
+
+    from newsevents import dedup
+
+    words = re.findall(r"\w+", text.lower())
+    size = dedup.SHINGLE
+    if len(words) < size:
+        grams = {" ".join(words).encode()} if words else set()
+    else:
+        grams = {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+    if not grams:
+        return [2**32 - 1] * dedup.PERMUTATIONS
+    least = []
+    for a, b in zip(dedup._A.tolist(), dedup._B.tolist(), strict=True):
+        values = (
+            int.from_bytes(hashlib.blake2b(g, digest_size=8).digest(), "little") for g in grams
+        )
+        least.append(min(((a * x + b) % 2**64) >> 32 for x in values))
+    return least
+
+
+SIGNED = {
+    "Troops shelled the port city of Hodeidah on Monday, residents said, as talks stalled.": [
+        107769683,
+        185664004,
+        37496172,
+        140142144,
+    ],
+    "Le président a parlé à Zürich: «ça suffit», a-t-il dit devant la presse.": [
+        1771252576,
+        589042030,
+        84945161,
+        488921132,
+    ],
+    "Two words": [373038458, 1665591528, 2722886162, 920416222],
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *SIGNED,
+        "",
+        "   ",
+        "One two three four five",
+        "Police in Nairobi fired tear gas at protesters; police in Nairobi fired again.\n" * 3,
+        "Die Polizei nahm in Köln 12 Demonstranten fest, teilte ein Sprecher mit. Straße.",
+        "Военные заявили о захвате города, сообщили местные власти в понедельник утром.",
+    ],
+)
+def test_dedup_signature_same_as_the_plain_definition(text: str) -> None:
+    from newsevents.dedup import signature
+
+    sig = signature(text)
+    assert sig.tolist() == _reference_signature(text)
+    # Stored signatures are compared with new ones: their values may never change.
+    if text in SIGNED:
+        assert sig[:4].tolist() == SIGNED[text]
+
+
+def test_ingest_leaves_the_store_threads_as_they_were(pipeline: Pipeline, tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "t1", "text": "Police arrested ten protesters in Lima."}))
+    with Store(tmp_path / "store.duckdb") as store:
+        setting = "SELECT current_setting('threads')"
+        store.connection.execute("SET threads = 3")
+        seen: list[int] = []
+        write = store.write_batch
+
+        def spy(items):  # type: ignore[no-untyped-def]
+            seen.append(store.connection.execute(setting).fetchall()[0][0])
+            return write(items)
+
+        store.write_batch = spy  # type: ignore[method-assign]
+        Ingest(pipeline, store).run([path])
+        assert seen == [1]
+        assert store.connection.execute(setting).fetchall()[0][0] == 3

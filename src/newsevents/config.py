@@ -3,6 +3,11 @@
 Environment variables are ``NEWSEVENTS_<FIELD>`` in upper case, e.g.
 ``NEWSEVENTS_SPACY_MODEL=en_core_web_md``. A settings file is TOML with the
 same field names at top level.
+
+``Settings()`` is the bare defaults; ``load_settings()`` applies the layers. What
+the library builds when given no settings (``Pipeline()``, ``code_article``)
+comes from ``load_settings()``, so the environment reaches it as it reaches the
+command line.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from hashlib import blake2b
+from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -43,7 +45,13 @@ def shingles(text: str, *, size: int = SHINGLE) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+    # Each shingle is a slice of the words joined once, not a join of its own.
+    joined = " ".join(words)
+    starts = list(accumulate([len(w) + 1 for w in words], initial=0))
+    data = joined.encode()
+    if len(data) != len(joined):  # not ASCII: characters and bytes differ, slice the text
+        return {joined[a : b - 1].encode() for a, b in zip(starts, starts[size:], strict=False)}
+    return {data[a : b - 1] for a, b in zip(starts, starts[size:], strict=False)}
 
 
 def signature(text: str) -> Signature:
@@ -51,13 +59,13 @@ def signature(text: str) -> Signature:
     grams = shingles(text)
     if not grams:
         return np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g, digest_size=8).digest(), "little") for g in grams),
-        dtype=np.uint64,
-        count=len(grams),
-    )
+    # 64-bit BLAKE2b of every shingle, read as little-endian integers.
+    digests = b"".join([blake2b(g, digest_size=8).digest() for g in grams])
+    hashes = np.frombuffer(digests, dtype="<u8").astype(np.uint64)
     # (a * x + b) mod 2**64, top 32 bits: numpy's uint64 arithmetic wraps.
-    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    mixed = np.multiply.outer(hashes, _A)
+    mixed += _B
+    mixed >>= np.uint64(32)
     least: Signature = mixed.min(axis=0).astype(np.uint32)
     return least
 

@@ -133,18 +133,20 @@ class Ingest:
         pending: deque[_Chunk] = deque()
         items: list[Article | Rejected] = []
         files: list[_FileDone] = []
-        for entry in self._entries(sources, fmt, columns, stdin, counts):
-            if isinstance(entry, _FileDone):
-                files.append(entry)
-                continue
-            items.append(entry)
-            if len(items) >= CHUNK:
+        # One DuckDB thread: the coders need the cores more than chunk inserts do.
+        with self.store.threads(1):
+            for entry in self._entries(sources, fmt, columns, stdin, counts):
+                if isinstance(entry, _FileDone):
+                    files.append(entry)
+                    continue
+                items.append(entry)
+                if len(items) >= CHUNK:
+                    self._dispatch(items, files, pending, counts)
+                    items, files = [], []
+            if items or files:
                 self._dispatch(items, files, pending, counts)
-                items, files = [], []
-        if items or files:
-            self._dispatch(items, files, pending, counts)
-        while pending:
-            self._finish(pending.popleft(), counts)
+            while pending:
+                self._finish(pending.popleft(), counts)
         counts.seconds = time.perf_counter() - started
         counts.documents += counts.already_stored
         if self.progress is not None:

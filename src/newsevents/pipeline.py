@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors import ActorDictionary, ActorResolver
 from newsevents.clean import Cleaned, Cleaner
-from newsevents.config import Settings
+from newsevents.config import Settings, load_settings
 from newsevents.errors import InputError, StageError, TooLong
 from newsevents.events import EventCoder, Lexicon
 from newsevents.link import link_denials, locate_events, place_targets
@@ -52,7 +52,9 @@ class Pipeline:
     def __init__(
         self, *, settings: Settings | None = None, resources: Resources | None = None
     ) -> None:
-        self.settings = settings or Settings()
+        # No settings given: the defaults with the NEWSEVENTS_* environment applied,
+        # as the command line reads them.
+        self.settings = settings if settings is not None else load_settings()
         self.resources = resources or Resources.load(self.settings)
         self.cleaner = Cleaner(
             check_language=self.settings.check_language,
