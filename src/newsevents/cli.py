@@ -223,6 +223,9 @@ def _code(args: argparse.Namespace, settings: Settings) -> int:
 
     out = sys.stdout
     fmt = args.format or ("table" if out.isatty() else "jsonl")
+    from newsevents.scale import keep_freed_memory
+
+    keep_freed_memory()  # this process codes the whole run
     pipeline = _pipeline(settings)
     store = None
     if args.db is not None:

@@ -110,6 +110,7 @@ def code_chunk(articles: Sequence[Article], settings: Settings) -> Result:
     if pipeline is None:
         from newsevents.pipeline import Pipeline
 
+        keep_freed_memory()  # a process that codes chunks: a pool or Dask worker
         pipeline = _PIPELINES[settings] = Pipeline(settings=settings)
     return list(pipeline.run(articles))
 
