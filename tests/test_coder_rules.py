@@ -359,3 +359,82 @@ def test_a_captured_place_is_taken_not_arrested(pipeline: Pipeline) -> None:
 )
 def test_support_of_oneself_or_a_claim_takes_no_side(pipeline: Pipeline, text: str) -> None:
     assert _types(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway sent tents, blankets and medicine to Chile after the floods.",
+        "Canada shipped vaccines to Peru last week.",
+        "Spain flew 30 tonnes of food into Mali on Monday.",
+        "Italy sent a team of nurses and medical supplies to Albania.",
+    ],
+)
+def test_goods_sent_are_aid_without_the_word(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events if e.plover_type == "AID"] == ["073"], _summary(events)
+
+
+def test_arms_sent_are_military_aid(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Poland sent more tanks and ammunition to the Ukrainian army.")
+    assert [e.cameo_code for e in events] == ["072"], _summary(events)
+
+
+def test_returned_artworks_are_property_returned(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "France returned three looted sculptures to Benin on Tuesday.")
+    assert [e.cameo_code for e in events] == ["0842"], _summary(events)
+
+
+def test_borders_opened_to_refugees_are_asylum(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Poland opened its borders to refugees fleeing the war.")
+    assert [e.cameo_code for e in events] == ["075"], _summary(events)
+
+
+def test_aid_named_inside_a_compound_object(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Sweden suspended its aid programme for Zambia on Friday.")
+    assert [e.plover_type for e in events] == ["SANCTION"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president dismissed the interior minister on Monday.",
+        "The governor fired his chief of staff after the audit.",
+    ],
+)
+def test_removing_an_official_is_no_rejection_or_shot(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert not [e for e in events if e.plover_type in ("REJECT", "ASSAULT")], _summary(events)
+
+
+def test_dismissing_a_claim_is_still_a_rejection(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ghana's government dismissed the allegations as false.")
+    assert [e.plover_type for e in events] == ["REJECT"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain beat Portugal 2-1 in the final on Sunday.",
+        "Japan beat Korea 3-0 to win the tournament.",
+    ],
+)
+def test_a_match_between_countries_is_no_assault(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert not [e for e in events if e.plover_type == "ASSAULT"], _summary(events)
+
+
+def test_a_vote_count_is_no_game_score(pipeline: Pipeline) -> None:
+    text = "Rebels attacked the town on Friday, a day after the council voted 5-4 on the budget."
+    events = _events(pipeline, text)
+    assert "ASSAULT" in [e.plover_type for e in events], _summary(events)
+
+
+def test_weather_that_hits_a_coast_is_no_attack(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The storm hit the coast of Chile overnight.")
+    assert not [e for e in events if e.plover_type == "ASSAULT"], _summary(events)
+
+
+def test_hyphenated_verb_is_one_trigger(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "North Korea test-fired a ballistic missile on Thursday.")
+    assert [(e.cameo_code, e.trigger.text) for e in events] == [("150", "test-fired")]

@@ -269,6 +269,10 @@ NON_POLITICAL = (
             "playoff",
             "halftime",
             "half",
+            "final",
+            "semifinal",
+            "quarterfinal",
+            "semi",
         }
     ),
     frozenset(
@@ -321,6 +325,48 @@ NON_POLITICAL = (
             "mudslide",
         }
     ),
+)
+# Verbs of play: in a sentence about a game they code nothing, even between countries.
+CONTEST_VERBS = frozenset(
+    {
+        "beat",
+        "defeat",
+        "thrash",
+        "crush",
+        "rout",
+        "hammer",
+        "trounce",
+        "down",
+        "edge",
+        "stun",
+        "upset",
+        "strike",
+        "hit",
+        "shoot",
+        "attack",
+        "fire",
+        "clash",
+        "battle",
+        "fight",
+        "face",
+        "tackle",
+        "knock",
+        "eliminate",
+        "oust",
+        "overpower",
+        "outclass",
+        "humiliate",
+        "score",
+        "injure",
+        "foul",
+        "punch",
+        "kick",
+        "sink",
+        "topple",
+        "dethrone",
+        "threaten",
+        "challenge",
+    }
 )
 POLITICAL_SECTORS = frozenset(
     {
@@ -521,6 +567,11 @@ class Lexicon:
                     f"lexicon entry names CAMEO code {code!r}, which is not in the codebook"
                 )
             mode = item.get("mode")
+            # Verbs that carry times the things carried: send/ship x tent/medicine.
+            for phrase in item.get("carry") or []:
+                for thing in item.get("objects") or []:
+                    both = (*str(phrase).casefold().split(), *str(thing).casefold().split())
+                    verbs.setdefault(both[0], []).append(Trigger(code, both, "verb", mode))
             for phrase in item.get("verbs") or []:
                 words = tuple(str(phrase).casefold().split())
                 if len(words) > 1 and words[0].endswith("ly"):
@@ -591,16 +642,35 @@ def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
             for grandchild in child.children:
                 if grandchild.i not in used and _is_word(grandchild, word):
                     return grandchild
-    # An object inside a quantity or a part: "handed over 700 kg of medicine",
-    # "suspended part of a military aid programme".
+    # An object joined to the first ("sent tents and medicine"), the noun that names
+    # what the object is ("suspended a military aid programme"), an object inside a
+    # quantity or a part ("handed over 700 kg of medicine", "suspended part of a
+    # military aid programme", "sent a team of doctors and medical supplies").
     for child in token.children:
-        if child.dep_ == "dobj":
-            for prep in child.children:
+        if child.dep_ != "dobj":
+            continue
+        for thing in _conjoined(child):
+            if thing is not child and thing.i not in used and _is_word(thing, word):
+                return thing
+            for part in thing.children:
+                if part.dep_ == "compound" and part.i not in used and _is_word(part, word):
+                    return part
+            for prep in thing.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
-                        if pobj.i not in used and _is_word(pobj, word):
-                            return pobj
+                        for inner in _conjoined(pobj):
+                            if inner.i not in used and _is_word(inner, word):
+                                return inner
     return None
+
+
+def _conjoined(token: Token) -> list[Token]:
+    """A noun and the nouns joined to it: "tents, blankets and medicine"."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            out.extend(_conjoined(child))
+    return out
 
 
 def match_verb(token: Token, trigger: Trigger) -> Match | None:
@@ -646,6 +716,14 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
         if pos[i] != "VERB":
             continue
         lemma = _verb_lemma(lemmas[i], lower[i])
+        prefix: tuple[int, ...] = ()
+        if (
+            i - 2 >= sent.start
+            and lower[i - 1] == "-"
+            and f"{lower[i - 2]}-{lemma}" in lexicon.verbs
+        ):
+            # "test-fired" is parsed as "test", "-", "fired": the whole verb is the trigger.
+            lemma, prefix = f"{lower[i - 2]}-{lemma}", (i - 2, i - 1)
         if lemma not in lexicon.verbs:
             continue
         token = doc[i]
@@ -660,6 +738,8 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
                 if any(w != "to" and w not in below for w in trigger.words[1:]):
                     continue
             match = match_verb(token, trigger)
+            if match is not None and prefix:
+                match = Match(match.trigger, tuple(sorted((*prefix, *match.tokens))), match.head)
             if match is not None and not used.intersection(match.tokens):
                 found.append(match)
                 used.update(match.tokens)
@@ -797,7 +877,10 @@ class EventCoder:
                     attribution=attribution,
                 )
                 events.extend(demands)
-            off_topic = bool(matches) and non_political(sent, article=cues, words=words)
+            kinds = _off_topic_kinds(sent, article=cues, words=words) if matches else []
+            off_topic = bool(kinds)
+            # In a game, "beat", "hit" and "attack" are plays, whoever the teams are named for.
+            contest = 0 in kinds
             before = len(events)
             found: list[tuple[Event, Token]] = []
             for k, match in enumerate(matches):
@@ -812,8 +895,11 @@ class EventCoder:
                     date=date,
                     attribution=attribution,
                 )
-                if event is not None and not (off_topic and not _political(event)):
-                    found.append((event, doc[match.head]))
+                if event is None or (off_topic and not _political(event)):
+                    continue
+                if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
+                    continue
+                found.append((event, doc[match.head]))
             events.extend(main_events(found, governors=demand_heads))
             if len(events) == before:
                 statement = self._statement(
@@ -1426,22 +1512,42 @@ def non_political(
 ) -> bool:
     """Whether a sentence is about sports, markets or weather: two cue words of one kind,
     or one in an article that has at least three of that kind."""
-    if words is None:
-        lemmas = {_lemma(t) for t in sent if not t.is_punct}
-    else:
-        punct = words.punct
-        lemmas = {words.lemma[i] for i in range(sent.start, sent.end) if not punct[i]}
-    return any(
-        len(lemmas & cues) >= 2 or (lemmas & cues and in_article >= 3)
-        for cues, in_article in zip(NON_POLITICAL, article, strict=True)
-    )
+    return bool(_off_topic_kinds(sent, article=article, words=words))
+
+
+def _off_topic_kinds(
+    sent: SpacySpan, *, article: Sequence[int] = (0, 0, 0), words: Words | None = None
+) -> list[int]:
+    """The non-political kinds (0 sports, 1 markets, 2 weather) a sentence is about."""
+    words = words if words is not None else Words.of(sent.doc)
+    punct = words.punct
+    lemmas = {words.lemma[i] for i in range(sent.start, sent.end) if not punct[i]}
+    if _scores(words.lower, sent.start, sent.end):
+        lemmas.add("score")  # "won 2-1": a score counts as the word
+    return [
+        kind
+        for kind, (cues, in_article) in enumerate(zip(NON_POLITICAL, article, strict=True))
+        if len(lemmas & cues) >= 2 or (lemmas & cues and in_article >= 3)
+    ]
+
+
+def _scores(lower: Sequence[str], start: int, end: int) -> int:
+    """How many game scores ("2-1", "3 - 0") lie between two token indices."""
+    found = 0
+    for i in range(start, end - 2):
+        left, dash, right = lower[i], lower[i + 1], lower[i + 2]
+        if dash == "-" and left.isdigit() and right.isdigit() and len(left + right) <= 4:
+            found += 1
+    return found
 
 
 def cue_counts(doc: Doc, *, words: Words | None = None) -> tuple[int, ...]:
     """How many cue words of each non-political kind the whole article has."""
     words = words if words is not None else Words.of(doc)
     lemmas = [lemma for lemma, alpha in zip(words.lemma, words.alpha, strict=True) if alpha]
-    return tuple(sum(lemma in cues for lemma in lemmas) for cues in NON_POLITICAL)
+    counts = [sum(lemma in cues for lemma in lemmas) for cues in NON_POLITICAL]
+    counts[0] += _scores(words.lower, 0, len(words.lower))
+    return tuple(counts)
 
 
 def _political(event: Event) -> bool:
@@ -1532,12 +1638,65 @@ PROPOSITION_NOUNS = frozenset(
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself", "myself"})
 
 
+# People in posts: "dismissed the minister", "fired his coach" remove them from office.
+OFFICE_HOLDERS = frozenset(
+    {
+        "minister",
+        "official",
+        "chief",
+        "head",
+        "director",
+        "commander",
+        "coach",
+        "manager",
+        "ambassador",
+        "envoy",
+        "employee",
+        "staff",
+        "worker",
+        "governor",
+        "judge",
+        "prosecutor",
+        "aide",
+        "adviser",
+        "advisor",
+        "secretary",
+        "deputy",
+        "officer",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "executive",
+        "mayor",
+        "premier",
+        "cabinet",
+        "board",
+    }
+)
+# Verbs that remove a person from a post when the object is one: no rejection, no shot.
+DISMISSING_VERBS = frozenset({"dismiss", "fire", "sack", "oust"})
+WEATHER = NON_POLITICAL[2]
+
+
+def _a_person(noun: Token) -> bool:
+    return noun.ent_type_ == "PERSON" or _lemma(noun) in OFFICE_HOLDERS
+
+
 def _object_fits(verb: Token, code: str) -> bool:
-    """Whether a verb's direct object suits the act its code names."""
+    """Whether a verb's subject and direct object suit the act its code names."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and _lemma(subjects[0]) in WEATHER:
+        return False  # "the storm hit the coast": no attack
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return True
     thing = objects[0]
+    if (
+        _lemma(verb) in DISMISSING_VERBS
+        and (code.startswith("12") or code.startswith("19"))
+        and _a_person(thing)
+    ):
+        return False  # "dismissed the minister": a sacking, not a rejection
     if code == "173":
         return not (thing.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(thing) in TERRITORY_NOUNS)
     if code.startswith("05"):
