@@ -438,3 +438,37 @@ def test_weather_that_hits_a_coast_is_no_attack(pipeline: Pipeline) -> None:
 def test_hyphenated_verb_is_one_trigger(pipeline: Pipeline) -> None:
     events = _events(pipeline, "North Korea test-fired a ballistic missile on Thursday.")
     assert [(e.cameo_code, e.trigger.text) for e in events] == [("150", "test-fired")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chile's foreign minister said he is pessimistic about the border talks.", "012"),
+        ("The Bolivian president said she was optimistic about the new accord.", "013"),
+    ],
+)
+def test_a_stance_said_of_the_subject_is_coded(pipeline: Pipeline, text: str, code: str) -> None:
+    events = _events(pipeline, text)
+    stance = [e for e in events if e.cameo_code == code]
+    assert stance and stance[0].source, _summary(events)
+
+
+def test_exploring_a_possibility_is_considering(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Uruguay's government is exploring the possibility of new tolls.")
+    assert [e.cameo_code for e in events] == ["014"], _summary(events)
+
+
+def test_attending_a_ceremony_is_a_symbolic_act(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ecuador's president attended a ceremony marking the anniversary.")
+    assert [e.cameo_code for e in events] == ["017"], _summary(events)
+
+
+def test_a_decision_to_act_is_the_act_not_a_promise(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Peru's cabinet decided to ease restrictions on public gatherings.")
+    assert [e.plover_type for e in events] == ["CONCEDE"], _summary(events)
+    assert events[0].cameo_code.startswith("08")
+
+
+def test_war_games_launched_are_military_cooperation(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Chile and Peru launched joint war games near the border.")
+    assert [e.cameo_code for e in events] == ["062"], _summary(events)

@@ -697,9 +697,15 @@ def match_noun(doc: Doc, token: Token, trigger: Trigger) -> Match | None:
         if not _is_word(doc[token.i + offset], word):
             return None
     last = doc[end - 1]
-    if last.pos_ not in ("NOUN", "PROPN"):
+    if last.pos_ not in ("NOUN", "PROPN") and not _predicate_adjective(last):
         return None
     return Match(trigger, tuple(range(token.i, end)), last.i)
+
+
+def _predicate_adjective(token: Token) -> bool:
+    """An adjective said of the subject ("he is pessimistic"): it names a stance as a
+    noun would ("his pessimism")."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp"
 
 
 def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = None) -> list[Match]:
@@ -748,7 +754,7 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
         if i in used:
             continue
         triggers = lexicon.nouns.get(lemmas[i], ()) or lexicon.nouns.get(lower[i], ())
-        if pos[i] not in ("NOUN", "PROPN"):
+        if pos[i] not in ("NOUN", "PROPN") and not _predicate_adjective(doc[i]):
             # Only a longer trigger may start with another word: "anti-government protest".
             triggers = tuple(t for t in triggers if len(t.words) > 1)
         if not triggers:
@@ -978,6 +984,9 @@ class EventCoder:
             sources, targets = self._verb_roles(head, match, resolver)
         else:
             sources, targets = self._noun_roles(head, match, resolver)
+        if _predicate_adjective(head) and not sources:
+            # "he is pessimistic": the stance is the subject's.
+            sources = self._subject_actors(head.head, resolver)[0]
         if cameo.code.startswith("15") and not sources:
             # "Troops were deployed to X": what is mobilised belongs to the one mobilising.
             sources, targets = targets, []
@@ -1860,7 +1869,6 @@ DECLARED_INTENT = frozenset(
         "ready",
         "prepared",
         "plan",
-        "decide",
         "agree",
         "threaten",
         "intend",
