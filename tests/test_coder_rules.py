@@ -472,3 +472,25 @@ def test_a_decision_to_act_is_the_act_not_a_promise(pipeline: Pipeline) -> None:
 def test_war_games_launched_are_military_cooperation(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Chile and Peru launched joint war games near the border.")
     assert [e.cameo_code for e in events] == ["062"], _summary(events)
+
+
+def test_aid_named_inside_a_part_of_the_object(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Norway suspended part of its aid programme for Malawi.")
+    assert [e.plover_type for e in events] == ["SANCTION"], _summary(events)
+
+
+def test_shunning_work_is_a_strike(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Dock workers in Durban shunned work on Monday over pay.")
+    assert [e.cameo_code for e in events] == ["143"], _summary(events)
+
+
+def test_a_permit_denied_is_a_rejection(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Quito city council denied a permit for the opposition march.")
+    assert [e.plover_type for e in events] == ["REJECT"], _summary(events)
+
+
+def test_protesting_that_is_said_not_marched(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "A Bolivian rights group protested that the count was rigged.")
+    assert [(e.plover_type, e.cameo_code) for e in events] == [("ACCUSE", "111")], _summary(events)
+    marched = _events(pipeline, "Thousands protested in La Paz against the new tax.")
+    assert [e.plover_type for e in marched] == ["PROTEST"], _summary(marched)

@@ -650,17 +650,26 @@ def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
         if child.dep_ != "dobj":
             continue
         for thing in _conjoined(child):
-            if thing is not child and thing.i not in used and _is_word(thing, word):
-                return thing
-            for part in thing.children:
-                if part.dep_ == "compound" and part.i not in used and _is_word(part, word):
-                    return part
+            found = _compound_named(thing, word, used, itself=thing is not child)
+            if found is not None:
+                return found
             for prep in thing.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
                         for inner in _conjoined(pobj):
-                            if inner.i not in used and _is_word(inner, word):
-                                return inner
+                            found = _compound_named(inner, word, used, itself=True)
+                            if found is not None:
+                                return found
+    return None
+
+
+def _compound_named(noun: Token, word: str, used: set[int], *, itself: bool) -> Token | None:
+    """The noun itself (when ``itself``) or the noun naming what it is ("aid programme")."""
+    if itself and noun.i not in used and _is_word(noun, word):
+        return noun
+    for part in noun.children:
+        if part.dep_ == "compound" and part.i not in used and _is_word(part, word):
+            return part
     return None
 
 
@@ -975,6 +984,12 @@ class EventCoder:
             and (head.head.pos_ == "PROPN" or _lemma(head) in STATIVE_PARTICIPLES)
         ):
             return None  # "the occupied West Bank", "the banned party": a state
+        if (
+            cameo.code.startswith("14")
+            and _lemma(head) == "protest"
+            and any(c.dep_ == "ccomp" for c in head.children)
+        ):
+            cameo = self.lexicon.codes["111"]  # "protested that the trial was unfair": words
         if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
             if cameo.code == "173":
                 cameo = self.lexicon.codes["192"]  # "captured the town": territory, no arrest
