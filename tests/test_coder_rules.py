@@ -494,3 +494,20 @@ def test_protesting_that_is_said_not_marched(pipeline: Pipeline) -> None:
     assert [(e.plover_type, e.cameo_code) for e in events] == [("ACCUSE", "111")], _summary(events)
     marched = _events(pipeline, "Thousands protested in La Paz against the new tax.")
     assert [e.plover_type for e in marched] == ["PROTEST"], _summary(marched)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police have been pressuring the dock workers to call off the strike.",
+        "The authorities are pressuring teachers to end their strike.",
+    ],
+)
+def test_pressure_to_act_is_a_demand(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.plover_type for e in events] == ["REQUEST"], _summary(events)
+
+
+def test_pressure_without_a_demand_stays_coercion(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The government has been pressuring journalists in Caracas.")
+    assert [e.plover_type for e in events] == ["COERCE"], _summary(events)

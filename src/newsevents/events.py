@@ -990,6 +990,12 @@ class EventCoder:
             and any(c.dep_ == "ccomp" for c in head.children)
         ):
             cameo = self.lexicon.codes["111"]  # "protested that the trial was unfair": words
+        if (
+            cameo.code == "170"
+            and _lemma(head) in PRESSING_VERBS
+            and any(_to_clause(c) for c in head.children)
+        ):
+            cameo = self.lexicon.codes["100"]  # "pressured the union to call off": a demand
         if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
             if cameo.code == "173":
                 cameo = self.lexicon.codes["192"]  # "captured the town": territory, no arrest
@@ -1697,9 +1703,19 @@ OFFICE_HOLDERS = frozenset(
         "board",
     }
 )
+# Verbs of pressure: with a "to" clause they demand that act of their object.
+PRESSING_VERBS = frozenset({"pressure", "pressurise", "pressurize", "push", "press"})
 # Verbs that remove a person from a post when the object is one: no rejection, no shot.
 DISMISSING_VERBS = frozenset({"dismiss", "fire", "sack", "oust"})
 WEATHER = NON_POLITICAL[2]
+
+
+def _to_clause(token: Token) -> bool:
+    """A "to" clause: "pressed them to resign" (parsed as xcomp, or as ccomp with its
+    own subject when the object is long)."""
+    return token.dep_ == "xcomp" or (
+        token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def _a_person(noun: Token) -> bool:
