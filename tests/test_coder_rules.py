@@ -511,3 +511,20 @@ def test_pressure_to_act_is_a_demand(pipeline: Pipeline, text: str) -> None:
 def test_pressure_without_a_demand_stays_coercion(pipeline: Pipeline) -> None:
     events = _events(pipeline, "The government has been pressuring journalists in Caracas.")
     assert [e.plover_type for e in events] == ["COERCE"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Iranian engineer was arrested in Baku for spying for Israel.",
+        "Peruvian police arrested a former mayor on charges of treason.",
+    ],
+)
+def test_an_arrest_for_treason_is_coded_as_the_accusation(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events] == ["1125"], _summary(events)
+
+
+def test_an_arrest_for_another_crime_stays_an_arrest(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Police arrested a man for theft in Lima.")
+    assert [e.cameo_code for e in events] == ["173"], _summary(events)

@@ -996,6 +996,8 @@ class EventCoder:
             and any(_to_clause(c) for c in head.children)
         ):
             cameo = self.lexicon.codes["100"]  # "pressured the union to call off": a demand
+        if cameo.code == "173" and _held_for_treason(head):
+            cameo = self.lexicon.codes["1125"]  # "arrested for spying": the charge is the act
         if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
             if cameo.code == "173":
                 cameo = self.lexicon.codes["192"]  # "captured the town": territory, no arrest
@@ -1708,6 +1710,30 @@ PRESSING_VERBS = frozenset({"pressure", "pressurise", "pressurize", "push", "pre
 # Verbs that remove a person from a post when the object is one: no rejection, no shot.
 DISMISSING_VERBS = frozenset({"dismiss", "fire", "sack", "oust"})
 WEATHER = NON_POLITICAL[2]
+
+
+# Charges of betraying one's state: an arrest for them is coded as the accusation (1125).
+TREASON_WORDS = frozenset(
+    {"treason", "espionage", "spy", "spying", "sedition", "collaborate", "collaboration"}
+)
+
+
+def _held_for_treason(verb: Token) -> bool:
+    """Whether an arrest is "for" or "on charges of" treason, spying or collaborating."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on"):
+            continue
+        for reason in prep.children:
+            if _lemma(reason) in TREASON_WORDS:
+                return True  # "for spying", "for collaborating with the enemy"
+            for of in reason.children:
+                if (
+                    of.dep_ == "prep"
+                    and of.lower_ == "of"
+                    and any(_lemma(g) in TREASON_WORDS for g in of.children)
+                ):
+                    return True  # "on charges of treason"
+    return False
 
 
 def _to_clause(token: Token) -> bool:
