@@ -528,3 +528,15 @@ def test_an_arrest_for_treason_is_coded_as_the_accusation(pipeline: Pipeline, te
 def test_an_arrest_for_another_crime_stays_an_arrest(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Police arrested a man for theft in Lima.")
     assert [e.cameo_code for e in events] == ["173"], _summary(events)
+
+
+def test_committed_said_of_the_subject_is_an_intent(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Chile remains committed to the peace process with Peru.")
+    assert [e.plover_type for e in events] == ["AGREE"], _summary(events)
+    crimes = _events(pipeline, "The rebels committed atrocities in the north.")
+    assert "AGREE" not in [e.plover_type for e in crimes], _summary(crimes)
+
+
+def test_peacekeepers_shipped_out_are_withdrawn(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Forty UN peacekeepers were shipped out of the town on Friday.")
+    assert [e.cameo_code for e in events] == ["1661"], _summary(events)
