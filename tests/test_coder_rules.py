@@ -540,3 +540,15 @@ def test_committed_said_of_the_subject_is_an_intent(pipeline: Pipeline) -> None:
 def test_peacekeepers_shipped_out_are_withdrawn(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Forty UN peacekeepers were shipped out of the town on Friday.")
     assert [e.cameo_code for e in events] == ["1661"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chadian army prepared to resume shelling rebel positions near the border.",
+        "Rebel fighters are poised to attack the town of Goma.",
+    ],
+)
+def test_readying_an_attack_is_mobilisation(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [(e.cameo_code, e.status) for e in events] == [("150", "asserted")], _summary(events)

@@ -1033,7 +1033,12 @@ class EventCoder:
             # "will give Tanzania a grant", "will provide tons of food aid": the verb says
             # it is to come.
             governor = _governing_verb(head) or head
-        if cameo.code[:2] in INTENT_CODES and (
+        if cameo.code[:2] in ("18", "19", "20") and _readied(governor):
+            # "the army prepared to resume shelling": the force is made ready (150); the
+            # attack itself has not happened
+            cameo = self.lexicon.codes["150"]
+            mode, status = None, "asserted"
+        elif cameo.code[:2] in INTENT_CODES and (
             (status == "future" and declares_intent(governor))
             or (status == "hypothetical" and _conditional(governor) and sources)
         ):
@@ -1733,6 +1738,22 @@ def _held_for_treason(verb: Token) -> bool:
                     and any(_lemma(g) in TREASON_WORDS for g in of.children)
                 ):
                     return True  # "on charges of treason"
+    return False
+
+
+READYING = frozenset({"prepare", "poise", "poised", "gear", "ready", "brace"})
+
+
+def _readied(verb: Token) -> bool:
+    """Whether an act is what its subject makes ready for: "prepared to resume
+    shelling", "poised to attack", "gearing up to storm the town"."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+        if _lemma(current) in READYING or current.lower_ in READYING:
+            return True
     return False
 
 
