@@ -388,6 +388,10 @@ def test_returned_artworks_are_property_returned(pipeline: Pipeline) -> None:
 def test_borders_opened_to_refugees_are_asylum(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Poland opened its borders to refugees fleeing the war.")
     assert [e.cameo_code for e in events] == ["075"], _summary(events)
+    people = _events(pipeline, "Chad opened its borders to thousands of fleeing Sudanese.")
+    assert "075" in [e.cameo_code for e in people], _summary(people)
+    trade = _events(pipeline, "Turkey opened its borders to foreign trade in 1983.")
+    assert "075" not in [e.cameo_code for e in trade], _summary(trade)
 
 
 def test_aid_named_inside_a_compound_object(pipeline: Pipeline) -> None:

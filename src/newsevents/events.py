@@ -996,6 +996,8 @@ class EventCoder:
             and any(_to_clause(c) for c in head.children)
         ):
             cameo = self.lexicon.codes["100"]  # "pressured the union to call off": a demand
+        if cameo.code == "075" and _lemma(head) == "open" and not _opened_to_people(head):
+            return None  # "opened its borders to trade": no refuge given
         if cameo.code == "173" and _held_for_treason(head):
             cameo = self.lexicon.codes["1125"]  # "arrested for spying": the charge is the act
         if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
@@ -1738,6 +1740,38 @@ def _held_for_treason(verb: Token) -> bool:
                     and any(_lemma(g) in TREASON_WORDS for g in of.children)
                 ):
                     return True  # "on charges of treason"
+    return False
+
+
+# People who may be let in: "opened its borders to refugees", "to fleeing Syrians".
+ADMITTED_PEOPLE = frozenset(
+    {
+        "refugee",
+        "migrant",
+        "people",
+        "civilian",
+        "asylum",
+        "asylum-seeker",
+        "seeker",
+        "immigrant",
+        "family",
+        "national",
+        "citizen",
+        "evacuee",
+        "person",
+    }
+)
+
+
+def _opened_to_people(verb: Token) -> bool:
+    """Whether borders are opened "to" people (a people's name or a word for them)."""
+    for prep in verb.subtree:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for thing in prep.children:
+                if any(
+                    g.ent_type_ == "NORP" or _lemma(g) in ADMITTED_PEOPLE for g in thing.subtree
+                ):
+                    return True
     return False
 
 
