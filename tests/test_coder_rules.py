@@ -359,3 +359,200 @@ def test_a_captured_place_is_taken_not_arrested(pipeline: Pipeline) -> None:
 )
 def test_support_of_oneself_or_a_claim_takes_no_side(pipeline: Pipeline, text: str) -> None:
     assert _types(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway sent tents, blankets and medicine to Chile after the floods.",
+        "Canada shipped vaccines to Peru last week.",
+        "Spain flew 30 tonnes of food into Mali on Monday.",
+        "Italy sent a team of nurses and medical supplies to Albania.",
+    ],
+)
+def test_goods_sent_are_aid_without_the_word(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events if e.plover_type == "AID"] == ["073"], _summary(events)
+
+
+def test_arms_sent_are_military_aid(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Poland sent more tanks and ammunition to the Ukrainian army.")
+    assert [e.cameo_code for e in events] == ["072"], _summary(events)
+
+
+def test_returned_artworks_are_property_returned(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "France returned three looted sculptures to Benin on Tuesday.")
+    assert [e.cameo_code for e in events] == ["0842"], _summary(events)
+
+
+def test_borders_opened_to_refugees_are_asylum(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Poland opened its borders to refugees fleeing the war.")
+    assert [e.cameo_code for e in events] == ["075"], _summary(events)
+    people = _events(pipeline, "Chad opened its borders to thousands of fleeing Sudanese.")
+    assert "075" in [e.cameo_code for e in people], _summary(people)
+    trade = _events(pipeline, "Turkey opened its borders to foreign trade in 1983.")
+    assert "075" not in [e.cameo_code for e in trade], _summary(trade)
+
+
+def test_aid_named_inside_a_compound_object(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Sweden suspended its aid programme for Zambia on Friday.")
+    assert [e.plover_type for e in events] == ["SANCTION"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president dismissed the interior minister on Monday.",
+        "The governor fired his chief of staff after the audit.",
+    ],
+)
+def test_removing_an_official_is_no_rejection_or_shot(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert not [e for e in events if e.plover_type in ("REJECT", "ASSAULT")], _summary(events)
+
+
+def test_dismissing_a_claim_is_still_a_rejection(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ghana's government dismissed the allegations as false.")
+    assert [e.plover_type for e in events] == ["REJECT"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain beat Portugal 2-1 in the final on Sunday.",
+        "Japan beat Korea 3-0 to win the tournament.",
+    ],
+)
+def test_a_match_between_countries_is_no_assault(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert not [e for e in events if e.plover_type == "ASSAULT"], _summary(events)
+
+
+def test_a_vote_count_is_no_game_score(pipeline: Pipeline) -> None:
+    text = "Rebels attacked the town on Friday, a day after the council voted 5-4 on the budget."
+    events = _events(pipeline, text)
+    assert "ASSAULT" in [e.plover_type for e in events], _summary(events)
+
+
+def test_weather_that_hits_a_coast_is_no_attack(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The storm hit the coast of Chile overnight.")
+    assert not [e for e in events if e.plover_type == "ASSAULT"], _summary(events)
+
+
+def test_hyphenated_verb_is_one_trigger(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "North Korea test-fired a ballistic missile on Thursday.")
+    assert [(e.cameo_code, e.trigger.text) for e in events] == [("150", "test-fired")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chile's foreign minister said he is pessimistic about the border talks.", "012"),
+        ("The Bolivian president said she was optimistic about the new accord.", "013"),
+    ],
+)
+def test_a_stance_said_of_the_subject_is_coded(pipeline: Pipeline, text: str, code: str) -> None:
+    events = _events(pipeline, text)
+    stance = [e for e in events if e.cameo_code == code]
+    assert stance and stance[0].source, _summary(events)
+
+
+def test_exploring_a_possibility_is_considering(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Uruguay's government is exploring the possibility of new tolls.")
+    assert [e.cameo_code for e in events] == ["014"], _summary(events)
+
+
+def test_attending_a_ceremony_is_a_symbolic_act(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ecuador's president attended a ceremony marking the anniversary.")
+    assert [e.cameo_code for e in events] == ["017"], _summary(events)
+
+
+def test_a_decision_to_act_is_the_act_not_a_promise(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Peru's cabinet decided to ease restrictions on public gatherings.")
+    assert [e.plover_type for e in events] == ["CONCEDE"], _summary(events)
+    assert events[0].cameo_code.startswith("08")
+
+
+def test_war_games_launched_are_military_cooperation(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Chile and Peru launched joint war games near the border.")
+    assert [e.cameo_code for e in events] == ["062"], _summary(events)
+
+
+def test_aid_named_inside_a_part_of_the_object(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Norway suspended part of its aid programme for Malawi.")
+    assert [e.plover_type for e in events] == ["SANCTION"], _summary(events)
+
+
+def test_shunning_work_is_a_strike(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Dock workers in Durban shunned work on Monday over pay.")
+    assert [e.cameo_code for e in events] == ["143"], _summary(events)
+
+
+def test_a_permit_denied_is_a_rejection(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Quito city council denied a permit for the opposition march.")
+    assert [e.plover_type for e in events] == ["REJECT"], _summary(events)
+
+
+def test_protesting_that_is_said_not_marched(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "A Bolivian rights group protested that the count was rigged.")
+    assert [(e.plover_type, e.cameo_code) for e in events] == [("ACCUSE", "111")], _summary(events)
+    marched = _events(pipeline, "Thousands protested in La Paz against the new tax.")
+    assert [e.plover_type for e in marched] == ["PROTEST"], _summary(marched)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police have been pressuring the dock workers to call off the strike.",
+        "The authorities are pressuring teachers to end their strike.",
+    ],
+)
+def test_pressure_to_act_is_a_demand(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.plover_type for e in events] == ["REQUEST"], _summary(events)
+
+
+def test_pressure_without_a_demand_stays_coercion(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The government has been pressuring journalists in Caracas.")
+    assert [e.plover_type for e in events] == ["COERCE"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Iranian engineer was arrested in Baku for spying for Israel.",
+        "Peruvian police arrested a former mayor on charges of treason.",
+    ],
+)
+def test_an_arrest_for_treason_is_coded_as_the_accusation(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events] == ["1125"], _summary(events)
+
+
+def test_an_arrest_for_another_crime_stays_an_arrest(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Police arrested a man for theft in Lima.")
+    assert [e.cameo_code for e in events] == ["173"], _summary(events)
+
+
+def test_committed_said_of_the_subject_is_an_intent(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Chile remains committed to the peace process with Peru.")
+    assert [e.plover_type for e in events] == ["AGREE"], _summary(events)
+    crimes = _events(pipeline, "The rebels committed atrocities in the north.")
+    assert "AGREE" not in [e.plover_type for e in crimes], _summary(crimes)
+
+
+def test_peacekeepers_shipped_out_are_withdrawn(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Forty UN peacekeepers were shipped out of the town on Friday.")
+    assert [e.cameo_code for e in events] == ["1661"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chadian army prepared to resume shelling rebel positions near the border.",
+        "Rebel fighters are poised to attack the town of Goma.",
+    ],
+)
+def test_readying_an_attack_is_mobilisation(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert [(e.cameo_code, e.status) for e in events] == [("150", "asserted")], _summary(events)

@@ -269,6 +269,10 @@ NON_POLITICAL = (
             "playoff",
             "halftime",
             "half",
+            "final",
+            "semifinal",
+            "quarterfinal",
+            "semi",
         }
     ),
     frozenset(
@@ -321,6 +325,48 @@ NON_POLITICAL = (
             "mudslide",
         }
     ),
+)
+# Verbs of play: in a sentence about a game they code nothing, even between countries.
+CONTEST_VERBS = frozenset(
+    {
+        "beat",
+        "defeat",
+        "thrash",
+        "crush",
+        "rout",
+        "hammer",
+        "trounce",
+        "down",
+        "edge",
+        "stun",
+        "upset",
+        "strike",
+        "hit",
+        "shoot",
+        "attack",
+        "fire",
+        "clash",
+        "battle",
+        "fight",
+        "face",
+        "tackle",
+        "knock",
+        "eliminate",
+        "oust",
+        "overpower",
+        "outclass",
+        "humiliate",
+        "score",
+        "injure",
+        "foul",
+        "punch",
+        "kick",
+        "sink",
+        "topple",
+        "dethrone",
+        "threaten",
+        "challenge",
+    }
 )
 POLITICAL_SECTORS = frozenset(
     {
@@ -521,6 +567,11 @@ class Lexicon:
                     f"lexicon entry names CAMEO code {code!r}, which is not in the codebook"
                 )
             mode = item.get("mode")
+            # Verbs that carry times the things carried: send/ship x tent/medicine.
+            for phrase in item.get("carry") or []:
+                for thing in item.get("objects") or []:
+                    both = (*str(phrase).casefold().split(), *str(thing).casefold().split())
+                    verbs.setdefault(both[0], []).append(Trigger(code, both, "verb", mode))
             for phrase in item.get("verbs") or []:
                 words = tuple(str(phrase).casefold().split())
                 if len(words) > 1 and words[0].endswith("ly"):
@@ -591,16 +642,44 @@ def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
             for grandchild in child.children:
                 if grandchild.i not in used and _is_word(grandchild, word):
                     return grandchild
-    # An object inside a quantity or a part: "handed over 700 kg of medicine",
-    # "suspended part of a military aid programme".
+    # An object joined to the first ("sent tents and medicine"), the noun that names
+    # what the object is ("suspended a military aid programme"), an object inside a
+    # quantity or a part ("handed over 700 kg of medicine", "suspended part of a
+    # military aid programme", "sent a team of doctors and medical supplies").
     for child in token.children:
-        if child.dep_ == "dobj":
-            for prep in child.children:
+        if child.dep_ != "dobj":
+            continue
+        for thing in _conjoined(child):
+            found = _compound_named(thing, word, used, itself=thing is not child)
+            if found is not None:
+                return found
+            for prep in thing.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
-                        if pobj.i not in used and _is_word(pobj, word):
-                            return pobj
+                        for inner in _conjoined(pobj):
+                            found = _compound_named(inner, word, used, itself=True)
+                            if found is not None:
+                                return found
     return None
+
+
+def _compound_named(noun: Token, word: str, used: set[int], *, itself: bool) -> Token | None:
+    """The noun itself (when ``itself``) or the noun naming what it is ("aid programme")."""
+    if itself and noun.i not in used and _is_word(noun, word):
+        return noun
+    for part in noun.children:
+        if part.dep_ == "compound" and part.i not in used and _is_word(part, word):
+            return part
+    return None
+
+
+def _conjoined(token: Token) -> list[Token]:
+    """A noun and the nouns joined to it: "tents, blankets and medicine"."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            out.extend(_conjoined(child))
+    return out
 
 
 def match_verb(token: Token, trigger: Trigger) -> Match | None:
@@ -627,9 +706,15 @@ def match_noun(doc: Doc, token: Token, trigger: Trigger) -> Match | None:
         if not _is_word(doc[token.i + offset], word):
             return None
     last = doc[end - 1]
-    if last.pos_ not in ("NOUN", "PROPN"):
+    if last.pos_ not in ("NOUN", "PROPN") and not _predicate_adjective(last):
         return None
     return Match(trigger, tuple(range(token.i, end)), last.i)
+
+
+def _predicate_adjective(token: Token) -> bool:
+    """An adjective said of the subject ("he is pessimistic"): it names a stance as a
+    noun would ("his pessimism")."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp"
 
 
 def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = None) -> list[Match]:
@@ -646,6 +731,14 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
         if pos[i] != "VERB":
             continue
         lemma = _verb_lemma(lemmas[i], lower[i])
+        prefix: tuple[int, ...] = ()
+        if (
+            i - 2 >= sent.start
+            and lower[i - 1] == "-"
+            and f"{lower[i - 2]}-{lemma}" in lexicon.verbs
+        ):
+            # "test-fired" is parsed as "test", "-", "fired": the whole verb is the trigger.
+            lemma, prefix = f"{lower[i - 2]}-{lemma}", (i - 2, i - 1)
         if lemma not in lexicon.verbs:
             continue
         token = doc[i]
@@ -660,6 +753,8 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
                 if any(w != "to" and w not in below for w in trigger.words[1:]):
                     continue
             match = match_verb(token, trigger)
+            if match is not None and prefix:
+                match = Match(match.trigger, tuple(sorted((*prefix, *match.tokens))), match.head)
             if match is not None and not used.intersection(match.tokens):
                 found.append(match)
                 used.update(match.tokens)
@@ -668,7 +763,7 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
         if i in used:
             continue
         triggers = lexicon.nouns.get(lemmas[i], ()) or lexicon.nouns.get(lower[i], ())
-        if pos[i] not in ("NOUN", "PROPN"):
+        if pos[i] not in ("NOUN", "PROPN") and not _predicate_adjective(doc[i]):
             # Only a longer trigger may start with another word: "anti-government protest".
             triggers = tuple(t for t in triggers if len(t.words) > 1)
         if not triggers:
@@ -797,7 +892,10 @@ class EventCoder:
                     attribution=attribution,
                 )
                 events.extend(demands)
-            off_topic = bool(matches) and non_political(sent, article=cues, words=words)
+            kinds = _off_topic_kinds(sent, article=cues, words=words) if matches else []
+            off_topic = bool(kinds)
+            # In a game, "beat", "hit" and "attack" are plays, whoever the teams are named for.
+            contest = 0 in kinds
             before = len(events)
             found: list[tuple[Event, Token]] = []
             for k, match in enumerate(matches):
@@ -812,8 +910,11 @@ class EventCoder:
                     date=date,
                     attribution=attribution,
                 )
-                if event is not None and not (off_topic and not _political(event)):
-                    found.append((event, doc[match.head]))
+                if event is None or (off_topic and not _political(event)):
+                    continue
+                if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
+                    continue
+                found.append((event, doc[match.head]))
             events.extend(main_events(found, governors=demand_heads))
             if len(events) == before:
                 statement = self._statement(
@@ -883,6 +984,22 @@ class EventCoder:
             and (head.head.pos_ == "PROPN" or _lemma(head) in STATIVE_PARTICIPLES)
         ):
             return None  # "the occupied West Bank", "the banned party": a state
+        if (
+            cameo.code.startswith("14")
+            and _lemma(head) == "protest"
+            and any(c.dep_ == "ccomp" for c in head.children)
+        ):
+            cameo = self.lexicon.codes["111"]  # "protested that the trial was unfair": words
+        if (
+            cameo.code == "170"
+            and _lemma(head) in PRESSING_VERBS
+            and any(_to_clause(c) for c in head.children)
+        ):
+            cameo = self.lexicon.codes["100"]  # "pressured the union to call off": a demand
+        if cameo.code == "075" and _lemma(head) == "open" and not _opened_to_people(head):
+            return None  # "opened its borders to trade": no refuge given
+        if cameo.code == "173" and _held_for_treason(head):
+            cameo = self.lexicon.codes["1125"]  # "arrested for spying": the charge is the act
         if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
             if cameo.code == "173":
                 cameo = self.lexicon.codes["192"]  # "captured the town": territory, no arrest
@@ -892,6 +1009,9 @@ class EventCoder:
             sources, targets = self._verb_roles(head, match, resolver)
         else:
             sources, targets = self._noun_roles(head, match, resolver)
+        if _predicate_adjective(head) and not sources:
+            # "he is pessimistic": the stance is the subject's.
+            sources = self._subject_actors(head.head, resolver)[0]
         if cameo.code.startswith("15") and not sources:
             # "Troops were deployed to X": what is mobilised belongs to the one mobilising.
             sources, targets = targets, []
@@ -915,7 +1035,12 @@ class EventCoder:
             # "will give Tanzania a grant", "will provide tons of food aid": the verb says
             # it is to come.
             governor = _governing_verb(head) or head
-        if cameo.code[:2] in INTENT_CODES and (
+        if cameo.code[:2] in ("18", "19", "20") and _readied(governor):
+            # "the army prepared to resume shelling": the force is made ready (150); the
+            # attack itself has not happened
+            cameo = self.lexicon.codes["150"]
+            mode, status = None, "asserted"
+        elif cameo.code[:2] in INTENT_CODES and (
             (status == "future" and declares_intent(governor))
             or (status == "hypothetical" and _conditional(governor) and sources)
         ):
@@ -1726,22 +1851,42 @@ def non_political(
 ) -> bool:
     """Whether a sentence is about sports, markets or weather: two cue words of one kind,
     or one in an article that has at least three of that kind."""
-    if words is None:
-        lemmas = {_lemma(t) for t in sent if not t.is_punct}
-    else:
-        punct = words.punct
-        lemmas = {words.lemma[i] for i in range(sent.start, sent.end) if not punct[i]}
-    return any(
-        len(lemmas & cues) >= 2 or (lemmas & cues and in_article >= 3)
-        for cues, in_article in zip(NON_POLITICAL, article, strict=True)
-    )
+    return bool(_off_topic_kinds(sent, article=article, words=words))
+
+
+def _off_topic_kinds(
+    sent: SpacySpan, *, article: Sequence[int] = (0, 0, 0), words: Words | None = None
+) -> list[int]:
+    """The non-political kinds (0 sports, 1 markets, 2 weather) a sentence is about."""
+    words = words if words is not None else Words.of(sent.doc)
+    punct = words.punct
+    lemmas = {words.lemma[i] for i in range(sent.start, sent.end) if not punct[i]}
+    if _scores(words.lower, sent.start, sent.end):
+        lemmas.add("score")  # "won 2-1": a score counts as the word
+    return [
+        kind
+        for kind, (cues, in_article) in enumerate(zip(NON_POLITICAL, article, strict=True))
+        if len(lemmas & cues) >= 2 or (lemmas & cues and in_article >= 3)
+    ]
+
+
+def _scores(lower: Sequence[str], start: int, end: int) -> int:
+    """How many game scores ("2-1", "3 - 0") lie between two token indices."""
+    found = 0
+    for i in range(start, end - 2):
+        left, dash, right = lower[i], lower[i + 1], lower[i + 2]
+        if dash == "-" and left.isdigit() and right.isdigit() and len(left + right) <= 4:
+            found += 1
+    return found
 
 
 def cue_counts(doc: Doc, *, words: Words | None = None) -> tuple[int, ...]:
     """How many cue words of each non-political kind the whole article has."""
     words = words if words is not None else Words.of(doc)
     lemmas = [lemma for lemma, alpha in zip(words.lemma, words.alpha, strict=True) if alpha]
-    return tuple(sum(lemma in cues for lemma in lemmas) for cues in NON_POLITICAL)
+    counts = [sum(lemma in cues for lemma in lemmas) for cues in NON_POLITICAL]
+    counts[0] += _scores(words.lower, 0, len(words.lower))
+    return tuple(counts)
 
 
 def _political(event: Event) -> bool:
@@ -1832,12 +1977,147 @@ PROPOSITION_NOUNS = frozenset(
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself", "myself"})
 
 
+# People in posts: "dismissed the minister", "fired his coach" remove them from office.
+OFFICE_HOLDERS = frozenset(
+    {
+        "minister",
+        "official",
+        "chief",
+        "head",
+        "director",
+        "commander",
+        "coach",
+        "manager",
+        "ambassador",
+        "envoy",
+        "employee",
+        "staff",
+        "worker",
+        "governor",
+        "judge",
+        "prosecutor",
+        "aide",
+        "adviser",
+        "advisor",
+        "secretary",
+        "deputy",
+        "officer",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "executive",
+        "mayor",
+        "premier",
+        "cabinet",
+        "board",
+    }
+)
+# Verbs of pressure: with a "to" clause they demand that act of their object.
+PRESSING_VERBS = frozenset({"pressure", "pressurise", "pressurize", "push", "press"})
+# Verbs that remove a person from a post when the object is one: no rejection, no shot.
+DISMISSING_VERBS = frozenset({"dismiss", "fire", "sack", "oust"})
+WEATHER = NON_POLITICAL[2]
+
+
+# Charges of betraying one's state: an arrest for them is coded as the accusation (1125).
+TREASON_WORDS = frozenset(
+    {"treason", "espionage", "spy", "spying", "sedition", "collaborate", "collaboration"}
+)
+
+
+def _held_for_treason(verb: Token) -> bool:
+    """Whether an arrest is "for" or "on charges of" treason, spying or collaborating."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on"):
+            continue
+        for reason in prep.children:
+            if _lemma(reason) in TREASON_WORDS:
+                return True  # "for spying", "for collaborating with the enemy"
+            for of in reason.children:
+                if (
+                    of.dep_ == "prep"
+                    and of.lower_ == "of"
+                    and any(_lemma(g) in TREASON_WORDS for g in of.children)
+                ):
+                    return True  # "on charges of treason"
+    return False
+
+
+# People who may be let in: "opened its borders to refugees", "to fleeing Syrians".
+ADMITTED_PEOPLE = frozenset(
+    {
+        "refugee",
+        "migrant",
+        "people",
+        "civilian",
+        "asylum",
+        "asylum-seeker",
+        "seeker",
+        "immigrant",
+        "family",
+        "national",
+        "citizen",
+        "evacuee",
+        "person",
+    }
+)
+
+
+def _opened_to_people(verb: Token) -> bool:
+    """Whether borders are opened "to" people (a people's name or a word for them)."""
+    for prep in verb.subtree:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for thing in prep.children:
+                if any(
+                    g.ent_type_ == "NORP" or _lemma(g) in ADMITTED_PEOPLE for g in thing.subtree
+                ):
+                    return True
+    return False
+
+
+READYING = frozenset({"prepare", "poise", "poised", "gear", "ready", "brace"})
+
+
+def _readied(verb: Token) -> bool:
+    """Whether an act is what its subject makes ready for: "prepared to resume
+    shelling", "poised to attack", "gearing up to storm the town"."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+        if _lemma(current) in READYING or current.lower_ in READYING:
+            return True
+    return False
+
+
+def _to_clause(token: Token) -> bool:
+    """A "to" clause: "pressed them to resign" (parsed as xcomp, or as ccomp with its
+    own subject when the object is long)."""
+    return token.dep_ == "xcomp" or (
+        token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
+def _a_person(noun: Token) -> bool:
+    return noun.ent_type_ == "PERSON" or _lemma(noun) in OFFICE_HOLDERS
+
+
 def _object_fits(verb: Token, code: str) -> bool:
-    """Whether a verb's direct object suits the act its code names."""
+    """Whether a verb's subject and direct object suit the act its code names."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and _lemma(subjects[0]) in WEATHER:
+        return False  # "the storm hit the coast": no attack
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return True
     thing = objects[0]
+    if (
+        _lemma(verb) in DISMISSING_VERBS
+        and (code.startswith("12") or code.startswith("19"))
+        and _a_person(thing)
+    ):
+        return False  # "dismissed the minister": a sacking, not a rejection
     if code == "173":
         return not (thing.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(thing) in TERRITORY_NOUNS)
     if code.startswith("05"):
@@ -2001,7 +2281,6 @@ DECLARED_INTENT = frozenset(
         "ready",
         "prepared",
         "plan",
-        "decide",
         "agree",
         "threaten",
         "intend",
