@@ -408,3 +408,10 @@ def test_roles_unknown_name_takes_no_country_from_its_sentence(pipeline: Pipelin
     text = "Russia's annexation of Crimea in 2014 shocked NATO."
     annexation = next(e for e in _events(pipeline, text) if e.trigger.text == "annexation")
     assert all(t.country != "RUS" for t in annexation.target), annexation.target
+
+
+def test_roles_plural_of_a_title_is_a_sector(pipeline: Pipeline) -> None:
+    """A title in the plural names people of that sector together."""
+    text = "Party officials in Malawi rejected the new electoral law on Monday."
+    rejection = _of_type(pipeline, text, "REJECT")
+    assert [("PTY" in s.sectors, s.country) for s in rejection.source] == [(True, "MWI")]

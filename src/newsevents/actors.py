@@ -241,6 +241,14 @@ class ActorDictionary:
                 add(title, ActorEntry(title, "sector-title", None, (str(code),), "person"))
             for noun in _strings(words.get("nouns")):
                 add(noun, ActorEntry(noun, "sector-noun", None, (str(code),), "sector"))
+        for code, words in sectors.items():
+            if not isinstance(words, dict):
+                continue
+            for title in _strings(words.get("titles")):
+                # "opposition leaders", "rebel commanders": people with a title, together
+                plural = _plural(title)
+                if normalise(plural) not in phrases:
+                    add(plural, ActorEntry(plural, "sector-noun", None, (str(code),), "sector"))
         return cls({k: tuple(v) for k, v in phrases.items()}, names, _people_index(people))
 
     @cached_property
@@ -251,6 +259,20 @@ class ActorDictionary:
     def leads(self) -> frozenset[str]:
         """The first word-piece of every phrase: a token with another lead starts none."""
         return frozenset(_lead(k.lstrip("=").casefold()) for k in self.phrases)
+
+
+def _plural(phrase: str) -> str:
+    """The plural of a title's last word, as English forms most of them."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"  # chairman, spokesman
+    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+        last = last[:-1] + "ies"  # deputy
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"  # boss
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
 
 
 # Surnames too common to name one person when they stand alone.
