@@ -55,7 +55,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 LOCATIVE = frozenset(
     {
         "in",
@@ -437,7 +437,7 @@ class Gazetteer:
                     float(region["lat"]),
                     float(region["lon"]),
                     region.get("country"),
-                    None,
+                    region.get("admin1"),
                     "RGN",
                     int(region.get("population") or 5_000_000),
                 ),
