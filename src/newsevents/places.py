@@ -223,6 +223,7 @@ FEATURE_WORDS = frozenset(
 # Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
 TITLES = frozenset({"mayor", "governor", "sheriff", "chief", "superintendent", "councilman"})
 # Reference points that stand for an area, not a spot: no use for "is it near".
+WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
@@ -771,7 +772,7 @@ class PlaceFinder:
                     end += 1
             index = end
         found.extend(_echoes(doc, found, pos))
-        return sorted(found, key=lambda t: t.start)
+        return sorted(_not_people(doc, found), key=lambda t: t.start)
 
     def _unresolved(self, span: Span) -> _Toponym | None:
         """A name the text shows to be a place that the gazetteer does not know: a
@@ -1558,6 +1559,47 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
             break
         index += matched or 1
     return out
+
+
+def _not_people(doc: Doc, found: Sequence[_Toponym]) -> list[_Toponym]:
+    """A one-word name that is part of a person's full name elsewhere in the article
+    is that person ("Jessica Kay, 18, ... Kay was taken to"), unless a locative
+    preposition or a dateline says it is a place ("of Kay", "KAY —"), or the name is
+    too well known to yield ("Jordan", "Sochi")."""
+    # A "person" holding a place the article names is a misread ("Huntsville Fire
+    # Chief Tom Grisham"), not evidence.
+    spans = [(t.start, t.end) for t in found]
+    parts = {
+        normalise_name(token.text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and not any(s < ent.end_char and ent.start_char < e for s, e in spans)
+        for token in ent
+        if token.is_alpha and token.text[:1].isupper()
+    }
+    if not parts:
+        return list(found)
+    kept = []
+    for toponym in found:
+        if toponym.street or " " in toponym.text or normalise_name(toponym.text) not in parts:
+            kept.append(toponym)
+            continue
+        span = doc.char_span(toponym.start, toponym.end)
+        if (
+            span is None
+            or toponym.cue
+            or _after_locative(span)
+            or _dateline(list(span))
+            or any(_well_known(c) for c in toponym.candidates)
+        ):
+            kept.append(toponym)
+    return kept
+
+
+def _well_known(candidate: Candidate) -> bool:
+    """A country, region, capital or city of 100,000: news means the place."""
+    return candidate.feature_code in WELL_KNOWN_FEATURES or candidate.population >= 100_000
 
 
 def _speaks(span: Span) -> bool:
