@@ -619,13 +619,20 @@ class PlaceFinder:
         # one towards the namesake that lies in their state or within reach of any of
         # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
         others = {k: t.candidates for t, k in zip(toponyms, keys, strict=True)}
+        # A state or province the second pass found ambiguous names ("Georgia",
+        # "Virginia") is as good a clue as an unambiguous one, for the other names.
+        named: dict[str, Counter[tuple[str | None, str | None]]] = {}
+        for t, c, k in zip(toponyms, chosen, keys, strict=True):
+            if len(t.candidates) > 1 and c.feature_code in ("ADM1", "RGN") and c.admin1:
+                named.setdefault(k, Counter())[(c.country, c.admin1)] = 1  # once a name
+        all_named: Counter[tuple[str | None, str | None]] = sum(named.values(), Counter())
         if len(others) > 1:
             chosen = [
                 self._choose(
                     t,
                     second,
                     known_country,
-                    regions=regions,
+                    regions=regions + (all_named - named.get(k, Counter())),
                     near=[v for o, v in others.items() if o != k],
                     votes=later[k],
                 )
