@@ -1598,15 +1598,20 @@ def _not_people(doc: Doc, found: Sequence[_Toponym]) -> list[_Toponym]:
             or toponym.cue
             or _after_locative(span)
             or _dateline(list(span))
-            or any(_well_known(c) for c in toponym.candidates)
+            or any(_well_known(c, toponym.text) for c in toponym.candidates)
         ):
             kept.append(toponym)
     return kept
 
 
-def _well_known(candidate: Candidate) -> bool:
-    """A country, region, capital or city of 100,000: news means the place."""
-    return candidate.feature_code in WELL_KNOWN_FEATURES or candidate.population >= 100_000
+def _well_known(candidate: Candidate, text: str) -> bool:
+    """A country, region or capital, or a city of 100,000 by its own name (not
+    "Kay" for Kayes): news means the place."""
+    if candidate.feature_code in WELL_KNOWN_FEATURES:
+        return True
+    return candidate.population >= 100_000 and normalise_name(candidate.name) == normalise_name(
+        text
+    )
 
 
 def _speaks(span: Span) -> bool:
