@@ -1894,6 +1894,42 @@ def event_location(
         distance += reference
         if best is None or (distance, broad) < best[:2]:
             best = (distance, broad, place)
-    if best is not None:
-        return best[2]
-    return scene[1] if scene is not None else None
+    where = best[2] if best is not None else scene[1] if scene is not None else None
+    return _narrower(doc, where, in_sentence) if where is not None else None
+
+
+def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
+    """The place inside the one chosen, when the words make the chosen one its
+    container: "Somalia's capital Mogadishu", "Syria's southern city of Daraa",
+    "Lubumbashi in Shaba province", "Waku-Congo, in Cuanza-Sul"."""
+    token = _token_at(doc, where.start)
+    if token is None:
+        return where
+    node = token
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    broad = BREADTH.get(where.feature_code or "", 1)
+    inner: list[Place] = []
+    if node.dep_ == "poss":
+        owned = node.head
+        inner = [
+            p
+            for p in in_sentence
+            if p is not where
+            and (t := _token_at(doc, p.start)) is not None
+            and t.i != token.i
+            and owned.left_edge.i <= t.i <= owned.right_edge.i
+            and not (where.start <= p.start < where.end)
+        ]
+    elif node.dep_ == "pobj" and node.head.lower_ in ("in", "on"):
+        holder = node.head.head
+        inner = [
+            p
+            for p in in_sentence
+            if p is not where
+            and p.end <= where.start
+            and doc.char_span(p.start, p.end, alignment_mode="expand") is not None
+            and any(t.i == holder.i for t in doc.char_span(p.start, p.end, alignment_mode="expand"))
+        ]
+    inner = [p for p in inner if BREADTH.get(p.feature_code or "", 1) <= broad]
+    return inner[0] if inner else where
