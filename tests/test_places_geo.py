@@ -269,3 +269,17 @@ def test_places_named_state_guides_namesakes(pipeline: Pipeline) -> None:
     )
     assert found["Georgia"].feature_code == "ADM1"
     assert (found["Decatur"].country, found["Decatur"].admin1) == ("USA", "GA")
+
+
+def test_event_location_place_inside_its_container(pipeline: Pipeline) -> None:
+    text = (
+        "Two sailors were killed in an attack at Iraq's main oil terminal in the "
+        "southern city of Basra."
+    )
+    assert _locate(pipeline, text, "killed") == "Basra"
+    text = (
+        "A man detonated a bomb 150 meters from a mosque in Dagestan's regional "
+        "capital Makhachkala."
+    )
+    assert _locate(pipeline, text, "detonated") == "Makhachkala"
+    assert _locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"

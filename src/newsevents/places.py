@@ -1926,10 +1926,7 @@ def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
         inner = [
             p
             for p in in_sentence
-            if p is not where
-            and p.end <= where.start
-            and doc.char_span(p.start, p.end, alignment_mode="expand") is not None
-            and any(t.i == holder.i for t in doc.char_span(p.start, p.end, alignment_mode="expand"))
+            if p is not where and p.end <= where.start and p.start <= holder.idx < p.end
         ]
     inner = [p for p in inner if BREADTH.get(p.feature_code or "", 1) <= broad]
     return inner[0] if inner else where
