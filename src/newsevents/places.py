@@ -632,7 +632,8 @@ class PlaceFinder:
                     t,
                     second,
                     known_country,
-                    regions=regions + (all_named - named.get(k, Counter())),
+                    regions=regions,
+                    named=all_named - named.get(k, Counter()),
                     near=[v for o, v in others.items() if o != k],
                     votes=later[k],
                 )
@@ -679,6 +680,7 @@ class PlaceFinder:
         regions: Counter[tuple[str | None, str | None]] | None = None,
         near: Sequence[tuple[Candidate, ...]] = (),
         votes: Counter[str] | None = None,
+        named: Counter[tuple[str | None, str | None]] | None = None,
     ) -> Candidate:
         votes = votes or Counter()
         total = sum(context.values()) or 1
@@ -699,6 +701,11 @@ class PlaceFinder:
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
+            if named and candidate.admin1 and normalise_name(candidate.name) == exact:
+                # A state an ambiguous name turned out to be: half the weight of a
+                # certain one, and only for a namesake by its own name ("Boston" beside
+                # "New York" is still Massachusetts'; "Pittsburgh" no "Pittsburg").
+                value += named[(candidate.country, candidate.admin1)] / sum(named.values())
             if support is not None:
                 value += 3.0 * support.of(candidate)
             return value
