@@ -16,7 +16,10 @@ article about Libya and Lebanon's next to Beirut; Alexandria is Louisiana's next
 to Rapides Parish; Lebanon said five times among Indiana's towns is Indiana's. A
 container pins a name ("Austin, in Scott County, Indiana"), an area word says its
 kind ("Washington state", "the city of Homs"), and every mention of one name in
-an article is one place.
+an article is one place. A province of our own carries its GeoNames admin1 code,
+so "London" beside "Ontario" is Ontario's; a state that an ambiguous name turns
+out to be ("Georgia", "Virginia") is a clue for the other names, at half the weight
+of a certain one.
 
 Recognition goes beyond spaCy's place entities: names the gazetteer knows well
 wherever they stand, places inside institution names ("the Shreveport Police
@@ -25,7 +28,10 @@ St."), and names the gazetteer lacks that the words make a place ("the village
 of X", "killed in X", even when the model took X for a person), which stand at
 the known place beside them. Demonyms and outlets ("Libyan", "the Washington
 Post"), a person's possessive name ("Patten's hotel") and generic words ("East",
-"Street") are never places.
+"Street") are never places, nor is one word of a person's full name in the
+article ("Jessica Kay ... Kay") unless a preposition, a dateline or its fame says
+place. An event's location is the place inside the one chosen when the words make
+that its container ("Syria's southern city of Daraa").
 """
 
 from __future__ import annotations
