@@ -237,3 +237,49 @@ def test_places_county_lies_with_the_article_towns(pipeline: Pipeline) -> None:
     assert "Sgt" not in [p.text for p in places]  # a title, not Stuttgart
     states = {(p.text, p.admin1) for p in places if p.text in ("Paris", "Henry County")}
     assert len({admin1 for _, admin1 in states}) == 1, states
+
+
+def test_places_province_holds_its_towns(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Council in London voted on Tuesday to widen two roads, the Ontario "
+        "transport ministry said.",
+    )
+    assert found["Ontario"].country == "CAN" and found["Ontario"].admin1 == "08"
+    assert (found["London"].country, found["London"].admin1) == ("CAN", "08")
+
+
+def test_places_part_of_a_person_name_is_the_person(pipeline: Pipeline) -> None:
+    text = (
+        "A car driven by Jessica Kay, 18, left the road on Friday. "
+        "Kay was taken to a hospital in Dallas, police said."
+    )
+    found = _find(pipeline, text)
+    assert "Kay" not in found  # not Kayes in Mali
+    assert found["Dallas"].country == "USA"
+    # A well-known place stays a place, whoever shares its name.
+    assert "Paris" in _find(pipeline, "Jane Paris, 41, flew to Paris on Monday.")
+
+
+def test_places_named_state_guides_namesakes(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Decatur city commissioners met on Monday with leaders from Lebanon, Springfield "
+        "and Dayton. Georgia lawmakers said Decatur could grow.",
+    )
+    assert found["Georgia"].feature_code == "ADM1"
+    assert (found["Decatur"].country, found["Decatur"].admin1) == ("USA", "GA")
+
+
+def test_event_location_place_inside_its_container(pipeline: Pipeline) -> None:
+    text = (
+        "Two sailors were killed in an attack at Iraq's main oil terminal in the "
+        "southern city of Basra."
+    )
+    assert _locate(pipeline, text, "killed") == "Basra"
+    text = (
+        "A man detonated a bomb 150 meters from a mosque in Dagestan's regional "
+        "capital Makhachkala."
+    )
+    assert _locate(pipeline, text, "detonated") == "Makhachkala"
+    assert _locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"

@@ -16,7 +16,10 @@ article about Libya and Lebanon's next to Beirut; Alexandria is Louisiana's next
 to Rapides Parish; Lebanon said five times among Indiana's towns is Indiana's. A
 container pins a name ("Austin, in Scott County, Indiana"), an area word says its
 kind ("Washington state", "the city of Homs"), and every mention of one name in
-an article is one place.
+an article is one place. A province of our own carries its GeoNames admin1 code,
+so "London" beside "Ontario" is Ontario's; a state that an ambiguous name turns
+out to be ("Georgia", "Virginia") is a clue for the other names, at half the weight
+of a certain one.
 
 Recognition goes beyond spaCy's place entities: names the gazetteer knows well
 wherever they stand, places inside institution names ("the Shreveport Police
@@ -25,7 +28,10 @@ St."), and names the gazetteer lacks that the words make a place ("the village
 of X", "killed in X", even when the model took X for a person), which stand at
 the known place beside them. Demonyms and outlets ("Libyan", "the Washington
 Post"), a person's possessive name ("Patten's hotel") and generic words ("East",
-"Street") are never places.
+"Street") are never places, nor is one word of a person's full name in the
+article ("Jessica Kay ... Kay") unless a preposition, a dateline or its fame says
+place. An event's location is the place inside the one chosen when the words make
+that its container ("Syria's southern city of Daraa").
 """
 
 from __future__ import annotations
@@ -55,7 +61,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 LOCATIVE = frozenset(
     {
         "in",
@@ -223,6 +229,7 @@ FEATURE_WORDS = frozenset(
 # Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
 TITLES = frozenset({"mayor", "governor", "sheriff", "chief", "superintendent", "councilman"})
 # Reference points that stand for an area, not a spot: no use for "is it near".
+WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
@@ -437,7 +444,7 @@ class Gazetteer:
                     float(region["lat"]),
                     float(region["lon"]),
                     region.get("country"),
-                    None,
+                    region.get("admin1"),
                     "RGN",
                     int(region.get("population") or 5_000_000),
                 ),
@@ -618,6 +625,13 @@ class PlaceFinder:
         # one towards the namesake that lies in their state or within reach of any of
         # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
         others = {k: t.candidates for t, k in zip(toponyms, keys, strict=True)}
+        # A state or province the second pass found ambiguous names ("Georgia",
+        # "Virginia") is as good a clue as an unambiguous one, for the other names.
+        named: dict[str, Counter[tuple[str | None, str | None]]] = {}
+        for t, c, k in zip(toponyms, chosen, keys, strict=True):
+            if len(t.candidates) > 1 and c.feature_code in ("ADM1", "RGN") and c.admin1:
+                named.setdefault(k, Counter())[(c.country, c.admin1)] = 1  # once a name
+        all_named: Counter[tuple[str | None, str | None]] = sum(named.values(), Counter())
         if len(others) > 1:
             chosen = [
                 self._choose(
@@ -625,6 +639,7 @@ class PlaceFinder:
                     second,
                     known_country,
                     regions=regions,
+                    named=all_named - named.get(k, Counter()),
                     near=[v for o, v in others.items() if o != k],
                     votes=later[k],
                 )
@@ -671,6 +686,7 @@ class PlaceFinder:
         regions: Counter[tuple[str | None, str | None]] | None = None,
         near: Sequence[tuple[Candidate, ...]] = (),
         votes: Counter[str] | None = None,
+        named: Counter[tuple[str | None, str | None]] | None = None,
     ) -> Candidate:
         votes = votes or Counter()
         total = sum(context.values()) or 1
@@ -691,6 +707,11 @@ class PlaceFinder:
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
+            if named and candidate.admin1 and normalise_name(candidate.name) == exact:
+                # A state an ambiguous name turned out to be: half the weight of a
+                # certain one, and only for a namesake by its own name ("Boston" beside
+                # "New York" is still Massachusetts'; "Pittsburgh" no "Pittsburg").
+                value += named[(candidate.country, candidate.admin1)] / sum(named.values())
             if support is not None:
                 value += 3.0 * support.of(candidate)
             return value
@@ -771,7 +792,7 @@ class PlaceFinder:
                     end += 1
             index = end
         found.extend(_echoes(doc, found, pos))
-        return sorted(found, key=lambda t: t.start)
+        return sorted(_not_people(doc, found), key=lambda t: t.start)
 
     def _unresolved(self, span: Span) -> _Toponym | None:
         """A name the text shows to be a place that the gazetteer does not know: a
@@ -1560,6 +1581,52 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
     return out
 
 
+def _not_people(doc: Doc, found: Sequence[_Toponym]) -> list[_Toponym]:
+    """A one-word name that is part of a person's full name elsewhere in the article
+    is that person ("Jessica Kay, 18, ... Kay was taken to"), unless a locative
+    preposition or a dateline says it is a place ("of Kay", "KAY —"), or the name is
+    too well known to yield ("Jordan", "Sochi")."""
+    # A "person" holding a place the article names is a misread ("Huntsville Fire
+    # Chief Tom Grisham"), not evidence.
+    spans = [(t.start, t.end) for t in found]
+    parts = {
+        normalise_name(token.text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and not any(s < ent.end_char and ent.start_char < e for s, e in spans)
+        for token in ent
+        if token.is_alpha and token.text[:1].isupper()
+    }
+    if not parts:
+        return list(found)
+    kept = []
+    for toponym in found:
+        if toponym.street or " " in toponym.text or normalise_name(toponym.text) not in parts:
+            kept.append(toponym)
+            continue
+        span = doc.char_span(toponym.start, toponym.end)
+        if (
+            span is None
+            or toponym.cue
+            or _after_locative(span)
+            or _dateline(list(span))
+            or any(_well_known(c, toponym.text) for c in toponym.candidates)
+        ):
+            kept.append(toponym)
+    return kept
+
+
+def _well_known(candidate: Candidate, text: str) -> bool:
+    """A country, region or capital, or a city of 100,000 by its own name (not
+    "Kay" for Kayes): news means the place."""
+    if candidate.feature_code in WELL_KNOWN_FEATURES:
+        return True
+    return candidate.population >= 100_000 and normalise_name(candidate.name) == normalise_name(
+        text
+    )
+
+
 def _speaks(span: Span) -> bool:
     """ "Jordan said", "said Jordan": the name is someone speaking."""
     root = span.root
@@ -1840,6 +1907,39 @@ def event_location(
         distance += reference
         if best is None or (distance, broad) < best[:2]:
             best = (distance, broad, place)
-    if best is not None:
-        return best[2]
-    return scene[1] if scene is not None else None
+    where = best[2] if best is not None else scene[1] if scene is not None else None
+    return _narrower(doc, where, in_sentence) if where is not None else None
+
+
+def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
+    """The place inside the one chosen, when the words make the chosen one its
+    container: "Somalia's capital Mogadishu", "Syria's southern city of Daraa",
+    "Lubumbashi in Shaba province", "Waku-Congo, in Cuanza-Sul"."""
+    token = _token_at(doc, where.start)
+    if token is None:
+        return where
+    node = token
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    broad = BREADTH.get(where.feature_code or "", 1)
+    inner: list[Place] = []
+    if node.dep_ == "poss":
+        owned = node.head
+        inner = [
+            p
+            for p in in_sentence
+            if p is not where
+            and (t := _token_at(doc, p.start)) is not None
+            and t.i != token.i
+            and owned.left_edge.i <= t.i <= owned.right_edge.i
+            and not (where.start <= p.start < where.end)
+        ]
+    elif node.dep_ == "pobj" and node.head.lower_ in ("in", "on"):
+        holder = node.head.head
+        inner = [
+            p
+            for p in in_sentence
+            if p is not where and p.end <= where.start and p.start <= holder.idx < p.end
+        ]
+    inner = [p for p in inner if BREADTH.get(p.feature_code or "", 1) <= broad]
+    return inner[0] if inner else where
