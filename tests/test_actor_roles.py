@@ -415,3 +415,10 @@ def test_roles_plural_of_a_title_is_a_sector(pipeline: Pipeline) -> None:
     text = "Party officials in Malawi rejected the new electoral law on Monday."
     rejection = _of_type(pipeline, text, "REJECT")
     assert [("PTY" in s.sectors, s.country) for s in rejection.source] == [(True, "MWI")]
+
+
+def test_roles_backed_group_takes_no_country_from_its_sentence(pipeline: Pipeline) -> None:
+    text = "Iran-backed militias fired rockets at the US embassy on Tuesday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert all(s.country != "USA" for s in attack.source), attack.source
+    assert "USA" in _countries(attack.target)

@@ -75,3 +75,16 @@ def test_event_location_unknown_name_after_in(pipeline: Pipeline) -> None:
 def test_event_location_person_taken_is_no_place(pipeline: Pipeline) -> None:
     text = "The rebels captured Bernard Williams, a British engineer, on Sunday."
     assert _locate(pipeline, text, "captured", material=True) is None
+
+
+def test_event_location_a_post_abroad_is_not_in_its_country(pipeline: Pipeline) -> None:
+    # "the US embassy", "a Russian base": the country owns the post, which stands abroad.
+    text = "Protesters stormed the US embassy on Friday."
+    assert _locate(pipeline, text, "stormed", material=True) is None
+    text = "Rockets hit a Russian base in Syria on Friday."
+    assert _locate(pipeline, text, "hit", material=True) == "Syria"
+
+
+def test_event_location_the_other_side_of_a_border_is_outside(pipeline: Pipeline) -> None:
+    text = "Troops shelled farms on Chad's long border with Sudan on Sunday."
+    assert _locate(pipeline, text, "shelled", material=True) != "Sudan"

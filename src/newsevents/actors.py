@@ -792,6 +792,14 @@ class ActorResolver:
             return actor  # a known group of no one country: al-Qaeda, the Muslim Brotherhood
         # A name the dictionaries do not know may be a place or a foreign body ("the
         # annexation of Crimea"): only the article's main country is a safe guess for it.
+        if any(
+            word.rpartition("-")[2] in _BACKER_SUFFIXES
+            for word in actor.text.lower().split()
+            if "-" in word
+        ):
+            # A group backed by another ("Iran-backed militias fired at the US embassy"):
+            # the countries its text names are as likely its foe's or its backer's.
+            return actor
         unknown_name = actor.kind == "organisation" or (actor.kind == "person" and not actor.role)
         here = None if unknown_name else self.sentence_country(actor.start)
         country = here or self.main_country

@@ -1372,6 +1372,11 @@ PLACE_HEADS = (
         }
     )
 )
+# Places a country keeps in other countries: "the US embassy", "a Russian base" are
+# the country's, and stand wherever the text says, not in the country.
+HELD_ABROAD = frozenset(
+    {"embassy", "embassies", "consulate", "base", "bases", "mission", "barracks", "compound"}
+)
 # Towns named with a common English word: a place only where a preposition or a
 # dateline says so ("in Commerce", but not "the Chamber of Commerce").
 WORD_TOWNS = frozenset(
@@ -1841,10 +1846,11 @@ def event_location(
             if (
                 node.dep_ in ("compound", "amod", "nmod")
                 and place.feature_code == "PCLI"
-                and not _holds_place(node.head)
+                and (not _holds_place(node.head) or node.head.lower_ in HELD_ABROAD)
             ) or (node.dep_ == "poss" and not _holds_place(node.head) and not _scene(node.head)):
-                # "a U.S. airstrike", "Haiti's leader was captured": a place qualifying a
-                # thing or a person is its actor, not its place.
+                # "a U.S. airstrike", "Haiti's leader was captured", "the US embassy": a
+                # place qualifying a thing, a person or a post abroad is its owner, not
+                # its place.
                 actor = True
                 break
             if node.dep_ == "poss" and not _holds_place(node.head):
@@ -1911,6 +1917,17 @@ def event_location(
     return _narrower(doc, where, in_sentence) if where is not None else None
 
 
+def _within(token: Token, owned: Token) -> bool:
+    """Whether a place below an owned phrase lies inside it: "Syria's city of Daraa",
+    "Iraq's oil terminal in Basra", but not "Macedonia's border with Bulgaria"."""
+    node = token
+    while node.i != owned.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ not in ("of", "in", "at", "near"):
+            return False
+        node = node.head
+    return True
+
+
 def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
     """The place inside the one chosen, when the words make the chosen one its
     container: "Somalia's capital Mogadishu", "Syria's southern city of Daraa",
@@ -1933,6 +1950,7 @@ def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
             and t.i != token.i
             and owned.left_edge.i <= t.i <= owned.right_edge.i
             and not (where.start <= p.start < where.end)
+            and _within(t, owned)
         ]
     elif node.dep_ == "pobj" and node.head.lower_ in ("in", "on"):
         holder = node.head.head
