@@ -612,3 +612,11 @@ def test_one_of_a_group_is_a_participant(pipeline: Pipeline) -> None:
     text = "Two of the neighbours called for new elections."
     events = _events(pipeline, text)
     assert "REQUEST" in [e.plover_type for e in events], _summary(events)
+
+
+def test_an_embargo_among_prices_is_still_a_sanction(pipeline: Pipeline) -> None:
+    text = "After the embargo began, dairy prices fell and profits dropped 20 percent."
+    events = _events(pipeline, text)
+    assert [e.plover_type for e in events] == ["SANCTION"], _summary(events)
+    game = _events(pipeline, "The league sanctioned the club after fans invaded the stadium.")
+    assert not [e for e in game if e.plover_type == "SANCTION"], _summary(game)

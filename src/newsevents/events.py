@@ -910,7 +910,9 @@ class EventCoder:
                     date=date,
                     attribution=attribution,
                 )
-                if event is None or (off_topic and not _political(event)):
+                if event is None or (
+                    off_topic and not _political(event) and not _state_measure(event, kinds)
+                ):
                     continue
                 if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
                     continue
@@ -1896,6 +1898,16 @@ def _political(event: Event) -> bool:
         a.kind == "country" or set(a.sectors) & POLITICAL_SECTORS
         for a in (*event.source, *event.target)
     )
+
+
+# Acts only states take: an embargo told in a market report is still one.
+STATE_MEASURES = frozenset({"163"})
+
+
+def _state_measure(event: Event, kinds: Sequence[int]) -> bool:
+    """Sanctions and embargoes stay political among prices and profits, though no actor
+    is named; in a game ("the league sanctioned the club") they are the sport's own."""
+    return event.cameo_code in STATE_MEASURES and 0 not in kinds
 
 
 def _distinct(actors: Sequence[Actor]) -> list[Actor]:
