@@ -620,3 +620,10 @@ def test_an_embargo_among_prices_is_still_a_sanction(pipeline: Pipeline) -> None
     assert [e.plover_type for e in events] == ["SANCTION"], _summary(events)
     game = _events(pipeline, "The league sanctioned the club after fans invaded the stadium.")
     assert not [e for e in game if e.plover_type == "SANCTION"], _summary(game)
+
+
+def test_a_private_journey_is_no_visit(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Smith travelled to Kansas to rent a truck.")
+    assert "CONSULT" not in [e.plover_type for e in events], _summary(events)
+    visit = _events(pipeline, "The French president arrived in Algiers on Monday.")
+    assert [e.cameo_code for e in visit] == ["042"], _summary(visit)

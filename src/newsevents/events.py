@@ -1021,6 +1021,8 @@ class EventCoder:
             sources, targets = targets, []
         targets = [t for t in targets if not _same_actor(t, sources)]
         sources, targets = _distinct(sources), _distinct(targets)
+        if cameo.code == "042" and sources and not any(_political_actor(a) for a in sources):
+            return None  # "the suspect arrived in Kansas": a journey, no visit between parties
         # Without any actor, a verb of protest or violence is still an event ("a car
         # bomb exploded in the market"); other verbs need a subject that names someone,
         # even if it resolves to no actor ("Leaders of the Azadliq coalition agreed").
@@ -1894,10 +1896,11 @@ def cue_counts(doc: Doc, *, words: Words | None = None) -> tuple[int, ...]:
 
 
 def _political(event: Event) -> bool:
-    return any(
-        a.kind == "country" or set(a.sectors) & POLITICAL_SECTORS
-        for a in (*event.source, *event.target)
-    )
+    return any(_political_actor(a) for a in (*event.source, *event.target))
+
+
+def _political_actor(actor: Actor) -> bool:
+    return actor.kind == "country" or bool(set(actor.sectors) & POLITICAL_SECTORS)
 
 
 # Acts only states take: an embargo told in a market report is still one.
