@@ -627,3 +627,9 @@ def test_a_private_journey_is_no_visit(pipeline: Pipeline) -> None:
     assert "CONSULT" not in [e.plover_type for e in events], _summary(events)
     visit = _events(pipeline, "The French president arrived in Algiers on Monday.")
     assert [e.cameo_code for e in visit] == ["042"], _summary(visit)
+
+
+def test_a_participle_clause_shares_the_main_clause_participant(pipeline: Pipeline) -> None:
+    text = "Leaflets dropped on the town told residents the war was over, urging them to leave."
+    events = _events(pipeline, text)
+    assert "REQUEST" in [e.plover_type for e in events], _summary(events)

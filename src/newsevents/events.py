@@ -1924,7 +1924,16 @@ def _distinct(actors: Sequence[Actor]) -> list[Actor]:
 
 def _has_participant(verb: Token) -> bool:
     """A finite verb with a named or nominal subject: someone acts, though no actor
-    resolved ("Leaders of the opposition coalition agreed to ...")."""
+    resolved ("Leaders of the opposition coalition agreed to ..."). A participle
+    clause without a subject of its own has the main clause's ("Leaflets told residents
+    the war was over, urging them to leave")."""
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return _has_participant(verb.head)
     if verb.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children
     ):
