@@ -556,3 +556,80 @@ def test_peacekeepers_shipped_out_are_withdrawn(pipeline: Pipeline) -> None:
 def test_readying_an_attack_is_mobilisation(pipeline: Pipeline, text: str) -> None:
     events = _events(pipeline, text)
     assert [(e.cameo_code, e.status) for e in events] == [("150", "asserted")], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new council will have the authority to dissolve the parliament of Peru.",
+        "The villagers in Bolivia saw no other way to defend their land.",
+    ],
+)
+def test_a_capacity_to_act_is_no_act(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert not [e for e in events if e.plover_type], _summary(events)
+
+
+def test_walking_out_of_a_shop_is_no_protest(pipeline: Pipeline) -> None:
+    shop = _events(pipeline, "Cameras showed the Chilean suspect walk out of the hotel in Lima.")
+    assert "PROTEST" not in [e.plover_type for e in shop], _summary(shop)
+    talks = _events(pipeline, "Colombian workers walked out of the factory in Bogota.")
+    assert "PROTEST" in [e.plover_type for e in talks], _summary(talks)
+
+
+def test_a_threat_one_faces_is_no_threat_made(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline, "The Bolivian opposition leader faces the threat of arrest by the army."
+    )
+    assert "THREATEN" not in [e.plover_type for e in events], _summary(events)
+    made = _events(pipeline, "Venezuela renewed its threat to expel the Colombian diplomats.")
+    assert "THREATEN" in [e.plover_type for e in made], _summary(made)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bolivian lawyer asked the officer if there was any proof of the bribe.",
+        "Chilean senators demanded to know why the warning was ignored.",
+    ],
+)
+def test_a_question_is_no_request(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert "REQUEST" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_asking_someone_to_act_is_still_a_request(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Peru asked Chile to return the seized trawler.")
+    assert "REQUEST" in [e.plover_type for e in events], _summary(events)
+
+
+def test_charges_dismissed_are_no_rejection(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "A court in Lima dismissed the charges against the activists.")
+    assert "REJECT" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_one_of_a_group_is_a_participant(pipeline: Pipeline) -> None:
+    text = "Two of the neighbours called for new elections."
+    events = _events(pipeline, text)
+    assert "REQUEST" in [e.plover_type for e in events], _summary(events)
+
+
+def test_an_embargo_among_prices_is_still_a_sanction(pipeline: Pipeline) -> None:
+    text = "After the embargo began, dairy prices fell and profits dropped 20 percent."
+    events = _events(pipeline, text)
+    assert [e.plover_type for e in events] == ["SANCTION"], _summary(events)
+    game = _events(pipeline, "The league sanctioned the club after fans invaded the stadium.")
+    assert not [e for e in game if e.plover_type == "SANCTION"], _summary(game)
+
+
+def test_a_private_journey_is_no_visit(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Smith travelled to Kansas to rent a truck.")
+    assert "CONSULT" not in [e.plover_type for e in events], _summary(events)
+    visit = _events(pipeline, "The French president arrived in Algiers on Monday.")
+    assert [e.cameo_code for e in visit] == ["042"], _summary(visit)
+
+
+def test_a_participle_clause_shares_the_main_clause_participant(pipeline: Pipeline) -> None:
+    text = "Leaflets dropped on the town told residents the war was over, urging them to leave."
+    events = _events(pipeline, text)
+    assert "REQUEST" in [e.plover_type for e in events], _summary(events)

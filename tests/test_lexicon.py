@@ -243,3 +243,10 @@ def test_lexicon_equal_triggers_try_the_more_specific_code_first() -> None:
         for triggers in index.values():
             keys = [(len(t.words), len(t.code)) for t in triggers]
             assert keys == sorted(keys, reverse=True), triggers
+
+
+def test_easing_restrictions_is_a_concession_at_every_depth() -> None:
+    """A curfew or a state of emergency lifted is an administrative restriction eased:
+    PLOVER CONCEDE like its parent 081, not a withdrawal."""
+    plover = {row["code"]: row["plover"] for row in _yaml("cameo.yaml")}
+    assert {plover[c] for c in ("081", "0811", "0812", "0813", "0814")} == {"CONCEDE"}

@@ -910,7 +910,9 @@ class EventCoder:
                     date=date,
                     attribution=attribution,
                 )
-                if event is None or (off_topic and not _political(event)):
+                if event is None or (
+                    off_topic and not _political(event) and not _state_measure(event, kinds)
+                ):
                     continue
                 if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
                     continue
@@ -984,6 +986,8 @@ class EventCoder:
             and (head.head.pos_ == "PROPN" or _lemma(head) in STATIVE_PARTICIPLES)
         ):
             return None  # "the occupied West Bank", "the banned party": a state
+        if _not_an_act(head, cameo.code):
+            return None
         if (
             cameo.code.startswith("14")
             and _lemma(head) == "protest"
@@ -1017,6 +1021,8 @@ class EventCoder:
             sources, targets = targets, []
         targets = [t for t in targets if not _same_actor(t, sources)]
         sources, targets = _distinct(sources), _distinct(targets)
+        if cameo.code == "042" and sources and not any(_political_actor(a) for a in sources):
+            return None  # "the suspect arrived in Kansas": a journey, no visit between parties
         # Without any actor, a verb of protest or violence is still an event ("a car
         # bomb exploded in the market"); other verbs need a subject that names someone,
         # even if it resolves to no actor ("Leaders of the Azadliq coalition agreed").
@@ -1890,10 +1896,21 @@ def cue_counts(doc: Doc, *, words: Words | None = None) -> tuple[int, ...]:
 
 
 def _political(event: Event) -> bool:
-    return any(
-        a.kind == "country" or set(a.sectors) & POLITICAL_SECTORS
-        for a in (*event.source, *event.target)
-    )
+    return any(_political_actor(a) for a in (*event.source, *event.target))
+
+
+def _political_actor(actor: Actor) -> bool:
+    return actor.kind == "country" or bool(set(actor.sectors) & POLITICAL_SECTORS)
+
+
+# Acts only states take: an embargo told in a market report is still one.
+STATE_MEASURES = frozenset({"163"})
+
+
+def _state_measure(event: Event, kinds: Sequence[int]) -> bool:
+    """Sanctions and embargoes stay political among prices and profits, though no actor
+    is named; in a game ("the league sanctioned the club") they are the sport's own."""
+    return event.cameo_code in STATE_MEASURES and 0 not in kinds
 
 
 def _distinct(actors: Sequence[Actor]) -> list[Actor]:
@@ -1907,13 +1924,34 @@ def _distinct(actors: Sequence[Actor]) -> list[Actor]:
 
 def _has_participant(verb: Token) -> bool:
     """A finite verb with a named or nominal subject: someone acts, though no actor
-    resolved ("Leaders of the opposition coalition agreed to ...")."""
+    resolved ("Leaders of the opposition coalition agreed to ..."). A participle
+    clause without a subject of its own has the main clause's ("Leaflets told residents
+    the war was over, urging them to leave")."""
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return _has_participant(verb.head)
     if verb.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children
     ):
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+        c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or _one_of_some(c))
+        for c in verb.children
+    )
+
+
+def _one_of_some(subject: Token) -> bool:
+    """ "One of them", "two of the ministers", "some of the rebels": a part of a group
+    named or pointed at is someone."""
+    return subject.pos_ in ("NUM", "PRON", "DET", "ADJ") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") for g in c.children)
+        for c in subject.children
     )
 
 
@@ -2091,6 +2129,109 @@ def _readied(verb: Token) -> bool:
     return False
 
 
+# Nouns whose "to" clause names what one could do, not what one did ("the power to veto").
+CAPACITY_NOUNS = frozenset(
+    {
+        "authority",
+        "power",
+        "right",
+        "way",
+        "means",
+        "ability",
+        "capacity",
+        "capability",
+        "chance",
+        "opportunity",
+        "freedom",
+        "licence",
+        "license",
+    }
+)
+# What one walks out of in protest: a meeting, a body, a workplace.
+WALKOUT_FROM = frozenset(
+    {
+        "talk",
+        "negotiation",
+        "meeting",
+        "session",
+        "parliament",
+        "assembly",
+        "conference",
+        "summit",
+        "hearing",
+        "debate",
+        "chamber",
+        "council",
+        "congress",
+        "senate",
+        "committee",
+        "vote",
+        "election",
+        "government",
+        "coalition",
+        "cabinet",
+        "factory",
+        "plant",
+        "mine",
+        "work",
+        "job",
+        "school",
+        "class",
+        "office",
+        "port",
+        "dialogue",
+    }
+)
+# Verbs that make "threat" a risk one is exposed to, not a threat someone makes.
+RISK_VERBS = frozenset({"carry", "pose", "face", "represent", "constitute", "present", "remain"})
+# "demanded to know why": a question, not a demand.
+QUESTION_VERBS = frozenset({"know", "learn", "understand"})
+LEGAL_CASES = frozenset({"case", "charge", "lawsuit", "suit", "indictment", "count"})
+
+
+def _walked_out_of(verb: Token) -> Token | None:
+    """The place in "walked out of the hotel", whether "out" is a particle or a preposition."""
+    heads = [verb] + [c for c in verb.children if c.lower_ == "out"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def _not_an_act(head: Token, code: str) -> bool:
+    """Words of an event that tell no act: a capacity, a risk, a question, a mere exit."""
+    if (
+        head.dep_ in ("acl", "relcl")
+        and _lemma(head.head) in CAPACITY_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    ):
+        return True  # "the power to veto the law", "no other way to defend them"
+    lemma = _lemma(head)
+    if code.startswith("14") and lemma == "walk":
+        place = _walked_out_of(head)
+        return place is not None and _lemma(place) not in WALKOUT_FROM  # "out of the hotel"
+    if lemma == "threat" and (
+        (head.dep_ == "dobj" and _lemma(head.head) in RISK_VERBS)
+        or (head.dep_ == "pobj" and head.head.lower_ == "under")
+    ):
+        return True  # "charges that carry the threat of prison", "a town under threat"
+    if code.startswith("10"):
+        if any(c.dep_ == "xcomp" and _lemma(c) in QUESTION_VERBS for c in head.children):
+            return True  # "demanded to know why"
+        if lemma == "ask" and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in head.children
+        ):
+            return any(
+                c.dep_ in ("advcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                for c in head.children
+            )  # "asked the officer whether there was proof": a question
+    return False
+
+
 def _to_clause(token: Token) -> bool:
     """A "to" clause: "pressed them to resign" (parsed as xcomp, or as ccomp with its
     own subject when the object is long)."""
@@ -2118,6 +2259,8 @@ def _object_fits(verb: Token, code: str) -> bool:
         and _a_person(thing)
     ):
         return False  # "dismissed the minister": a sacking, not a rejection
+    if _lemma(verb) in DISMISSING_VERBS and code.startswith("12") and _lemma(thing) in LEGAL_CASES:
+        return False  # "the court dismissed the charges": the case ends, nobody is rebuffed
     if code == "173":
         return not (thing.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(thing) in TERRITORY_NOUNS)
     if code.startswith("05"):
