@@ -415,3 +415,15 @@ def test_roles_plural_of_a_title_is_a_sector(pipeline: Pipeline) -> None:
     text = "Party officials in Malawi rejected the new electoral law on Monday."
     rejection = _of_type(pipeline, text, "REJECT")
     assert [("PTY" in s.sectors, s.country) for s in rejection.source] == [(True, "MWI")]
+
+
+def test_roles_passive_agent_hung_on_a_gerund_is_the_source(pipeline: Pipeline) -> None:
+    text = "A French diplomat was accused of passing secrets to Israel by Iranian officials."
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert "IRN" in _countries(accusation.source)
+
+
+def test_roles_force_readied_for_a_war_against_a_state_targets_it(pipeline: Pipeline) -> None:
+    text = "Britain mobilized army reservists for a possible war against Iraq."
+    mobilized = _of_type(pipeline, text, "MOBILIZE")
+    assert _countries(mobilized.target) == ["IRQ"]

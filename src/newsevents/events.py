@@ -1377,6 +1377,8 @@ class EventCoder:
                             actor = resolver.resolve(token)
                             if actor is not None:
                                 sources.append(actor)
+            if not sources and not any(c.dep_ == "agent" for c in verb.children):
+                sources = self._stray_agent(verb, resolver)
             if not targets:
                 # "a camp for Congolese refugees was attacked": whom the thing is for
                 for child in verb.children:
@@ -1438,6 +1440,19 @@ class EventCoder:
             cooperative = match.trigger.code[:2] < "09"
             preps = OWNER_PREPS if cooperative else (*TARGET_PREPS, *OWNER_PREPS)
             targets = self._prep_targets(objects, used, resolver, exclude=exclude, preps=preps)
+            if not targets and not cooperative:
+                # "mobilized reservists for a possible war against Iraq": whom the
+                # purpose is against
+                purposes = [
+                    pobj
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for pobj in c.children
+                    if pobj.dep_ == "pobj" and pobj.i not in used
+                ]
+                targets = self._prep_targets(
+                    purposes, used, resolver, exclude=exclude, preps=("against",)
+                )
         if not targets:
             for i in match.tokens:
                 if i != verb.i:
@@ -1482,6 +1497,28 @@ class EventCoder:
                 if a is not None
             ]
         return sources, targets
+
+    def _stray_agent(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """The agent of a passive that the parse hung on a gerund below it: "was accused
+        of misusing funds by government officials" (an active gerund has no agent)."""
+        for prep in verb.subtree:
+            gerund = prep.head
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "by"
+                and gerund.tag_ == "VBG"
+                and gerund.dep_ == "pcomp"
+                and gerund.head.dep_ == "prep"
+                and gerund.head.head.i == verb.i
+            ):
+                return [
+                    a
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for t in _with_conjuncts(pobj)
+                    if (a := resolver.resolve(t)) is not None
+                ]
+        return []
 
     def _prep_targets(
         self,
