@@ -427,3 +427,9 @@ def test_roles_force_readied_for_a_war_against_a_state_targets_it(pipeline: Pipe
     text = "Britain mobilized army reservists for a possible war against Iraq."
     mobilized = _of_type(pipeline, text, "MOBILIZE")
     assert _countries(mobilized.target) == ["IRQ"]
+
+
+def test_roles_bare_number_counts_the_people_named_before(pipeline: Pipeline) -> None:
+    text = "Egyptian police opened fire on Sudanese demonstrators on Monday, arresting 12."
+    arrest = _of_type(pipeline, text, "COERCE")
+    assert _countries(arrest.target) == ["SDN"]

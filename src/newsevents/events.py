@@ -1485,6 +1485,13 @@ class EventCoder:
                         break
         if not targets and "09" <= match.trigger.code[:2] <= "14":
             targets = self._grievance_target(verb, used, sources, resolver)
+        if not targets:
+            # "fired on Sudanese demonstrators, killing two and arresting 12": a bare
+            # number counts people the sentence named before it
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.tag_ == "CD" and child.i not in used:
+                    targets = self._counted_before(child, resolver, exclude=exclude)
+                    break
         if not targets and match.trigger.code.startswith("042"):
             # A visit's target is the country visited: "arrived in Amman".
             targets = [
@@ -1497,6 +1504,19 @@ class EventCoder:
                 if a is not None
             ]
         return sources, targets
+
+    @staticmethod
+    def _counted_before(
+        number: Token, resolver: ActorResolver, *, exclude: str | None
+    ) -> list[Actor]:
+        """The people a bare number counts: the last plural object before it in its
+        sentence that names actors ("opened fire on demonstrators, arresting 12")."""
+        for token in reversed(number.doc[number.sent.start : number.i]):
+            if token.dep_ in ("dobj", "pobj") and token.tag_ in ("NNS", "NNPS"):
+                actor = resolver.resolve(token, exclude_country=exclude)
+                if actor is not None and actor.kind in ("sector", "group"):
+                    return [actor]
+        return []
 
     def _stray_agent(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
         """The agent of a passive that the parse hung on a gerund below it: "was accused
