@@ -433,3 +433,10 @@ def test_roles_bare_number_counts_the_people_named_before(pipeline: Pipeline) ->
     text = "Egyptian police opened fire on Sudanese demonstrators on Monday, arresting 12."
     arrest = _of_type(pipeline, text, "COERCE")
     assert _countries(arrest.target) == ["SDN"]
+
+
+def test_roles_clash_around_an_act_is_with_its_subject(pipeline: Pipeline) -> None:
+    text = "Ugandan troops withdrew from the town after heavy clashes with Congolese rebels."
+    clash = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(clash.source) == ["UGA"]
+    assert _countries(clash.target) == ["COD"]

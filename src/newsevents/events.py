@@ -1664,6 +1664,16 @@ class EventCoder:
         holder = _responsible_for(noun)
         if not sources and holder is not None:
             sources, _ = self._subject_actors(holder, resolver)
+        if (
+            not sources
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in self._TIME_PREPS
+            and noun.head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        ):
+            # "retook the village after fierce fighting with guerrillas": the one who
+            # acts around the clash is the other side of it
+            sources, _ = self._subject_actors(noun.head.head, resolver)
         exclude = sources[0].country if sources else None
         targets = self._prep_targets(
             [noun], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
@@ -1689,6 +1699,8 @@ class EventCoder:
         {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
     )
     _GRIEVANCE_PREPS = ("against", "over", "about")
+    # Prepositions placing an event noun in time around the clause's act.
+    _TIME_PREPS = frozenset({"after", "during", "following", "amid", "before"})
     # Verbs whose subject suffers the event: "died of torture", "succumbed to wounds".
     _VICTIM_VERBS = frozenset({"die", "perish", "succumb", "drown", "starve"})
     _ALLY_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing"})
