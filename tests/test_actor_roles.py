@@ -440,3 +440,9 @@ def test_roles_clash_around_an_act_is_with_its_subject(pipeline: Pipeline) -> No
     clash = _of_type(pipeline, text, "ASSAULT")
     assert _countries(clash.source) == ["UGA"]
     assert _countries(clash.target) == ["COD"]
+
+
+def test_roles_staff_a_body_withdraws_are_its_own(pipeline: Pipeline) -> None:
+    text = "The UN withdrew its monitors and aid workers from Angola."
+    withdrawal = _of_type(pipeline, text, "SANCTION")
+    assert [(a.kind, a.country) for a in withdrawal.target] == [("country", "AGO")]

@@ -1456,7 +1456,8 @@ class EventCoder:
         if not targets:
             for i in match.tokens:
                 if i != verb.i:
-                    targets = self._search(verb.doc[i], used, resolver, exclude=exclude)
+                    found = self._search(verb.doc[i], used, resolver, exclude=exclude)
+                    targets = self._not_own_forces(verb, sources, found)
                     if targets:
                         break
         if not targets:
@@ -1835,11 +1836,8 @@ class EventCoder:
         border" moves its own troops, unless the text gives them another country."""
         if not sources or _lemma(verb) not in self._FORCE_VERBS:
             return targets
-        return [
-            t
-            for t in targets
-            if t.country or t.kind != "sector" or not {"MIL", "COP"} & set(t.sectors)
-        ]
+        # "withdrew weapons inspectors and aid workers": any staff it moves is its own
+        return [t for t in targets if t.country or t.kind != "sector"]
 
     @staticmethod
     def _without_overlaps(actors: list[Actor]) -> list[Actor]:
