@@ -446,3 +446,15 @@ def test_roles_staff_a_body_withdraws_are_its_own(pipeline: Pipeline) -> None:
     text = "The UN withdrew its monitors and aid workers from Angola."
     withdrawal = _of_type(pipeline, text, "SANCTION")
     assert [(a.kind, a.country) for a in withdrawal.target] == [("country", "AGO")]
+
+
+def test_roles_arms_fired_are_means_not_the_target(pipeline: Pipeline) -> None:
+    text = "Syrian troops fired artillery at Turkish positions near the border."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.target) == ["TUR"]
+
+
+def test_roles_former_country_names_still_name_it(pipeline: Pipeline) -> None:
+    text = "Zairean troops attacked Rhodesian guerrillas on Monday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert (_countries(attack.source), _countries(attack.target)) == (["COD"], ["ZWE"])

@@ -1493,6 +1493,40 @@ class EventCoder:
                 if child.dep_ == "dobj" and child.tag_ == "CD" and child.i not in used:
                     targets = self._counted_before(child, resolver, exclude=exclude)
                     break
+        if (
+            targets
+            and match.trigger.code[:2] >= "15"
+            and all(
+                t.kind == "sector"
+                and set(t.sectors) <= {"MIL"}
+                and not any(
+                    resolver.names_country(w)
+                    for w in verb.doc.char_span(t.start, t.end, alignment_mode="expand") or ()
+                )
+                for t in targets
+            )
+        ):
+            # "fired artillery at rebel positions": the arms it fires are the source's
+            # means; whom they are aimed at is the target
+            objects = [
+                token for c in verb.children if c.dep_ == "dobj" for token in _with_conjuncts(c)
+            ]
+            aimed = [
+                pobj
+                for head in (verb, *objects)
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in self._AIMED_PREPS
+                for pobj in c.children
+                if pobj.dep_ == "pobj"
+            ]
+            for pobj in aimed:
+                # "rebel positions", "guerrilla camps": whose the thing aimed at is
+                found = resolver.resolve_all(pobj, exclude_country=exclude) or self._search(
+                    pobj, set(), resolver, exclude=exclude
+                )
+                if found:
+                    targets = found
+                    break
         if not targets and match.trigger.code.startswith("042"):
             # A visit's target is the country visited: "arrived in Amman".
             targets = [
@@ -1700,6 +1734,7 @@ class EventCoder:
         {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
     )
     _GRIEVANCE_PREPS = ("against", "over", "about")
+    _AIMED_PREPS = ("against", "at", "on", "upon")
     # Prepositions placing an event noun in time around the clause's act.
     _TIME_PREPS = frozenset({"after", "during", "following", "amid", "before"})
     # Verbs whose subject suffers the event: "died of torture", "succumbed to wounds".
