@@ -458,3 +458,9 @@ def test_roles_former_country_names_still_name_it(pipeline: Pipeline) -> None:
     text = "Zairean troops attacked Rhodesian guerrillas on Monday."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert (_countries(attack.source), _countries(attack.target)) == (["COD"], ["ZWE"])
+
+
+def test_roles_act_after_talks_with_someone_is_towards_them(pipeline: Pipeline) -> None:
+    text = "Dock workers in Ghana ended their strike after talks with the Ghanaian government."
+    concession = _of_type(pipeline, text, "CONCEDE")
+    assert [(a.name, a.country) for a in concession.target] == [("Ghanaian government", "GHA")]

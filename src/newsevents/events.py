@@ -1487,6 +1487,22 @@ class EventCoder:
         if not targets and "09" <= match.trigger.code[:2] <= "14":
             targets = self._grievance_target(verb, used, sources, resolver)
         if not targets:
+            # "called off the strike after talks with the government": the other side
+            # of the exchange that led to the act
+            targets = self._prep_targets(
+                [
+                    pobj
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in self._TIME_PREPS
+                    for pobj in c.children
+                    if pobj.dep_ == "pobj" and pobj.i not in used
+                ],
+                used,
+                resolver,
+                exclude=exclude,
+                preps=("with",),
+            )
+        if not targets:
             # "fired on Sudanese demonstrators, killing two and arresting 12": a bare
             # number counts people the sentence named before it
             for child in verb.children:
