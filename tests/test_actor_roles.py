@@ -464,3 +464,12 @@ def test_roles_act_after_talks_with_someone_is_towards_them(pipeline: Pipeline) 
     text = "Dock workers in Ghana ended their strike after talks with the Ghanaian government."
     concession = _of_type(pipeline, text, "CONCEDE")
     assert [(a.name, a.country) for a in concession.target] == [("Ghanaian government", "GHA")]
+
+
+def test_roles_object_of_a_preposition_parsed_as_a_clause_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Ecuador has granted political asylum to two Colombian army officers holed up in"
+        " its embassy since the coup."
+    )
+    asylum = _of_type(pipeline, text, "AID")
+    assert _countries(asylum.target) == ["COL"]

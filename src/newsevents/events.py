@@ -1603,10 +1603,10 @@ class EventCoder:
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-                    for pobj in child.children:
+                    for pobj in [*child.children, *self._stranded_object(child)]:
                         if child.lower_ == "with" and _lemma(pobj) in self._ALLY_NOUNS:
                             continue  # "with Albania's help": an ally, not a target
-                        if pobj.dep_ == "pobj" and pobj.i not in used:
+                        if pobj.dep_ in ("pobj", "nsubj", "nsubjpass") and pobj.i not in used:
                             actors = [
                                 a
                                 for t in _with_conjuncts(pobj)
@@ -1614,6 +1614,18 @@ class EventCoder:
                             ]
                             if actors:
                                 return actors
+        return []
+
+    @staticmethod
+    def _stranded_object(prep: Token) -> list[Token]:
+        """The object of a preposition the parse left without one, taking it for the
+        subject of a clause after it: "granted asylum to five army officers holed up in
+        the embassy" (officers parsed as the subject of "holed")."""
+        if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return []
+        for token in prep.doc[prep.i + 1 : min(prep.i + 6, prep.sent.end)]:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.head.i == prep.head.i:
+                return [token] if token.pos_ in ("NOUN", "PROPN") else []
         return []
 
     def _search(
