@@ -422,3 +422,61 @@ def test_roles_backed_group_takes_no_country_from_its_sentence(pipeline: Pipelin
     attack = _of_type(pipeline, text, "ASSAULT")
     assert all(s.country != "USA" for s in attack.source), attack.source
     assert "USA" in _countries(attack.target)
+
+
+def test_roles_passive_agent_hung_on_a_gerund_is_the_source(pipeline: Pipeline) -> None:
+    text = "A French diplomat was accused of passing secrets to Israel by Iranian officials."
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert "IRN" in _countries(accusation.source)
+
+
+def test_roles_force_readied_for_a_war_against_a_state_targets_it(pipeline: Pipeline) -> None:
+    text = "Britain mobilized army reservists for a possible war against Iraq."
+    mobilized = _of_type(pipeline, text, "MOBILIZE")
+    assert _countries(mobilized.target) == ["IRQ"]
+
+
+def test_roles_bare_number_counts_the_people_named_before(pipeline: Pipeline) -> None:
+    text = "Egyptian police opened fire on Sudanese demonstrators on Monday, arresting 12."
+    arrest = _of_type(pipeline, text, "COERCE")
+    assert _countries(arrest.target) == ["SDN"]
+
+
+def test_roles_clash_around_an_act_is_with_its_subject(pipeline: Pipeline) -> None:
+    text = "Ugandan troops withdrew from the town after heavy clashes with Congolese rebels."
+    clash = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(clash.source) == ["UGA"]
+    assert _countries(clash.target) == ["COD"]
+
+
+def test_roles_staff_a_body_withdraws_are_its_own(pipeline: Pipeline) -> None:
+    text = "The UN withdrew its monitors and aid workers from Angola."
+    withdrawal = _of_type(pipeline, text, "SANCTION")
+    assert [(a.kind, a.country) for a in withdrawal.target] == [("country", "AGO")]
+
+
+def test_roles_arms_fired_are_means_not_the_target(pipeline: Pipeline) -> None:
+    text = "Syrian troops fired artillery at Turkish positions near the border."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.target) == ["TUR"]
+
+
+def test_roles_former_country_names_still_name_it(pipeline: Pipeline) -> None:
+    text = "Zairean troops attacked Rhodesian guerrillas on Monday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert (_countries(attack.source), _countries(attack.target)) == (["COD"], ["ZWE"])
+
+
+def test_roles_act_after_talks_with_someone_is_towards_them(pipeline: Pipeline) -> None:
+    text = "Dock workers in Ghana ended their strike after talks with the Ghanaian government."
+    concession = _of_type(pipeline, text, "CONCEDE")
+    assert [(a.name, a.country) for a in concession.target] == [("Ghanaian government", "GHA")]
+
+
+def test_roles_object_of_a_preposition_parsed_as_a_clause_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Ecuador has granted political asylum to two Colombian army officers holed up in"
+        " its embassy since the coup."
+    )
+    asylum = _of_type(pipeline, text, "AID")
+    assert _countries(asylum.target) == ["COL"]

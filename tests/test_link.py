@@ -74,3 +74,22 @@ def test_link_place_said_before_a_demand_is_a_venue() -> None:
     # "... threatened a curfew in Montenegro": after the trigger, what it is about.
     (threat,) = place_targets([_event("130", "THREATEN")], {"MNE": "Montenegro"})
     assert [t.country for t in threat.target] == ["MNE"]
+
+
+def test_link_arrest_by_no_one_named_is_the_state_of_its_place() -> None:
+    # "a journalist was arrested in Montenegro": its authorities made the arrest, and
+    # the place is not also the one arrested
+    reporter = Actor("journalist", "a journalist", 0, 12, "SRB", ("MED",), "sector")
+    arrest = _event("173", "COERCE", source=(), target=(reporter,))
+    (event,) = place_targets([arrest], {"MNE": "Montenegro"})
+    assert [(a.name, a.country) for a in event.source] == [("Montenegro", "MNE")]
+    assert [a.country for a in event.target] == ["SRB"]
+    (bare,) = place_targets([_event("090", "ACCUSE", source=())], {"MNE": "Montenegro"})
+    assert [a.country for a in bare.source] == ["MNE"]
+    assert bare.target == ()
+    # a named arrester keeps the act; a protest in a place is no act of its state
+    police = Actor("police", "Serb police", 0, 11, "SRB", ("COP",), "sector")
+    (named,) = place_targets([_event("173", "COERCE", source=(police,))], {"MNE": "Montenegro"})
+    assert [a.country for a in named.source] == ["SRB"]
+    (protest,) = place_targets([_event("141", "PROTEST", source=())], {"MNE": "Montenegro"})
+    assert protest.source == ()

@@ -1033,14 +1033,15 @@ class ActorResolver:
                 names = [t for t in tokens if t.pos_ == "PROPN" or t.i == head.i]
                 unknown: ActorKind = "person" if head.ent_type_ == "PERSON" else "organisation"
                 first, last = names[0], names[-1]
-                # "Iraqi Kurds", "the Afghan Taliban": a demonym before the name places it;
-                # "the Trump Administration": a known person's name
+                # "Iraqi Kurds", "the Afghan Taliban", "British militant Haroon Aswad": a
+                # demonym before the name places it; "the Trump Administration": a known
+                # person's name
                 leaders = [self.dictionary.person(t.text) for t in names if t.i != head.i]
                 country = next((k[1] for k in leaders if k is not None and k[1]), None)
                 country = country or self._country_in(
                     t
                     for child in head.lefts
-                    if child.dep_ in ("amod", "compound", "nmod") and child.pos_ == "ADJ"
+                    if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "NOUN")
                     for t in child.subtree
                 )
                 return self._actor(

@@ -1383,6 +1383,8 @@ class EventCoder:
                             actor = resolver.resolve(token)
                             if actor is not None:
                                 sources.append(actor)
+            if not sources and not any(c.dep_ == "agent" for c in verb.children):
+                sources = self._stray_agent(verb, resolver)
             if not targets:
                 # "a camp for Congolese refugees was attacked": whom the thing is for
                 for child in verb.children:
@@ -1444,10 +1446,24 @@ class EventCoder:
             cooperative = match.trigger.code[:2] < "09"
             preps = OWNER_PREPS if cooperative else (*TARGET_PREPS, *OWNER_PREPS)
             targets = self._prep_targets(objects, used, resolver, exclude=exclude, preps=preps)
+            if not targets and not cooperative:
+                # "mobilized reservists for a possible war against Iraq": whom the
+                # purpose is against
+                purposes = [
+                    pobj
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for pobj in c.children
+                    if pobj.dep_ == "pobj" and pobj.i not in used
+                ]
+                targets = self._prep_targets(
+                    purposes, used, resolver, exclude=exclude, preps=("against",)
+                )
         if not targets:
             for i in match.tokens:
                 if i != verb.i:
-                    targets = self._search(verb.doc[i], used, resolver, exclude=exclude)
+                    found = self._search(verb.doc[i], used, resolver, exclude=exclude)
+                    targets = self._not_own_forces(verb, sources, found)
                     if targets:
                         break
         if not targets:
@@ -1476,6 +1492,63 @@ class EventCoder:
                         break
         if not targets and "09" <= match.trigger.code[:2] <= "14":
             targets = self._grievance_target(verb, used, sources, resolver)
+        if not targets:
+            # "called off the strike after talks with the government": the other side
+            # of the exchange that led to the act
+            targets = self._prep_targets(
+                [
+                    pobj
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in self._TIME_PREPS
+                    for pobj in c.children
+                    if pobj.dep_ == "pobj" and pobj.i not in used
+                ],
+                used,
+                resolver,
+                exclude=exclude,
+                preps=("with",),
+            )
+        if not targets:
+            # "fired on Sudanese demonstrators, killing two and arresting 12": a bare
+            # number counts people the sentence named before it
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.tag_ == "CD" and child.i not in used:
+                    targets = self._counted_before(child, resolver, exclude=exclude)
+                    break
+        if (
+            targets
+            and match.trigger.code[:2] >= "15"
+            and all(
+                t.kind == "sector"
+                and set(t.sectors) <= {"MIL"}
+                and not any(
+                    resolver.names_country(w)
+                    for w in verb.doc.char_span(t.start, t.end, alignment_mode="expand") or ()
+                )
+                for t in targets
+            )
+        ):
+            # "fired artillery at rebel positions": the arms it fires are the source's
+            # means; whom they are aimed at is the target
+            objects = [
+                token for c in verb.children if c.dep_ == "dobj" for token in _with_conjuncts(c)
+            ]
+            aimed = [
+                pobj
+                for head in (verb, *objects)
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in self._AIMED_PREPS
+                for pobj in c.children
+                if pobj.dep_ == "pobj"
+            ]
+            for pobj in aimed:
+                # "rebel positions", "guerrilla camps": whose the thing aimed at is
+                found = resolver.resolve_all(pobj, exclude_country=exclude) or self._search(
+                    pobj, set(), resolver, exclude=exclude
+                )
+                if found:
+                    targets = found
+                    break
         if not targets and match.trigger.code.startswith("042"):
             # A visit's target is the country visited: "arrived in Amman".
             targets = [
@@ -1489,6 +1562,41 @@ class EventCoder:
             ]
         return sources, targets
 
+    @staticmethod
+    def _counted_before(
+        number: Token, resolver: ActorResolver, *, exclude: str | None
+    ) -> list[Actor]:
+        """The people a bare number counts: the last plural object before it in its
+        sentence that names actors ("opened fire on demonstrators, arresting 12")."""
+        for token in reversed(number.doc[number.sent.start : number.i]):
+            if token.dep_ in ("dobj", "pobj") and token.tag_ in ("NNS", "NNPS"):
+                actor = resolver.resolve(token, exclude_country=exclude)
+                if actor is not None and actor.kind in ("sector", "group"):
+                    return [actor]
+        return []
+
+    def _stray_agent(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """The agent of a passive that the parse hung on a gerund below it: "was accused
+        of misusing funds by government officials" (an active gerund has no agent)."""
+        for prep in verb.subtree:
+            gerund = prep.head
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "by"
+                and gerund.tag_ == "VBG"
+                and gerund.dep_ == "pcomp"
+                and gerund.head.dep_ == "prep"
+                and gerund.head.head.i == verb.i
+            ):
+                return [
+                    a
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for t in _with_conjuncts(pobj)
+                    if (a := resolver.resolve(t)) is not None
+                ]
+        return []
+
     def _prep_targets(
         self,
         heads: Iterable[Token],
@@ -1501,10 +1609,10 @@ class EventCoder:
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-                    for pobj in child.children:
+                    for pobj in [*child.children, *self._stranded_object(child)]:
                         if child.lower_ == "with" and _lemma(pobj) in self._ALLY_NOUNS:
                             continue  # "with Albania's help": an ally, not a target
-                        if pobj.dep_ == "pobj" and pobj.i not in used:
+                        if pobj.dep_ in ("pobj", "nsubj", "nsubjpass") and pobj.i not in used:
                             actors = [
                                 a
                                 for t in _with_conjuncts(pobj)
@@ -1512,6 +1620,18 @@ class EventCoder:
                             ]
                             if actors:
                                 return actors
+        return []
+
+    @staticmethod
+    def _stranded_object(prep: Token) -> list[Token]:
+        """The object of a preposition the parse left without one, taking it for the
+        subject of a clause after it: "granted asylum to five army officers holed up in
+        the embassy" (officers parsed as the subject of "holed")."""
+        if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return []
+        for token in prep.doc[prep.i + 1 : min(prep.i + 6, prep.sent.end)]:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.head.i == prep.head.i:
+                return [token] if token.pos_ in ("NOUN", "PROPN") else []
         return []
 
     def _search(
@@ -1613,6 +1733,16 @@ class EventCoder:
         holder = _responsible_for(noun)
         if not sources and holder is not None:
             sources, _ = self._subject_actors(holder, resolver)
+        if (
+            not sources
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in self._TIME_PREPS
+            and noun.head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        ):
+            # "retook the village after fierce fighting with guerrillas": the one who
+            # acts around the clash is the other side of it
+            sources, _ = self._subject_actors(noun.head.head, resolver)
         exclude = sources[0].country if sources else None
         targets = self._prep_targets(
             [noun], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
@@ -1638,6 +1768,9 @@ class EventCoder:
         {"engage", "involve", "oppose", "commit", "determine", "prepare", "dedicate"}
     )
     _GRIEVANCE_PREPS = ("against", "over", "about")
+    _AIMED_PREPS = ("against", "at", "on", "upon")
+    # Prepositions placing an event noun in time around the clause's act.
+    _TIME_PREPS = frozenset({"after", "during", "following", "amid", "before"})
     # Verbs whose subject suffers the event: "died of torture", "succumbed to wounds".
     _VICTIM_VERBS = frozenset({"die", "perish", "succumb", "drown", "starve"})
     _ALLY_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing"})
@@ -1772,11 +1905,8 @@ class EventCoder:
         border" moves its own troops, unless the text gives them another country."""
         if not sources or _lemma(verb) not in self._FORCE_VERBS:
             return targets
-        return [
-            t
-            for t in targets
-            if t.country or t.kind != "sector" or not {"MIL", "COP"} & set(t.sectors)
-        ]
+        # "withdrew weapons inspectors and aid workers": any staff it moves is its own
+        return [t for t in targets if t.country or t.kind != "sector"]
 
     @staticmethod
     def _without_overlaps(actors: list[Actor]) -> list[Actor]:

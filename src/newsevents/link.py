@@ -72,6 +72,10 @@ _STATELESS = frozenset({"IGO", "NGO"})
 # diplomatic cooperation ("signed a peace deal in Doha").
 _VENUE_ROOTS = frozenset({"01", "02", "04", "05"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# Acts only a state's authorities do where they happen: criminal investigation (090,
+# 091), arrest and detention (173), expulsion (174), arrest on a charge of spying or
+# treason (1125). Done in a place by no one named, they are that country's.
+_STATE_ACTS = frozenset({"090", "091", "173", "174", "1125"})
 
 
 def _local(actor: Actor, country: str) -> Actor:
@@ -97,6 +101,9 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
 
     - Domestic bodies without a country ("police", "protesters", "troops") take the
       country of the event's location (see ``_local``).
+    - An arrest, detention, expulsion or criminal investigation in a place by no one
+      named is the work of that country's authorities: "a missionary was arrested in
+      Lebanon" has Lebanon as its source (and then no target from the same place).
     - An event done in a place names its country as the target when nothing else
       does: "Serbia lifted a night curfew in Montenegro", "a bomb exploded in
       Baghdad", "the president threatened a curfew in Algiers", with the place's
@@ -113,24 +120,28 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
         sources = tuple(_local(a, country) for a in event.source)
         targets = tuple(_local(a, country) for a in event.target)
         verbal = "09" <= event.cameo_root <= "13"
+        placed = Actor(
+            name=country_names.get(country, country),
+            text=place.text,
+            start=place.start,
+            end=place.end,
+            country=country,
+            kind="country",
+        )
+        by_state = not sources and event.cameo_code in _STATE_ACTS
+        if by_state:
+            sources = (placed,)
+            targets = tuple(t for t in targets if t.start != place.start)
         if (
             not targets
+            and not by_state
             and event.cameo_root not in _VENUE_ROOTS
             # a demand, threat or refusal is about the place named after it ("threatened
             # a curfew in Algiers"); a place before it is where it was said ("speaking in
             # Brussels, the minister demanded ...")
             and not (verbal and place.start < event.trigger.start)
         ):
-            targets = (
-                Actor(
-                    name=country_names.get(country, country),
-                    text=place.text,
-                    start=place.start,
-                    end=place.end,
-                    country=country,
-                    kind="country",
-                ),
-            )
+            targets = (placed,)
         if sources != event.source or targets != event.target:
             event = replace(event, source=sources, target=targets)
         out.append(event)
