@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from located import locate
 from newsevents.model import Place
 from newsevents.pipeline import Pipeline
-from newsevents.places import event_location
 
 
 def _find(pipeline: Pipeline, text: str) -> dict[str, Place]:
@@ -12,20 +12,6 @@ def _find(pipeline: Pipeline, text: str) -> dict[str, Place]:
     for place in places:
         assert text[place.start : place.end] == place.text
     return {p.text: p for p in places}
-
-
-def _locate(pipeline: Pipeline, text: str, trigger: str, *, material: bool = False) -> str | None:
-    doc = pipeline.resources.nlp(text)
-    places = pipeline.places.find(doc)
-    start = text.index(trigger)
-    where = event_location(
-        doc,
-        trigger_start=start,
-        trigger_end=start + len(trigger),
-        places=places,
-        object_is_place=material,
-    )
-    return None if where is None else where.text
 
 
 def test_places_inside_institution_names(pipeline: Pipeline) -> None:
@@ -83,19 +69,19 @@ def test_places_part_of_a_place(pipeline: Pipeline) -> None:
 
 def test_event_location_from_the_head_of_a_long_trigger(pipeline: Pipeline) -> None:
     text = "Dozens of people were killed in fighting in Syria's Aleppo province on Friday."
-    assert _locate(pipeline, text, "Dozens of people were killed", material=True) == "Aleppo"
+    assert locate(pipeline, text, "Dozens of people were killed", material=True) == "Aleppo"
 
 
 def test_event_location_direction_phrase(pipeline: Pipeline) -> None:
     text = "A policeman was shot dead in a town northeast of Baghdad."
-    assert _locate(pipeline, text, "shot", material=True) == "Baghdad"
+    assert locate(pipeline, text, "shot", material=True) == "Baghdad"
 
 
 def test_event_location_country_as_actor_is_not_the_place(pipeline: Pipeline) -> None:
     text = "The commander was killed in a U.S. airstrike last week."
-    assert _locate(pipeline, text, "killed", material=True) is None
+    assert locate(pipeline, text, "killed", material=True) is None
     told = "Two guards were killed, according to police sources in Mosul."
-    assert _locate(pipeline, told, "killed", material=True) is None
+    assert locate(pipeline, told, "killed", material=True) is None
 
 
 def test_places_county_stands_among_its_towns(pipeline: Pipeline) -> None:
@@ -112,7 +98,7 @@ def test_places_county_stands_among_its_towns(pipeline: Pipeline) -> None:
 
 def test_event_location_narrower_place_on_a_tie(pipeline: Pipeline) -> None:
     text = "A roadside bomb killed two people in the Zuhour Kadim neighbourhood of Baghdad."
-    assert _locate(pipeline, text, "killed", material=True) == "Zuhour Kadim"
+    assert locate(pipeline, text, "killed", material=True) == "Zuhour Kadim"
 
 
 def test_places_lone_sentence_name_stands_at_the_actors_country(pipeline: Pipeline) -> None:
@@ -125,9 +111,9 @@ def test_places_lone_sentence_name_stands_at_the_actors_country(pipeline: Pipeli
 
 def test_event_location_origin_of_a_person_is_not_the_place(pipeline: Pipeline) -> None:
     text = "A taxi driver from Abidjan was shot dead by police on Sunday."
-    assert _locate(pipeline, text, "shot", material=True) is None
+    assert locate(pipeline, text, "shot", material=True) is None
     there = "A taxi driver was shot dead by police in Abidjan on Sunday."
-    assert _locate(pipeline, there, "shot", material=True) == "Abidjan"
+    assert locate(pipeline, there, "shot", material=True) == "Abidjan"
 
 
 def test_places_country_name_counted_by_the_actors_is_no_evidence(pipeline: Pipeline) -> None:
@@ -276,10 +262,10 @@ def test_event_location_place_inside_its_container(pipeline: Pipeline) -> None:
         "Two sailors were killed in an attack at Iraq's main oil terminal in the "
         "southern city of Basra."
     )
-    assert _locate(pipeline, text, "killed") == "Basra"
+    assert locate(pipeline, text, "killed") == "Basra"
     text = (
         "A man detonated a bomb 150 meters from a mosque in Dagestan's regional "
         "capital Makhachkala."
     )
-    assert _locate(pipeline, text, "detonated") == "Makhachkala"
-    assert _locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"
+    assert locate(pipeline, text, "detonated") == "Makhachkala"
+    assert locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"
