@@ -1217,6 +1217,13 @@ class EventCoder:
 
     # -- roles --------------------------------------------------------------------
 
+    def _violence_noun(self, token: Token) -> bool:
+        """Whether a word names an act of violence by itself ("bomb", "blast", "attack")."""
+        return any(
+            len(t.words) == 1 and t.code[:2] in ("18", "19", "20")
+            for t in self.lexicon.nouns.get(_lemma(token), ())
+        )
+
     def _subject_actors(self, verb: Token, resolver: ActorResolver) -> tuple[list[Actor], bool]:
         """Actors of the verb's subject, climbing through control and coordination.
 
@@ -1242,6 +1249,10 @@ class EventCoder:
                         actors.extend(resolver.resolve_all(token))
             if actors:
                 return self._without_overlaps(actors), passive and current.i == verb.i
+            if any(self._violence_noun(subject) for subject in subjects):
+                # "A car bomb killed four soldiers, the army said": a bomb or a blast did
+                # it, no one the text names; the speaker above is not the one who acted.
+                return [], False
             accused = _accused_of(current)
             if accused is not None:
                 # "accused the government of failing to protect": the accused acted
