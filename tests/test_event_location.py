@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from located import locate
+from newsevents.model import Article, Coded
 from newsevents.pipeline import Pipeline
+from newsevents.places import event_location
+from newsevents.store import Store
 
 
 def test_event_location_place_owning_a_person_is_none(pipeline: Pipeline) -> None:
@@ -67,3 +72,51 @@ def test_event_location_a_post_abroad_is_not_in_its_country(pipeline: Pipeline) 
 def test_event_location_the_other_side_of_a_border_is_outside(pipeline: Pipeline) -> None:
     text = "Troops shelled farms on Chad's long border with Sudan on Sunday."
     assert locate(pipeline, text, "shelled", material=True) != "Sudan"
+
+
+def test_event_location_name_the_gazetteer_lacks_has_no_coordinates(pipeline: Pipeline) -> None:
+    # No known place holds the town and no country is named: the location is the words
+    # the text gives, with no coordinates rather than a guess.
+    text = "Militiamen patrolled the roads near the town of Qarvelo on Sunday."
+    doc = pipeline.resources.nlp(text)
+    start = text.index("patrolled")
+    where = event_location(
+        doc,
+        trigger_start=start,
+        trigger_end=start + len("patrolled"),
+        places=pipeline.places.find(doc),
+        object_is_place=True,
+    )
+    assert where is not None
+    assert (where.text, where.lat, where.lon, where.geonameid) == ("Qarvelo", None, None, None)
+    assert text[where.start : where.end] == "Qarvelo"
+
+
+def test_event_location_unknown_district_and_site(pipeline: Pipeline) -> None:
+    text = "A roadside bomb exploded in the Zawarni area on Tuesday, police said."
+    assert locate(pipeline, text, "exploded", material=True) == "Zawarni"
+    text = "About forty students demonstrated outside Belmarro Palace on Friday."
+    assert locate(pipeline, text, "demonstrated") == "Belmarro Palace"
+
+
+def test_event_location_institution_is_no_unknown_place(pipeline: Pipeline) -> None:
+    # A nationality or an institution before a place noun names no place.
+    text = "Government shelling destroyed many Chechen towns last winter."
+    assert locate(pipeline, text, "destroyed", material=True) is None
+
+
+def test_event_location_without_coordinates_is_stored(pipeline: Pipeline, tmp_path: Path) -> None:
+    # Through the whole pipeline, even with no place the gazetteer resolves, into the
+    # store: the event keeps the place's words, and its coordinates are null.
+    text = "Militiamen patrolled the roads near the town of Qarvelo on Sunday."
+    coded = next(iter(pipeline.run([Article(id="q1", text=text)])))
+    assert isinstance(coded, Coded)
+    located = [e for e in coded.events if e.location is not None]
+    assert located and located[0].location is not None
+    record = located[0].to_record()["location"]
+    assert (record["text"], record["lat"], record["lon"]) == ("Qarvelo", None, None)
+    assert not coded.places  # only resolved places are place records
+    with Store(tmp_path / "events.duckdb") as store:
+        assert store.write(coded)
+        rows = store.connection.execute("SELECT location_name, lat, lon FROM events").fetchall()
+    assert ("Qarvelo", None, None) in rows

@@ -171,14 +171,20 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place mention resolved to a gazetteer entry."""
+    """A place mention resolved to a gazetteer entry.
+
+    An event's location may also be a name the gazetteer lacks ("near the town of
+    X" with no known place beside it): then ``lat`` and ``lon`` are None and the name
+    is the text's own words, with no GeoNames id. Place records (``Coded.places``)
+    are only ever resolved places.
+    """
 
     text: str
     start: int
     end: int
     name: str  # the gazetteer's name ("Tripoli")
-    lat: float
-    lon: float
+    lat: float | None  # None: a name the gazetteer lacks (an event's location only)
+    lon: float | None
     country: str | None  # ISO 3166-1 alpha-3
     geonameid: int | None = None
     admin1: str | None = None

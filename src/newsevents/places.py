@@ -1003,9 +1003,10 @@ def _place_counties(places: list[Place]) -> list[Place]:
     out = []
     for place in places:
         near = towns.get((place.country, place.admin1)) if place.feature_code == "ADM2" else None
-        if near:
-            lat = sum(p.lat for p in near) / len(near)
-            lon = sum(p.lon for p in near) / len(near)
+        points = [(p.lat, p.lon) for p in near or () if p.lat is not None and p.lon is not None]
+        if points:
+            lat = sum(y for y, _ in points) / len(points)
+            lon = sum(x for _, x in points) / len(points)
             place = replace(place, lat=round(lat, 4), lon=round(lon, 4))
         out.append(place)
     return out
@@ -1787,6 +1788,120 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+# Nouns after a name that make it a place even where the gazetteer lacks it: "the
+# Markab area", "the Gladiola outpost", "Ciragan Palace", "the Hongze Lake".
+UNLISTED_HEADS = PLACE_HEADS | frozenset(
+    {"area", "outpost", "avenue", "boulevard", "lane", "valley", "farm", "fortress", "gate"}
+)
+# How sure a name with no gazetteer entry is: the words say where, nothing more.
+UNLISTED_CONFIDENCE = 0.3
+
+
+def unlisted_places(doc: Doc, start: int, end: int, places: Sequence[Place]) -> list[Place]:
+    """Names in the text from ``start`` to ``end`` (a sentence) that the words show to
+    be places but that no place in ``places`` covers: a village, a district or a
+    building the gazetteer lacks and that no known place beside it holds ("in the
+    town of X", "the X district", "outside X Palace", "near the X outpost").
+
+    They have no coordinates: a ``Place`` with ``lat`` and ``lon`` None, its own words
+    as its name and no GeoNames id, so that an event's location can name the words
+    the text gives (see ``event_location``). A place entity counts; a person or
+    organisation only right after "in", "near" ... (``_unknown_place``); a run of
+    proper nouns only before a place noun or after "the town of". Abbreviations
+    ("U.S.") and names some known place covers are left to the gazetteer.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    spans: list[Span] = []
+    for ent in span.ents:
+        # A nationality before a place noun is no place's name ("many Chechen towns"),
+        # nor is an institution's ("the United Nations office", "a Military School").
+        if (
+            ent.label_ in PLACE_LABELS
+            or _unknown_place(ent)
+            or (ent.label_ in ("PERSON", "ORG") and _unlisted_cue(ent) and not _institution(ent))
+        ):
+            spans.append(ent)
+    in_ents = {t.i for ent in span.ents for t in ent}
+    index = span.start
+    while index < span.end:
+        if doc[index].pos_ != "PROPN" or index in in_ents:
+            index += 1
+            continue
+        last = index + 1
+        while last < span.end and doc[last].pos_ == "PROPN" and last not in in_ents:
+            last += 1
+        if _unlisted_cue(doc[index:last]):
+            spans.append(doc[index:last])
+        index = last
+    out: list[Place] = []
+    for name in spans:
+        tokens = list(name)
+        while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        if not tokens or not tokens[0].text[:1].isupper():
+            continue
+        first, final = tokens[0], tokens[-1]
+        text = doc[first.i : final.i + 1].text
+        begin, stop = first.idx, final.idx + len(final.text)
+        if len(text) < 3 or _acronym(text) or normalise_name(text) in GENERIC_WORDS:
+            continue
+        if any(p.start < stop and begin < p.end for p in (*places, *out)):
+            continue
+        out.append(
+            Place(
+                text=text,
+                start=begin,
+                end=stop,
+                name=text,
+                lat=None,
+                lon=None,
+                country=None,
+                confidence=UNLISTED_CONFIDENCE,
+            )
+        )
+    return sorted(out, key=lambda p: p.start)
+
+
+def _unlisted_cue(span: Span) -> bool:
+    """ "the town of X", "X district", "X Palace": words that make a name a place."""
+    doc = span.doc
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in PLACE_NOUNS
+    ):
+        return True
+    last = doc[span.end - 1]
+    if last.lower_ in UNLISTED_HEADS and len(span) > 1:
+        return True  # "Ciragan Palace", "Atlantic Avenue": the noun is in the name
+    # "the Gladiola outpost", "Kawkab army base": a name qualifying a place noun.
+    head = last.head if last.dep_ == "compound" else None
+    while head is not None and head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head is not None and head.lower_ in UNLISTED_HEADS and head.i >= span.end
+
+
+def _institution(span: Span) -> bool:
+    """Whether a name or the noun it qualifies is an institution's: "the Hoa Lo
+    prison", "the Foreign Ministry building"."""
+    last = span.doc[span.end - 1]
+    words = [t.lower_ for t in span]
+    if last.dep_ == "compound":
+        words.append(last.head.lower_)
+    return any(w in INSTITUTION_WORDS for w in words)
+
+
+def _breadth(place: Place) -> int:
+    """How wide a place is (``BREADTH``); a name the gazetteer lacks is a small one."""
+    if place.lat is None:
+        return 0
+    return BREADTH.get(place.feature_code or "", 1)
+
+
 def event_location(
     doc: Doc,
     *,
@@ -1822,6 +1937,9 @@ def event_location(
     # token.sent walks the whole document; callers that know the sentence pass it.
     start, end = sentence if sentence else (trigger.sent.start_char, trigger.sent.end_char)
     in_sentence = [p for p in places if start <= p.start < end]
+    in_sentence = sorted(
+        [*in_sentence, *unlisted_places(doc, start, end, in_sentence)], key=lambda p: p.start
+    )
     if not in_sentence:
         return None
     path = [trigger, *list(trigger.ancestors)[:3]]
@@ -1833,7 +1951,7 @@ def event_location(
     # in X", "killed fighters who tried to break the siege of X").
     scene: tuple[tuple[int, int], Place] | None = None
     for place in in_sentence:
-        broad = BREADTH.get(place.feature_code or "", 1)
+        broad = _breadth(place)
         token = _token_at(doc, place.start)
         if token is None:
             continue
@@ -1938,7 +2056,7 @@ def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
     node = token
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
-    broad = BREADTH.get(where.feature_code or "", 1)
+    broad = _breadth(where)
     inner: list[Place] = []
     if node.dep_ == "poss":
         owned = node.head
@@ -1959,5 +2077,5 @@ def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
             for p in in_sentence
             if p is not where and p.end <= where.start and p.start <= holder.idx < p.end
         ]
-    inner = [p for p in inner if BREADTH.get(p.feature_code or "", 1) <= broad]
+    inner = [p for p in inner if _breadth(p) <= broad]
     return inner[0] if inner else where
