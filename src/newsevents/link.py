@@ -58,9 +58,8 @@ def locate_events(
     places: Sequence[Place],
     locator: Callable[[Event], Place | None],
 ) -> list[Event]:
-    """Give each event the place where it happened, as the locator finds it."""
-    if not places:
-        return list(events)
+    """Give each event the place where it happened, as the locator finds it (also
+    with no resolved places: the locator may name a place the gazetteer lacks)."""
     return [replace(event, location=locator(event)) for event in events]
 
 
