@@ -120,3 +120,23 @@ def test_event_location_without_coordinates_is_stored(pipeline: Pipeline, tmp_pa
         assert store.write(coded)
         rows = store.connection.execute("SELECT location_name, lat, lon FROM events").fetchall()
     assert ("Qarvelo", None, None) in rows
+
+
+def test_event_location_ground_taken_before_its_container(pipeline: Pipeline) -> None:
+    # The place a material act takes or strikes is where it happened; the province
+    # beside it only holds it.
+    text = "Jets bombed Kunduz in northern Afghanistan overnight."
+    assert locate(pipeline, text, "bombed", material=True) == "Kunduz"
+    assert locate(pipeline, "Rebels seized Bunia in Ituri province.", "seized", material=True) == (
+        "Bunia"
+    )
+    # A place near the object is a point of reference, not the object.
+    text = "Soldiers shot two gunmen near the Zawarni area, north of Kabul."
+    assert locate(pipeline, text, "shot", material=True) == "Zawarni"
+
+
+def test_event_location_where_someone_went_in_another_act(pipeline: Pipeline) -> None:
+    text = "The rebels captured two towns last week and vowed to march into Kinshasa."
+    assert locate(pipeline, text, "captured", material=True) is None
+    text = "Protesters marched to Kinshasa on Monday."
+    assert locate(pipeline, text, "marched") == "Kinshasa"

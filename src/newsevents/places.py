@@ -1895,6 +1895,11 @@ def _institution(span: Span) -> bool:
     return any(w in INSTITUTION_WORDS for w in words)
 
 
+def _named_place(place: Place) -> bool:
+    """Whether a place's own words say it is one: "X Palace", "the X district"."""
+    return place.text.rsplit(" ", 1)[-1].lower() in UNLISTED_HEADS
+
+
 def _breadth(place: Place) -> int:
     """How wide a place is (``BREADTH``); a name the gazetteer lacks is a small one."""
     if place.lat is None:
@@ -1985,8 +1990,17 @@ def event_location(
         if actor:
             continue
         if object_is_place and node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i:
-            if best is None or (1, broad) < best[:2]:
-                best = (1, broad, place)
+            # The ground taken is where it happened, before a place beside it that is no
+            # narrower ("captured Lubumbashi in Shaba province", "patrolled X Square in
+            # nearby Y"); a narrower one still wins ("bombed Lebanon in the X valley").
+            # Not a place near the object ("shot two militants northeast of X"), nor a
+            # passive's subject, more often a person the finder took for a place.
+            own = node.dep_ == "dobj" and not reference
+            key = (0, broad - 1) if own else (1, broad)
+            if place.lat is None and not own and not _named_place(place):
+                continue  # nor a bare name the gazetteer lacks ("X, 44, was shot")
+            if best is None or key < best[:2]:
+                best = (*key, place)
             continue
         if node.dep_ == "dobj" and node.head.lemma_ in GROUND_VERBS:
             # "when Hamas overran Gaza, it captured weapons": ground taken beside it.
@@ -2012,7 +2026,7 @@ def event_location(
             if attached.i == node.i:
                 distance = hops
                 break
-        if distance is None:
+        if distance is None and not _went_elsewhere(prep, trigger):
             crossed = 0
             for hops, node in enumerate([attached, *list(attached.ancestors)[:4]]):
                 if node.i == trigger.i:
@@ -2033,6 +2047,17 @@ def event_location(
             best = (distance, broad, place)
     where = best[2] if best is not None else scene[1] if scene is not None else None
     return _narrower(doc, where, in_sentence) if where is not None else None
+
+
+def _went_elsewhere(prep: Token, trigger: Token) -> bool:
+    """Whether a place phrase says where someone went or came from in another act:
+    "and vowed to march into X", "before they were forced to withdraw from X". The
+    trigger's own destination ("marched to X") still counts."""
+    return (
+        prep.lower_ in ("to", "into", "toward", "towards", "from")
+        and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.i != trigger.i
+    )
 
 
 def _within(token: Token, owned: Token) -> bool:
