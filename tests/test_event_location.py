@@ -140,3 +140,17 @@ def test_event_location_where_someone_went_in_another_act(pipeline: Pipeline) ->
     assert locate(pipeline, text, "captured", material=True) is None
     text = "Protesters marched to Kinshasa on Monday."
     assert locate(pipeline, text, "marched") == "Kinshasa"
+
+
+def test_event_location_a_direction_from_a_place_is_a_reference(pipeline: Pipeline) -> None:
+    # "X province, west of Y": Y only says where X lies.
+    text = (
+        "Three policemen were killed when a mine exploded near their truck in Helmand "
+        "province, west of Kandahar."
+    )
+    assert locate(pipeline, text, "killed", material=True) == "Helmand province"
+
+
+def test_event_location_a_nationality_is_no_unknown_place(pipeline: Pipeline) -> None:
+    text = "The pilots were captured in a Slovak forest cabin on Monday."
+    assert locate(pipeline, text, "captured", material=True) is None

@@ -1845,6 +1845,8 @@ def unlisted_places(doc: Doc, start: int, end: int, places: Sequence[Place]) -> 
         if not tokens or not tokens[0].text[:1].isupper():
             continue
         first, final = tokens[0], tokens[-1]
+        if final.dep_ == "amod" or final.pos_ == "ADJ":
+            continue  # a nationality: "in a Slovak mountain hut"
         text = doc[first.i : final.i + 1].text
         begin, stop = first.idx, final.idx + len(final.text)
         if len(text) < 3 or _acronym(text) or normalise_name(text) in GENERIC_WORDS:
@@ -1978,13 +1980,13 @@ def event_location(
                 break
             if node.dep_ == "poss" and not _holds_place(node.head):
                 reference = 1  # "in Israel's attempt": the owner of a scene, weaker
-            if node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
+            if node.dep_ in ("advmod", "npadvmod", "appos") and node.lower_ in DIRECTIONS:
+                node = node.head  # "a town northeast of Baghdad", "X province, north of Y"
+                reference = 1  # a point of reference, weaker than the place itself
+            elif node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
             elif node.dep_ == "pobj" and node.head.lower_ == "of":
                 node = node.head.head
-            elif node.dep_ in ("advmod", "npadvmod") and node.lower_ in DIRECTIONS:
-                node = node.head  # "a town northeast of Baghdad"
-                reference = 1  # a point of reference, weaker than the place itself
             else:
                 break
         if actor:
