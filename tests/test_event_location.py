@@ -154,3 +154,8 @@ def test_event_location_a_direction_from_a_place_is_a_reference(pipeline: Pipeli
 def test_event_location_a_nationality_is_no_unknown_place(pipeline: Pipeline) -> None:
     text = "The pilots were captured in a Slovak forest cabin on Monday."
     assert locate(pipeline, text, "captured", material=True) is None
+
+
+def test_event_location_a_few_phrases_below_the_trigger(pipeline: Pipeline) -> None:
+    text = "Rebels detonated a bomb on a ferry which had docked at the pier in Jolo town on Sunday."
+    assert locate(pipeline, text, "detonated", material=True) == "Jolo"

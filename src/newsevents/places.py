@@ -2022,7 +2022,8 @@ def event_location(
             if gap is not None and (scene is None or gap < scene[0]):
                 scene = (gap, place)
         # How far the phrase hangs from the trigger: on its path to the clause root,
-        # or below it ("an offensive against militants near Gao").
+        # or below it ("an offensive against militants near Gao", "a bomb on a ferry
+        # which had docked at the pier in X": a few phrases deep).
         distance: int | None = None
         for hops, node in enumerate(path):
             if attached.i == node.i:
@@ -2030,7 +2031,7 @@ def event_location(
                 break
         if distance is None and not _went_elsewhere(prep, trigger):
             crossed = 0
-            for hops, node in enumerate([attached, *list(attached.ancestors)[:4]]):
+            for hops, node in enumerate([attached, *list(attached.ancestors)[:6]]):
                 if node.i == trigger.i:
                     distance = hops + crossed
                     break
