@@ -159,3 +159,10 @@ def test_event_location_a_nationality_is_no_unknown_place(pipeline: Pipeline) ->
 def test_event_location_a_few_phrases_below_the_trigger(pipeline: Pipeline) -> None:
     text = "Rebels detonated a bomb on a ferry which had docked at the pier in Jolo town on Sunday."
     assert locate(pipeline, text, "detonated", material=True) == "Jolo"
+
+
+def test_event_location_a_place_after_a_locative_particle(pipeline: Pipeline) -> None:
+    # The parser may take "off" for part of the verb and the place for its bare
+    # modifier: the place is still where it happened, before the coast that holds it.
+    text = "A fishing boat was seized off Kismayo, on Somalia's southern coast."
+    assert locate(pipeline, text, "seized", material=True) == "Kismayo"

@@ -2012,7 +2012,10 @@ def event_location(
             continue
         head = node
         prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ not in EVENT_LOCATIVE or prep.lower_ == "of":
+        particle = _locative_particle(node)
+        if particle is not None:
+            prep = particle  # "was captured off X": the parser took "off" for the verb's
+        elif head.dep_ != "pobj" or prep.lower_ not in EVENT_LOCATIVE or prep.lower_ == "of":
             continue
         attached = prep.head
         if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
@@ -2050,6 +2053,18 @@ def event_location(
             best = (distance, broad, place)
     where = best[2] if best is not None else scene[1] if scene is not None else None
     return _narrower(doc, where, in_sentence) if where is not None else None
+
+
+def _locative_particle(node: Token) -> Token | None:
+    """The locative word the parser made a particle of the verb, with the place its
+    bare modifier: "was captured off X", "were patrolling outside X"."""
+    before = node.left_edge.i - 1
+    if before < 0 or node.dep_ not in ("npadvmod", "dobj", "advmod"):
+        return None
+    word = node.doc[before]
+    if word.dep_ == "prt" and word.lower_ in EVENT_LOCATIVE and word.head.i == node.head.i:
+        return word
+    return None
 
 
 def _went_elsewhere(prep: Token, trigger: Token) -> bool:
