@@ -166,3 +166,11 @@ def test_event_location_a_place_after_a_locative_particle(pipeline: Pipeline) ->
     # modifier: the place is still where it happened, before the coast that holds it.
     text = "A fishing boat was seized off Kismayo, on Somalia's southern coast."
     assert locate(pipeline, text, "seized", material=True) == "Kismayo"
+
+
+def test_event_location_a_name_described_as_a_person_is_no_place(pipeline: Pipeline) -> None:
+    text = "Police captured Hamza Medina, the network's top financier, in Pakistan."
+    assert locate(pipeline, text, "captured", material=True) == "Pakistan"
+    # A place in apposition is still the ground taken.
+    text = "Rebels captured Kindu, the provincial capital, in Maniema province."
+    assert locate(pipeline, text, "captured", material=True) == "Kindu"

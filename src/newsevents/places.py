@@ -1992,6 +1992,8 @@ def event_location(
         if actor:
             continue
         if object_is_place and node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i:
+            if _described_as_someone(node):
+                continue  # "captured X, the group's top commander": a person
             # The ground taken is where it happened, before a place beside it that is no
             # narrower ("captured Lubumbashi in Shaba province", "patrolled X Square in
             # nearby Y"); a narrower one still wins ("bombed Lebanon in the X valley").
@@ -2053,6 +2055,20 @@ def event_location(
             best = (distance, broad, place)
     where = best[2] if best is not None else scene[1] if scene is not None else None
     return _narrower(doc, where, in_sentence) if where is not None else None
+
+
+# Nouns that describe a place in apposition: "X, the rebels' stronghold".
+PLACE_DESCRIPTIONS = UNLISTED_HEADS | frozenset(
+    {"stronghold", "hub", "enclave", "home", "hometown", "bastion", "seat", "gateway"}
+)
+
+
+def _described_as_someone(name: Token) -> bool:
+    """Whether a name the finder took for a place is described in apposition as a
+    person or a thing ("captured X, the group's top commander"), not as a place ("X,
+    a town near the border", "X, the rebels' stronghold")."""
+    described = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return bool(described) and all(c.lower_ not in PLACE_DESCRIPTIONS for c in described)
 
 
 def _locative_particle(node: Token) -> Token | None:
