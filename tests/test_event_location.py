@@ -174,3 +174,12 @@ def test_event_location_a_name_described_as_a_person_is_no_place(pipeline: Pipel
     # A place in apposition is still the ground taken.
     text = "Rebels captured Kindu, the provincial capital, in Maniema province."
     assert locate(pipeline, text, "captured", material=True) == "Kindu"
+
+
+def test_event_location_the_aim_of_an_act_is_not_its_scene(pipeline: Pipeline) -> None:
+    # "to protect convoys bound for camps in X": where the aim lies, not the patrol.
+    text = "Soldiers patrolled the highway to protect convoys bound for camps in Darfur."
+    assert locate(pipeline, text, "patrolled", material=True) is None
+    # An infinitive the verb needs is the act itself: "were trying to defuse it in X".
+    text = "Two policemen were hurt while they were trying to defuse a bomb in Mosul."
+    assert locate(pipeline, text, "hurt", material=True) == "Mosul"

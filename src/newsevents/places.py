@@ -2022,6 +2022,8 @@ def event_location(
         attached = prep.head
         if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
             continue  # "a driver from Abidjan": where someone comes from
+        if _purpose_of(attached, trigger):
+            continue  # "demonstrated to protest a law on elections in X": the aim's place
         if prep.lower_ not in ("from", "to", "into", "toward", "towards"):
             gap = _tree_gap(trigger, attached)
             if gap is not None and (scene is None or gap < scene[0]):
@@ -2069,6 +2071,23 @@ def _described_as_someone(name: Token) -> bool:
     a town near the border", "X, the rebels' stronghold")."""
     described = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     return bool(described) and all(c.lower_ not in PLACE_DESCRIPTIONS for c in described)
+
+
+def _purpose_of(attached: Token, trigger: Token) -> bool:
+    """Whether a phrase lies in the infinitive clause that tells the trigger's aim
+    ("patrolled the line to help refugees reach a village near X", "marched to demand
+    the release of prisoners held in X"): the aim's places are not the scene. Not an
+    infinitive the trigger's verb needs ("were trying to defuse it in X")."""
+    for node in [attached, *list(attached.ancestors)[:6]]:
+        if node.i == trigger.i:
+            return False
+        if (
+            node.dep_ == "advcl"
+            and node.head.i == trigger.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        ):
+            return True
+    return False
 
 
 def _locative_particle(node: Token) -> Token | None:
