@@ -183,3 +183,14 @@ def test_event_location_the_aim_of_an_act_is_not_its_scene(pipeline: Pipeline) -
     # An infinitive the verb needs is the act itself: "were trying to defuse it in X".
     text = "Two policemen were hurt while they were trying to defuse a bomb in Mosul."
     assert locate(pipeline, text, "hurt", material=True) == "Mosul"
+
+
+def test_event_location_what_others_did_meanwhile(pipeline: Pipeline) -> None:
+    text = (
+        "Nurses demonstrated outside the health ministry on Monday, while thousands of "
+        "teachers rallied in Lyon."
+    )
+    assert locate(pipeline, text, "demonstrated") is None
+    # The same people ("they") are still where they were.
+    text = "Nurses demonstrated outside the health ministry on Monday while they waited for talks in Lyon."
+    assert locate(pipeline, text, "demonstrated") == "Lyon"

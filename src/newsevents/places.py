@@ -2022,7 +2022,7 @@ def event_location(
         attached = prep.head
         if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
             continue  # "a driver from Abidjan": where someone comes from
-        if _purpose_of(attached, trigger):
+        if _purpose_of(attached, trigger) or _others_meanwhile(attached, trigger):
             continue  # "demonstrated to protest a law on elections in X": the aim's place
         if prep.lower_ not in ("from", "to", "into", "toward", "towards"):
             gap = _tree_gap(trigger, attached)
@@ -2087,6 +2087,22 @@ def _purpose_of(attached: Token, trigger: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         ):
             return True
+    return False
+
+
+def _others_meanwhile(attached: Token, trigger: Token) -> bool:
+    """Whether a phrase lies in a clause on the trigger that tells what others did
+    meanwhile ("nurses demonstrated outside the ministry, while thousands of teachers
+    rallied in X"): a "while" or "whereas" clause whose subject is someone else, not
+    a pronoun for the same people ("while they waited in X")."""
+    for node in [attached, *list(attached.ancestors)[:6]]:
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "advcl" and node.head.i == trigger.i:
+            children = list(node.children)
+            meanwhile = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in children)
+            others = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in children)
+            return meanwhile and others
     return False
 
 
