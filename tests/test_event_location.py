@@ -192,5 +192,8 @@ def test_event_location_what_others_did_meanwhile(pipeline: Pipeline) -> None:
     )
     assert locate(pipeline, text, "demonstrated") is None
     # The same people ("they") are still where they were.
-    text = "Nurses demonstrated outside the health ministry on Monday while they waited for talks in Lyon."
+    text = (
+        "Nurses demonstrated outside the health ministry on Monday while they waited for "
+        "talks in Lyon."
+    )
     assert locate(pipeline, text, "demonstrated") == "Lyon"
