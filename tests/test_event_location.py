@@ -197,3 +197,12 @@ def test_event_location_what_others_did_meanwhile(pipeline: Pipeline) -> None:
         "talks in Lyon."
     )
     assert locate(pipeline, text, "demonstrated") == "Lyon"
+
+
+def test_event_location_a_place_set_off_before_its_container(pipeline: Pipeline) -> None:
+    # "in A, in B's province of C": A lies inside C.
+    text = (
+        "Six aid workers were captured by gunmen in the Korengal Valley, in Afghanistan's "
+        "eastern province of Kunar, on Monday."
+    )
+    assert locate(pipeline, text, "captured", material=True) == "Korengal Valley"

@@ -2171,5 +2171,22 @@ def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
             for p in in_sentence
             if p is not where and p.end <= where.start and p.start <= holder.idx < p.end
         ]
+    if not inner:
+        # "in the X valley, in Y's province of Z": the place just before the phrase,
+        # set off by a comma, lies inside the one chosen.
+        phrase = node
+        while (
+            phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i != phrase.i
+        ):
+            phrase = phrase.head.head
+        while phrase.dep_ in ("poss", "compound") and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        if phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "inside"):
+            opening = phrase.head.idx
+            inner = [
+                p
+                for p in in_sentence
+                if p is not where and p.end <= opening and doc.text[p.end : opening].strip() == ","
+            ]
     inner = [p for p in inner if _breadth(p) <= broad]
     return inner[0] if inner else where
