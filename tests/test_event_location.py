@@ -206,3 +206,21 @@ def test_event_location_a_place_set_off_before_its_container(pipeline: Pipeline)
         "eastern province of Kunar, on Monday."
     )
     assert locate(pipeline, text, "captured", material=True) == "Korengal Valley"
+
+
+def test_event_location_without_coordinates_exports(pipeline: Pipeline, tmp_path: Path) -> None:
+    # GDELT's action place: type 0 (no point) with the words kept; POLECAT: no lat/lon.
+    from newsevents.export import GDELT_COLUMNS, gdelt_rows, polecat_rows
+
+    text = "Militiamen patrolled the roads near the town of Qarvelo on Sunday."
+    coded = next(iter(pipeline.run([Article(id="q2", text=text)])))
+    assert isinstance(coded, Coded)
+    with Store(tmp_path / "events.duckdb") as store:
+        store.write(coded)
+        gdelt = [dict(zip(GDELT_COLUMNS, row, strict=True)) for row in gdelt_rows(store)]
+        polecat = list(polecat_rows(store))
+    placed = [row for row in gdelt if row["ActionGeo_FullName"] == "Qarvelo"]
+    assert placed
+    assert placed[0]["ActionGeo_Type"] == 0
+    assert placed[0]["ActionGeo_Lat"] == "" and placed[0]["ActionGeo_Long"] == ""
+    assert polecat

@@ -284,6 +284,10 @@ def _geo_columns(location: dict[str, Any] | None, fips: dict[str, str]) -> list[
     if not location:
         return [0, "", "", "", "", "", "", ""]
     country = location.get("country") or ""
+    if location.get("lat") is None or location.get("lon") is None:
+        # A name the gazetteer lacks: GDELT's type 0 (no point), with the words kept.
+        code = fips.get(country, "")
+        return [0, location.get("name") or "", code, code, "", "", "", ""]
     feature = location.get("feature_code") or ""
     admin1 = location.get("admin1") or ""
     if feature.startswith("PCL"):
