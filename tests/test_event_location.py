@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
+
+import pytest
 
 from located import locate
 from newsevents.model import Article, Coded
@@ -224,3 +227,32 @@ def test_event_location_without_coordinates_exports(pipeline: Pipeline, tmp_path
     assert placed[0]["ActionGeo_Type"] == 0
     assert placed[0]["ActionGeo_Lat"] == "" and placed[0]["ActionGeo_Long"] == ""
     assert polecat
+
+
+@pytest.mark.parametrize("backend", [100_000, -1], ids=["index", "sql"])
+def test_event_location_without_coordinates_in_the_web_api(
+    pipeline: Pipeline, tmp_path: Path, backend: int
+) -> None:
+    # The event list shows the place's words; the map has no point for it.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*httpx2.*")
+        from fastapi.testclient import TestClient
+
+    from newsevents.web import create_app
+
+    texts = [
+        ("q3", "Militiamen patrolled the roads near the town of Qarvelo on Sunday."),
+        ("q4", "Police fired tear gas at protesters in Nairobi on Monday."),
+    ]
+    path = tmp_path / "events.duckdb"
+    with Store(path) as store:
+        for coded in pipeline.run([Article(id=i, text=t) for i, t in texts]):
+            assert isinstance(coded, Coded)
+            store.write(coded)
+    with TestClient(create_app(path, cache_mb=0, index_max_events=backend)) as client:
+        events = client.get("/api/events", params={"limit": 100}).json()["events"]
+        cells = client.get("/api/aggregates", params={"by": "location"}).json()["buckets"]
+    named = {e["location_name"]: (e["lat"], e["lon"]) for e in events if e["location_name"]}
+    assert named.get("Qarvelo") == (None, None)
+    assert "Nairobi" in named
+    assert [c["label"] for c in cells] == ["Nairobi"]
