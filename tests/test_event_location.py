@@ -143,6 +143,9 @@ def test_event_location_where_someone_went_in_another_act(pipeline: Pipeline) ->
     assert locate(pipeline, text, "captured", material=True) is None
     text = "Protesters marched to Kinshasa on Monday."
     assert locate(pipeline, text, "marched") == "Kinshasa"
+    # On the way during the act: caught as he tried to slip into a place.
+    text = "The smuggler was arrested as he tried to slip into Kenya, police said."
+    assert locate(pipeline, text, "arrested", material=True) == "Kenya"
 
 
 def test_event_location_a_direction_from_a_place_is_a_reference(pipeline: Pipeline) -> None:

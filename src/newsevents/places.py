@@ -2121,12 +2121,23 @@ def _locative_particle(node: Token) -> Token | None:
 def _went_elsewhere(prep: Token, trigger: Token) -> bool:
     """Whether a place phrase says where someone went or came from in another act:
     "and vowed to march into X", "before they were forced to withdraw from X". The
-    trigger's own destination ("marched to X") still counts."""
-    return (
+    trigger's own destination ("marched to X") still counts, and so does one on the
+    way during the act ("was caught as he tried to slip into X")."""
+    if not (
         prep.lower_ in ("to", "into", "toward", "towards", "from")
         and prep.head.pos_ in ("VERB", "AUX")
         and prep.head.i != trigger.i
-    )
+    ):
+        return False
+    for node in [prep.head, *list(prep.head.ancestors)[:4]]:
+        if node.i == trigger.i:
+            break
+        if node.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "while", "when")
+            for c in node.children
+        ):
+            return False
+    return True
 
 
 def _within(token: Token, owned: Token) -> bool:
