@@ -259,3 +259,10 @@ def test_event_location_without_coordinates_in_the_web_api(
     assert named.get("Qarvelo") == (None, None)
     assert "Nairobi" in named
     assert [c["label"] for c in cells] == ["Nairobi"]
+
+
+def test_event_location_during_an_act_on_a_place(pipeline: Pipeline) -> None:
+    text = "Hundreds of civilians were killed during the siege of Sarajevo."
+    assert locate(pipeline, text, "killed", material=True) == "Sarajevo"
+    text = "Two journalists were killed amid the shelling of Grozny."
+    assert locate(pipeline, text, "killed", material=True) == "Grozny"

@@ -1788,6 +1788,24 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+# Acts on a place that "during" or "amid" places an event in: "killed during the
+# siege of X", "shot during the occupation of X".
+SIEGE_NOUNS = frozenset(
+    {
+        "siege",
+        "occupation",
+        "invasion",
+        "bombing",
+        "bombardment",
+        "shelling",
+        "blockade",
+        "battle",
+        "storming",
+        "liberation",
+        "capture",
+        "recapture",
+    }
+)
 # Nouns after a name that make it a place even where the gazetteer lacks it: "the
 # Markab area", "the Gladiola outpost", "Ciragan Palace", "the Hongze Lake".
 UNLISTED_HEADS = PLACE_HEADS | frozenset(
@@ -1967,6 +1985,7 @@ def event_location(
         node = token
         actor = False
         reference = 0
+        taken_in = False  # "the occupation of X": an act on the place itself
         for _ in range(4):
             if (
                 node.dep_ in ("compound", "amod", "nmod")
@@ -1987,6 +2006,7 @@ def event_location(
                 node = node.head
             elif node.dep_ == "pobj" and node.head.lower_ == "of":
                 node = node.head.head
+                taken_in = node.lower_ in SIEGE_NOUNS
             else:
                 break
         if actor:
@@ -2017,7 +2037,15 @@ def event_location(
         particle = _locative_particle(node)
         if particle is not None:
             prep = particle  # "was captured off X": the parser took "off" for the verb's
-        elif head.dep_ != "pobj" or prep.lower_ not in EVENT_LOCATIVE or prep.lower_ == "of":
+        elif (
+            head.dep_ != "pobj"
+            or prep.lower_ == "of"
+            or (
+                prep.lower_ not in EVENT_LOCATIVE
+                and not (taken_in and prep.lower_ in ("during", "amid", "amidst"))
+            )
+        ):
+            # "shot during the occupation of X": X is where, as "in X" would say.
             continue
         attached = prep.head
         if prep.lower_ == "from" and attached.pos_ in ("NOUN", "PROPN"):
