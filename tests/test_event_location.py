@@ -266,3 +266,20 @@ def test_event_location_during_an_act_on_a_place(pipeline: Pipeline) -> None:
     assert locate(pipeline, text, "killed", material=True) == "Sarajevo"
     text = "Two journalists were killed amid the shelling of Grozny."
     assert locate(pipeline, text, "killed", material=True) == "Grozny"
+
+
+def test_event_location_unknown_name_takes_its_country_from_context(
+    pipeline: Pipeline,
+) -> None:
+    text = "Gunmen attacked the Zarvane outpost in Helmand province on Monday."
+    doc = pipeline.resources.nlp(text)
+    start = text.index("attacked")
+    where = event_location(
+        doc,
+        trigger_start=start,
+        trigger_end=start + len("attacked"),
+        places=pipeline.places.find(doc),
+        object_is_place=True,
+    )
+    assert where is not None
+    assert (where.text, where.lat, where.country) == ("Zarvane", None, "AFG")

@@ -1879,11 +1879,22 @@ def unlisted_places(doc: Doc, start: int, end: int, places: Sequence[Place]) -> 
                 name=text,
                 lat=None,
                 lon=None,
-                country=None,
+                country=_country_around(begin, stop, places),
                 confidence=UNLISTED_CONFIDENCE,
             )
         )
     return sorted(out, key=lambda p: p.start)
+
+
+def _country_around(start: int, end: int, places: Sequence[Place]) -> str | None:
+    """The country of a name the gazetteer lacks, from the known places of its
+    sentence: the one just after it ("Camp X in Helmand Province"), else the one
+    country they all lie in; None when they disagree or there are none."""
+    after = [p for p in places if end <= p.start <= end + REACH and p.country]
+    if after:
+        return after[0].country
+    countries = {p.country for p in places if p.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _unlisted_cue(span: Span) -> bool:
