@@ -917,7 +917,7 @@ class EventCoder:
                 if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
                     continue
                 found.append((event, doc[match.head]))
-            events.extend(main_events(found, governors=demand_heads))
+            events.extend(main_events(_without_background(found), governors=demand_heads))
             if len(events) == before:
                 statement = self._statement(
                     sent, resolver, article_id=article_id, date=date, attribution=attribution
@@ -1029,7 +1029,7 @@ class EventCoder:
         actorless = not sources and not targets
         if actorless and not (
             (match.trigger.pos == "verb" and (cameo.code[:2] >= "14" or _has_participant(head)))
-            or (cameo.code[:2] >= "14" and _told_as_event(head))
+            or (cameo.code[:2] >= "14" and (_told_as_event(head) or _timed_by(head)))
         ):
             return None
         sources = [resolver.with_fallback(a) for a in sources]
@@ -2117,6 +2117,53 @@ def _told_as_event(noun: Token) -> bool:
             if placed:
                 return True  # "the massacre in the capital", "the bombing on Sunday"
     return False
+
+
+# Prepositions that place one happening in time against another: "after the embargo".
+TIME_PREPS = frozenset(
+    {"after", "before", "since", "during", "following", "amid", "amidst", "until", "till"}
+)
+# Nouns that name a time by a happening: "in the wake of the attacks".
+TIME_NOUNS = frozenset({"wake", "aftermath", "eve", "run-up", "outbreak", "height", "onset"})
+
+
+def _background(event: Event, head: Token) -> bool:
+    """An event with no actor, told only as the time of another: "after the embargo"."""
+    return (
+        not event.source
+        and not event.target
+        and head.pos_ == "NOUN"
+        and not _told_as_event(head)
+        and _timed_by(head)
+    )
+
+
+def _without_background(found: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    """A sentence's events without those only told as the time of another, when it tells
+    another: in "talks resumed after the clashes" the talks are the news, but in "trade
+    fell after the embargo" the embargo is all the politics there is."""
+    background = [
+        _background(event, head) if event.plover_type is not None else False
+        for event, head in found
+    ]
+    if all(background) or not any(background):
+        return found
+    return [pair for pair, aside in zip(found, background, strict=True) if not aside]
+
+
+def _timed_by(noun: Token) -> bool:
+    """Whether a noun is the happening another is dated by: "trade fell after the
+    embargo", "fled during the invasion", "prices rose prior to the sanctions", "met in
+    the wake of the attacks". What is dated by it took place."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    word = prep.lower_
+    if word in TIME_PREPS:
+        return True
+    if word == "to" and prep.head.lower_ in ("prior", "up"):
+        return True  # "prior to the embargo", "up to the war"
+    return word == "of" and prep.head.pos_ == "NOUN" and _lemma(prep.head) in TIME_NOUNS
 
 
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})

@@ -1,0 +1,44 @@
+"""Kinds of event mention that news tells in passing, on sentences of our own, through
+the real model: a conflict noun that dates another happening, ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Article, Event
+from newsevents.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline.code_article(Article(id="t", text=text)).events)
+
+
+def _types(pipeline: Pipeline, text: str) -> set[str | None]:
+    return {e.plover_type for e in _events(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Dairy exports to the region collapsed after the embargo.", "SANCTION"),
+        ("Many families left the valley during the invasion.", "ASSAULT"),
+        ("Grain prices doubled in the months prior to the sanctions.", "SANCTION"),
+        ("Tourism slumped in the wake of the bombings.", "ASSAULT"),
+    ],
+)
+def test_conflict_noun_that_dates_a_happening_is_an_event(
+    pipeline: Pipeline, text: str, plover: str
+) -> None:
+    assert plover in _types(pipeline, text)
+
+
+def test_dating_noun_is_no_event_beside_the_news(pipeline: Pipeline) -> None:
+    # The meeting is the news; the clashes only say when.
+    types = _types(pipeline, "The two ministers met in Vienna after the clashes.")
+    assert "CONSULT" in types
+    assert "ASSAULT" not in types
+
+
+def test_conflict_noun_as_a_topic_is_still_no_event(pipeline: Pipeline) -> None:
+    types = _types(pipeline, "The report studies the economics of war.")
+    assert "ASSAULT" not in types
