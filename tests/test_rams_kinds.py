@@ -1,5 +1,6 @@
 """Kinds of event mention that news tells in passing, on sentences of our own, through
-the real model: a conflict noun that dates another happening, ..."""
+the real model: a conflict noun that dates another happening, advice that asks someone
+to act, a coup, a fatal shooting."""
 
 from __future__ import annotations
 
@@ -42,3 +43,29 @@ def test_dating_noun_is_no_event_beside_the_news(pipeline: Pipeline) -> None:
 def test_conflict_noun_as_a_topic_is_still_no_event(pipeline: Pipeline) -> None:
     types = _types(pipeline, "The report studies the economics of war.")
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The union advised its members to stay away from the ballot.", "REQUEST"),
+        ("The senator advocated for a ban on arms sales to the region.", "REQUEST"),
+        ("The coup toppled the elected president in the night.", "ASSAULT"),
+        ("Officers have faced protests since the fatal shooting of a teenager.", "ASSAULT"),
+        ("The fatal poisoning of a defector shocked the capital.", "ASSAULT"),
+    ],
+)
+def test_kinds_news_tells_in_passing(pipeline: Pipeline, text: str, plover: str) -> None:
+    assert plover in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff received a memo advising them to avoid the square.",
+        "Residents were advised to stay indoors.",
+        "The ministry was advised of the test results on Monday.",
+    ],
+)
+def test_advice_without_an_adviser_asks_nothing(pipeline: Pipeline, text: str) -> None:
+    assert "REQUEST" not in _types(pipeline, text)

@@ -1021,6 +1021,8 @@ class EventCoder:
             sources, targets = targets, []
         targets = [t for t in targets if not _same_actor(t, sources)]
         sources, targets = _distinct(sources), _distinct(targets)
+        if _unsigned_advice(head, sources):
+            return None
         if cameo.code == "042" and sources and not any(_political_actor(a) for a in sources):
             return None  # "the suspect arrived in Kansas": a journey, no visit between parties
         # Without any actor, a verb of protest or violence is still an event ("a car
@@ -2125,6 +2127,23 @@ TIME_PREPS = frozenset(
 )
 # Nouns that name a time by a happening: "in the wake of the attacks".
 TIME_NOUNS = frozenset({"wake", "aftermath", "eve", "run-up", "outbreak", "height", "onset"})
+
+
+# Verbs of counsel: a request only when someone counsels someone to act.
+ADVISING_VERBS = frozenset({"advise", "advocate"})
+
+
+def _unsigned_advice(verb: Token, sources: Sequence[Actor]) -> bool:
+    """Advice that asks nothing of anyone: no adviser of its own ("a notice advising
+    staff to stay home", "they were advised to leave"), or news passed on ("was advised
+    of the results")."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in ADVISING_VERBS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
+        return True
+    clause = verb.head if verb.dep_ == "conj" else verb  # "met and advised the envoy"
+    adviser = any(c.dep_ in ("nsubj", "agent") for c in (*verb.children, *clause.children))
+    return not adviser or not sources
 
 
 def _background(event: Event, head: Token) -> bool:
