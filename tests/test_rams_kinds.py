@@ -1,6 +1,6 @@
 """Kinds of event mention that news tells in passing, on sentences of our own, through
 the real model: a conflict noun that dates another happening, advice that asks someone
-to act, a coup, a fatal shooting."""
+to act, a coup, a fatal shooting, intimidation, testimony, sanctions put back."""
 
 from __future__ import annotations
 
@@ -69,3 +69,20 @@ def test_kinds_news_tells_in_passing(pipeline: Pipeline, text: str, plover: str)
 )
 def test_advice_without_an_adviser_asks_nothing(pipeline: Pipeline, text: str) -> None:
     assert "REQUEST" not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo"),
+    [
+        ("Armed men intimidated voters outside the polling stations.", "THREATEN", "130"),
+        ("The former envoy testified before the Senate committee on Tuesday.", "ACCUSE", "090"),
+        ("The aide testified against the former governor at his trial.", "ACCUSE", "112"),
+        ("The European Union reintroduced sanctions on the junta.", "SANCTION", "163"),
+        ("The sanctions regime against the junta has cut its oil revenue.", "SANCTION", "163"),
+    ],
+)
+def test_lexicon_kinds_code_their_act(
+    pipeline: Pipeline, text: str, plover: str, cameo: str
+) -> None:
+    codes = {(e.plover_type, e.cameo_code) for e in _events(pipeline, text)}
+    assert (plover, cameo) in codes, codes
