@@ -1,6 +1,7 @@
 """Kinds of event mention that news tells in passing, on sentences of our own, through
 the real model: a conflict noun that dates another happening, advice that asks someone
-to act, a coup, a fatal shooting, intimidation, testimony, sanctions put back."""
+to act, a coup, a fatal shooting, intimidation, testimony, sanctions put back, a past act
+that dates another."""
 
 from __future__ import annotations
 
@@ -86,3 +87,22 @@ def test_lexicon_kinds_code_their_act(
 ) -> None:
     codes = {(e.plover_type, e.cameo_code) for e in _events(pipeline, text)}
     assert (plover, cameo) in codes, codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy urged Ankara to restore ties that were wrecked when its air force shot"
+        " down a Russian jet.",
+        "The mayor asked residents to rebuild the homes that burned after rebels shelled the town.",
+    ],
+)
+def test_past_clause_of_time_inside_a_request_is_its_own_event(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert {"REQUEST", "ASSAULT"} <= _types(pipeline, text)
+
+
+def test_past_told_from_before_it_is_no_event(pipeline: Pipeline) -> None:
+    text = "The envoy urged the army to say that troops would fire when rebels attacked the town."
+    assert "ASSAULT" not in _types(pipeline, text)

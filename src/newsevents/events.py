@@ -2557,7 +2557,7 @@ def _governor(head: Token, code: str, heads: dict[int, str]) -> int | None:
     for _ in range(12):
         if below.dep_ == "ROOT" or below.head.i == below.i:
             return None
-        if _own_speech(below):
+        if _own_speech(below) or _told_as_fact(below):
             return None
         if below.head.i in heads:
             if below.dep_ == "xcomp" and _lemma(below.head) in HELPING_VERBS:
@@ -2617,6 +2617,27 @@ def _governing_relation(child: Token, code: str, own_code: str) -> bool:
             )
         return not FREE_MARKS.intersection(marks)  # "while talks went on": beside it
     return True
+
+
+# Conjunctions of time and cause: a clause of the past they bring in is told as a fact.
+FACT_MARKS = frozenset({"when", "after", "since", "because"})
+
+
+def _told_as_fact(clause: Token) -> bool:
+    """A clause of time or cause in the past, with a subject of its own, tells an event
+    that took place, whatever it is the time of: "ties were wrecked when the air force
+    shot down a jet", "homes burned after rebels shelled the town"; not "will reply if
+    they attack", nor "said troops would fire when protesters attacked"."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBD":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    modal = FUTURE_AUX | HYPOTHETICAL_AUX
+    return (
+        bool(FACT_MARKS & marks)
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        # "troops would fire when protesters attacked": a past told from before it
+        and not any(c.dep_ == "aux" and c.lower_ in modal for c in clause.head.children)
+    )
 
 
 # Words that state an intention (PLOVER AGREE or THREATEN), unlike mere aims and hopes.
