@@ -26,6 +26,10 @@ def _types(pipeline: Pipeline, text: str) -> set[str | None]:
         ("Many families left the valley during the invasion.", "ASSAULT"),
         ("Grain prices doubled in the months prior to the sanctions.", "SANCTION"),
         ("Tourism slumped in the wake of the bombings.", "ASSAULT"),
+        ("The clinic closed because of the war.", "ASSAULT"),
+        ("Medicine ran short due to the sanctions.", "SANCTION"),
+        ("Exports fell as a result of the blockade.", "COERCE"),
+        ("Farmers kept planting despite the shelling.", "ASSAULT"),
     ],
 )
 def test_conflict_noun_that_dates_a_happening_is_an_event(

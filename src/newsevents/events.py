@@ -2173,16 +2173,27 @@ def _without_background(found: list[tuple[Event, Token]]) -> list[tuple[Event, T
 def _timed_by(noun: Token) -> bool:
     """Whether a noun is the happening another is dated by: "trade fell after the
     embargo", "fled during the invasion", "prices rose prior to the sanctions", "met in
-    the wake of the attacks". What is dated by it took place."""
+    the wake of the attacks"; or its cause: "closed because of the war", "shortages due
+    to the sanctions". What is dated by it, or follows from it, took place."""
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
     word = prep.lower_
-    if word in TIME_PREPS:
-        return True
-    if word == "to" and prep.head.lower_ in ("prior", "up"):
-        return True  # "prior to the embargo", "up to the war"
-    return word == "of" and prep.head.pos_ == "NOUN" and _lemma(prep.head) in TIME_NOUNS
+    if word in TIME_PREPS or word in ("despite", "because"):
+        return True  # "because of the war" is parsed as "because" over "the war"
+    if word == "to" and prep.head.lower_ in ("prior", "up", "due", "owing", "thanks"):
+        return True  # "prior to the embargo", "due to the sanctions"
+    if word == "of" and prep.head.lower_ == "because":
+        return True  # "because of the war"
+    return (
+        word == "of"
+        and prep.head.pos_ == "NOUN"
+        and _lemma(prep.head) in (TIME_NOUNS | CAUSE_RESULTS)
+    )
+
+
+# Nouns that name an outcome by its cause: "as a result of the blockade".
+CAUSE_RESULTS = frozenset({"result", "consequence"})
 
 
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
