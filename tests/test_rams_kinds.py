@@ -1,7 +1,7 @@
 """Kinds of event mention that news tells in passing, on sentences of our own, through
 the real model: a conflict noun that dates another happening, advice that asks someone
 to act, a coup, a fatal shooting, intimidation, testimony, sanctions put back, a past act
-that dates another."""
+that dates another, a conflict noun said to be."""
 
 from __future__ import annotations
 
@@ -109,4 +109,24 @@ def test_past_clause_of_time_inside_a_request_is_its_own_event(
 
 def test_past_told_from_before_it_is_no_event(pipeline: Pipeline) -> None:
     text = "The envoy urged the army to say that troops would fire when rebels attacked the town."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was heavy fighting on the outskirts overnight.",
+        "There are clashes in the northern districts.",
+        "The killings in the village were a massacre.",
+    ],
+)
+def test_conflict_noun_said_to_be_is_an_event(pipeline: Pipeline, text: str) -> None:
+    assert "ASSAULT" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There was no fighting on the outskirts.", "There will be war.", "The aim is war."],
+)
+def test_conflict_noun_not_said_to_be_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert "ASSAULT" not in _types(pipeline, text)

@@ -2106,6 +2106,8 @@ def _told_as_event(noun: Token) -> bool:
     crimes", "the threat of war")."""
     if noun.pos_ != "NOUN":
         return False
+    if _said_to_be(noun):
+        return True  # "there was heavy fighting", "the killings were a massacre"
     if noun.head.pos_ == "VERB" and (
         noun.dep_ in ("nsubj", "nsubjpass")
         or (noun.dep_ == "dobj" and any(c.dep_ in DETERMINED for c in noun.children))
@@ -2119,6 +2121,23 @@ def _told_as_event(noun: Token) -> bool:
             if placed:
                 return True  # "the massacre in the capital", "the bombing on Sunday"
     return False
+
+
+def _said_to_be(noun: Token) -> bool:
+    """A noun said to exist, or said of something that was: "there was heavy fighting",
+    "there are clashes in the north", "the killings were a massacre"; not "there was no
+    fighting", "there will be war", "the aim is war"."""
+    verb = noun.head
+    if noun.dep_ != "attr" or _lemma(verb) != "be":
+        return False
+    if any(c.dep_ in ("neg", "aux") for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("expl", "nsubj")]
+    if any(c.dep_ == "expl" for c in subjects):
+        return verb.tag_ in ("VBD", "VBZ", "VBP")
+    return verb.tag_ == "VBD" and any(c.pos_ in ("NOUN", "PRON") for c in subjects)
 
 
 # Prepositions that place one happening in time against another: "after the embargo".
