@@ -55,6 +55,8 @@ def test_conflict_noun_as_a_topic_is_still_no_event(pipeline: Pipeline) -> None:
     [
         ("The union advised its members to stay away from the ballot.", "REQUEST"),
         ("The senator advocated for a ban on arms sales to the region.", "REQUEST"),
+        ("The minister sent instructions for regional police to guard the posts.", "REQUEST"),
+        ("The president instructed the governors to reopen the schools.", "REQUEST"),
         ("The coup toppled the elected president in the night.", "ASSAULT"),
         ("Officers have faced protests since the fatal shooting of a teenager.", "ASSAULT"),
         ("The fatal poisoning of a defector shocked the capital.", "ASSAULT"),
