@@ -119,7 +119,7 @@ def test_past_told_from_before_it_is_no_event(pipeline: Pipeline) -> None:
     [
         "There was heavy fighting on the outskirts overnight.",
         "There are clashes in the northern districts.",
-        "The killings in the village were a massacre.",
+        "It was a massacre, the survivors of the village said.",
     ],
 )
 def test_conflict_noun_said_to_be_is_an_event(pipeline: Pipeline, text: str) -> None:

@@ -2125,8 +2125,8 @@ def _told_as_event(noun: Token) -> bool:
 
 def _said_to_be(noun: Token) -> bool:
     """A noun said to exist, or said of something that was: "there was heavy fighting",
-    "there are clashes in the north", "the killings were a massacre"; not "there was no
-    fighting", "there will be war", "the aim is war"."""
+    "there are clashes in the north", "it was a massacre"; not "there was no fighting",
+    "there will be war", "the aim is war"."""
     verb = noun.head
     if noun.dep_ != "attr" or _lemma(verb) != "be":
         return False
@@ -2137,7 +2137,9 @@ def _said_to_be(noun: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("expl", "nsubj")]
     if any(c.dep_ == "expl" for c in subjects):
         return verb.tag_ in ("VBD", "VBZ", "VBP")
-    return verb.tag_ == "VBD" and any(c.pos_ in ("NOUN", "PRON") for c in subjects)
+    # "it was a massacre"; with a noun for subject ("the bombing was the deadliest
+    # attack"), the noun tells the happening and the predicate only names it again.
+    return verb.tag_ == "VBD" and any(c.pos_ == "PRON" for c in subjects)
 
 
 # Prepositions that place one happening in time against another: "after the embargo".
