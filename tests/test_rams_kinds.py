@@ -1,7 +1,7 @@
 """Kinds of event mention that news tells in passing, on sentences of our own, through
 the real model: a conflict noun that dates another happening, advice that asks someone
 to act, a coup, a fatal shooting, intimidation, testimony, sanctions put back, a past act
-that dates another, a conflict noun said to be."""
+that dates another, a conflict noun said to be, an act of someone a pronoun points at."""
 
 from __future__ import annotations
 
@@ -132,3 +132,20 @@ def test_conflict_noun_said_to_be_is_an_event(pipeline: Pipeline, text: str) -> 
 )
 def test_conflict_noun_not_said_to_be_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert "ASSAULT" not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("She testified before the inquiry on Monday.", "ACCUSE"),
+        ("They met in the capital.", "CONSULT"),
+    ],
+)
+def test_act_of_someone_a_pronoun_points_at_is_an_event(
+    pipeline: Pipeline, text: str, plover: str
+) -> None:
+    assert plover in _types(pipeline, text)
+
+
+def test_act_of_it_is_still_no_event(pipeline: Pipeline) -> None:
+    assert "AGREE" not in _types(pipeline, "It agreed with the forecast.")

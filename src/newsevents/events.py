@@ -2082,9 +2082,15 @@ def _has_participant(verb: Token) -> bool:
     ):
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or _one_of_some(c))
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.pos_ in ("NOUN", "PROPN") or _one_of_some(c) or c.lower_ in PERSONAL_PRONOUNS)
         for c in verb.children
     )
+
+
+# Pronouns that point at someone named before ("he testified", "they agreed"), unlike
+# "it", "we" and "you", which often point at no one in particular.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _one_of_some(subject: Token) -> bool:
