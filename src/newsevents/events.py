@@ -917,7 +917,7 @@ class EventCoder:
                 if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
                     continue
                 found.append((event, doc[match.head]))
-            events.extend(main_events(found, governors=demand_heads))
+            events.extend(main_events(_without_background(found), governors=demand_heads))
             if len(events) == before:
                 statement = self._statement(
                     sent, resolver, article_id=article_id, date=date, attribution=attribution
@@ -1021,6 +1021,8 @@ class EventCoder:
             sources, targets = targets, []
         targets = [t for t in targets if not _same_actor(t, sources)]
         sources, targets = _distinct(sources), _distinct(targets)
+        if _unsigned_advice(head, sources):
+            return None
         if cameo.code == "042" and sources and not any(_political_actor(a) for a in sources):
             return None  # "the suspect arrived in Kansas": a journey, no visit between parties
         # Without any actor, a verb of protest or violence is still an event ("a car
@@ -1029,7 +1031,7 @@ class EventCoder:
         actorless = not sources and not targets
         if actorless and not (
             (match.trigger.pos == "verb" and (cameo.code[:2] >= "14" or _has_participant(head)))
-            or (cameo.code[:2] >= "14" and _told_as_event(head))
+            or (cameo.code[:2] >= "14" and (_told_as_event(head) or _timed_by(head)))
         ):
             return None
         sources = [resolver.with_fallback(a) for a in sources]
@@ -2080,9 +2082,15 @@ def _has_participant(verb: Token) -> bool:
     ):
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN") or _one_of_some(c))
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.pos_ in ("NOUN", "PROPN") or _one_of_some(c) or c.lower_ in PERSONAL_PRONOUNS)
         for c in verb.children
     )
+
+
+# Pronouns that point at someone named before ("he testified", "they agreed"), unlike
+# "it", "we" and "you", which often point at no one in particular.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _one_of_some(subject: Token) -> bool:
@@ -2104,6 +2112,8 @@ def _told_as_event(noun: Token) -> bool:
     crimes", "the threat of war")."""
     if noun.pos_ != "NOUN":
         return False
+    if _said_to_be(noun):
+        return True  # "there was heavy fighting", "the killings were a massacre"
     if noun.head.pos_ == "VERB" and (
         noun.dep_ in ("nsubj", "nsubjpass")
         or (noun.dep_ == "dobj" and any(c.dep_ in DETERMINED for c in noun.children))
@@ -2117,6 +2127,100 @@ def _told_as_event(noun: Token) -> bool:
             if placed:
                 return True  # "the massacre in the capital", "the bombing on Sunday"
     return False
+
+
+def _said_to_be(noun: Token) -> bool:
+    """A noun said to exist, or said of something that was: "there was heavy fighting",
+    "there are clashes in the north", "it was a massacre"; not "there was no fighting",
+    "there will be war", "the aim is war"."""
+    verb = noun.head
+    if noun.dep_ != "attr" or _lemma(verb) != "be":
+        return False
+    if any(c.dep_ in ("neg", "aux") for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("expl", "nsubj")]
+    if any(c.dep_ == "expl" for c in subjects):
+        return verb.tag_ in ("VBD", "VBZ", "VBP")
+    # "it was a massacre"; with a noun for subject ("the bombing was the deadliest
+    # attack"), the noun tells the happening and the predicate only names it again.
+    return verb.tag_ == "VBD" and any(c.pos_ == "PRON" for c in subjects)
+
+
+# Prepositions that place one happening in time against another: "after the embargo".
+TIME_PREPS = frozenset(
+    {"after", "before", "since", "during", "following", "amid", "amidst", "until", "till"}
+)
+# Nouns that name a time by a happening: "in the wake of the attacks".
+TIME_NOUNS = frozenset({"wake", "aftermath", "eve", "run-up", "outbreak", "height", "onset"})
+
+
+# Verbs of counsel: a request only when someone counsels someone to act.
+ADVISING_VERBS = frozenset({"advise", "advocate"})
+
+
+def _unsigned_advice(verb: Token, sources: Sequence[Actor]) -> bool:
+    """Advice that asks nothing of anyone: no adviser of its own ("a notice advising
+    staff to stay home", "they were advised to leave"), or news passed on ("was advised
+    of the results")."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in ADVISING_VERBS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
+        return True
+    clause = verb.head if verb.dep_ == "conj" else verb  # "met and advised the envoy"
+    adviser = any(c.dep_ in ("nsubj", "agent") for c in (*verb.children, *clause.children))
+    return not adviser or not sources
+
+
+def _background(event: Event, head: Token) -> bool:
+    """An event with no actor, told only as the time of another: "after the embargo"."""
+    return (
+        not event.source
+        and not event.target
+        and head.pos_ == "NOUN"
+        and not _told_as_event(head)
+        and _timed_by(head)
+    )
+
+
+def _without_background(found: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    """A sentence's events without those only told as the time of another, when it tells
+    another: in "talks resumed after the clashes" the talks are the news, but in "trade
+    fell after the embargo" the embargo is all the politics there is."""
+    background = [
+        _background(event, head) if event.plover_type is not None else False
+        for event, head in found
+    ]
+    if all(background) or not any(background):
+        return found
+    return [pair for pair, aside in zip(found, background, strict=True) if not aside]
+
+
+def _timed_by(noun: Token) -> bool:
+    """Whether a noun is the happening another is dated by: "trade fell after the
+    embargo", "fled during the invasion", "prices rose prior to the sanctions", "met in
+    the wake of the attacks"; or its cause: "closed because of the war", "shortages due
+    to the sanctions". What is dated by it, or follows from it, took place."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    word = prep.lower_
+    if word in TIME_PREPS or word in ("despite", "because"):
+        return True  # "because of the war" is parsed as "because" over "the war"
+    if word == "to" and prep.head.lower_ in ("prior", "up", "due", "owing", "thanks"):
+        return True  # "prior to the embargo", "due to the sanctions"
+    if word == "of" and prep.head.lower_ == "because":
+        return True  # "because of the war"
+    return (
+        word == "of"
+        and prep.head.pos_ == "NOUN"
+        and _lemma(prep.head) in (TIME_NOUNS | CAUSE_RESULTS)
+    )
+
+
+# Nouns that name an outcome by its cause: "as a result of the blockade".
+CAUSE_RESULTS = frozenset({"result", "consequence"})
 
 
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
@@ -2491,7 +2595,7 @@ def _governor(head: Token, code: str, heads: dict[int, str]) -> int | None:
     for _ in range(12):
         if below.dep_ == "ROOT" or below.head.i == below.i:
             return None
-        if _own_speech(below):
+        if _own_speech(below) or _told_as_fact(below):
             return None
         if below.head.i in heads:
             if below.dep_ == "xcomp" and _lemma(below.head) in HELPING_VERBS:
@@ -2551,6 +2655,27 @@ def _governing_relation(child: Token, code: str, own_code: str) -> bool:
             )
         return not FREE_MARKS.intersection(marks)  # "while talks went on": beside it
     return True
+
+
+# Conjunctions of time and cause: a clause of the past they bring in is told as a fact.
+FACT_MARKS = frozenset({"when", "after", "since", "because"})
+
+
+def _told_as_fact(clause: Token) -> bool:
+    """A clause of time or cause in the past, with a subject of its own, tells an event
+    that took place, whatever it is the time of: "ties were wrecked when the air force
+    shot down a jet", "homes burned after rebels shelled the town"; not "will reply if
+    they attack", nor "said troops would fire when protesters attacked"."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBD":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    modal = FUTURE_AUX | HYPOTHETICAL_AUX
+    return (
+        bool(FACT_MARKS & marks)
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        # "troops would fire when protesters attacked": a past told from before it
+        and not any(c.dep_ == "aux" and c.lower_ in modal for c in clause.head.children)
+    )
 
 
 # Words that state an intention (PLOVER AGREE or THREATEN), unlike mere aims and hopes.
