@@ -633,3 +633,49 @@ def test_a_participle_clause_shares_the_main_clause_participant(pipeline: Pipeli
     text = "Leaflets dropped on the town told residents the war was over, urging them to leave."
     events = _events(pipeline, text)
     assert "REQUEST" in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ghana's president urged Togo to reopen the border crossing at Aflao.", "02"),
+        ("The African Union called on Mali to hold elections by March.", "02"),
+        ("Ghana's president demanded that Togo reopen the border crossing at Aflao.", "10"),
+    ],
+)
+def test_urging_is_an_appeal_and_demanding_a_demand(
+    pipeline: Pipeline, text: str, code: str
+) -> None:
+    events = _events(pipeline, text)
+    (request,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert request.cameo_code.startswith(code), _summary(events)
+
+
+def test_calling_for_sanctions_against_others_stays_a_demand(pipeline: Pipeline) -> None:
+    text = "The Nigerian senator called for sanctions against the junta in Niger."
+    events = _events(pipeline, text)
+    (request,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert request.cameo_code.startswith("10"), _summary(events)
+    assert "SANCTION" not in [e.plover_type for e in events]
+
+
+def test_an_appeal_governs_the_act_it_asks_for(pipeline: Pipeline) -> None:
+    text = "The bishops appealed to the rebels to lay down their arms in Kivu."
+    events = _events(pipeline, text)
+    assert "RETREAT" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_a_preposition_of_time_is_no_particle_and_a_month_no_march(pipeline: Pipeline) -> None:
+    text = "Kenya's president called the Somali leader on Tuesday to congratulate him."
+    events = _events(pipeline, text)
+    assert "REQUEST" not in [e.plover_type for e in events], _summary(events)
+    text = "The African Union called on Mali to hold elections by March."
+    events = _events(pipeline, text)
+    assert "PROTEST" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_calling_for_someone_to_act_is_an_appeal(pipeline: Pipeline) -> None:
+    text = "The Kenyan opposition called for the police chief to resign over the shootings."
+    events = _events(pipeline, text)
+    (request,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert request.trigger.text == "called for", _summary(events)

@@ -634,14 +634,24 @@ def _is_word(token: Token, word: str) -> bool:
 
 def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
     for child in token.children:
-        if child.i not in used and _is_word(child, word):
+        if child.i not in used and _is_word(child, word) and not _of_time(child):
             return child
     # An object reached through a preposition or a number: "number of aircraft".
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative"):
             for grandchild in child.children:
-                if grandchild.i not in used and _is_word(grandchild, word):
+                if (
+                    grandchild.i not in used
+                    and _is_word(grandchild, word)
+                    and not _of_time(grandchild)
+                ):
                     return grandchild
+    # The mark of a clause: "called for the army to withdraw", "pushed for the law to pass".
+    for child in token.children:
+        if child.dep_ in ("advcl", "ccomp", "xcomp"):
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.i not in used and mark.lower_ == word:
+                    return mark
     # An object joined to the first ("sent tents and medicine"), the noun that names
     # what the object is ("suspended a military aid programme"), an object inside a
     # quantity or a part ("handed over 700 kg of medicine", "suspended part of a
@@ -661,6 +671,22 @@ def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
                             if found is not None:
                                 return found
     return None
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Prepositions that say when before a date: "on Wednesday", "by March", "at noon".
+TIME_PREPS = frozenset({"on", "at", "in", "by", "until", "since", "during"})
+
+
+def _of_time(token: Token) -> bool:
+    """The name of a day or month, or a preposition that only says when: "called on
+    Wednesday" is no "call on", "hold elections by March" holds no march."""
+    if token.pos_ == "PROPN" and token.ent_type_ in TIME_ENTITIES:
+        return True
+    if token.dep_ != "prep" or token.lower_ not in TIME_PREPS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
 
 
 def _compound_named(noun: Token, word: str, used: set[int], *, itself: bool) -> Token | None:
@@ -917,6 +943,7 @@ class EventCoder:
                 if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
                     continue
                 found.append((event, doc[match.head]))
+            found = appeals_for_force(found, self.lexicon)
             events.extend(main_events(found, governors=demand_heads))
             if len(events) == before:
                 statement = self._statement(
@@ -1058,6 +1085,10 @@ class EventCoder:
             # "Israel will not release the prisoners", "failed to reach a deal": a refusal
             cameo = self.lexicon.codes[refusal_code(cameo.code)]
             mode, status = None, "asserted"
+        if cameo.code.startswith("10") and appeals(match.trigger):
+            # "urged", "called on", "asked": an appeal (CAMEO 02), not a demand (10)
+            cameo = self.lexicon.codes.get("02" + cameo.code[2:], cameo)
+            mode = None
         confidence = 0.55 if match.trigger.pos == "noun" else 0.65
         confidence += 0.1 * min(len(match.trigger.words) - 1, 2)
         if actorless:
@@ -2426,10 +2457,11 @@ def main_events(
     as a result ("shelled the town, detaining dozens"), as a cause ("suspended talks
     after clashes on the border"), as the governing event's subject or agent, or said by
     a speaker of their own ("backed by a general who told reporters: we are joining the
-    battle"). Statements and appeals (no PLOVER type) govern nothing. ``found`` pairs
+    battle"). Appeals govern what they ask for ("urged the rebels to lay down their
+    arms"); statements govern nothing. ``found`` pairs
     each event with the word that carries it; ``governors`` carry events already kept.
     """
-    heads = {head.i: event.cameo_code for event, head in found if event.plover_type is not None}
+    heads = {head.i: event.cameo_code for event, head in found if _governs(event)}
     heads.update((g.i, "100") for g in governors)
     kept: list[Event | None] = [event for event, _ in found]
     position = {head.i: k for k, (_, head) in enumerate(found)}
@@ -2448,6 +2480,64 @@ def main_events(
                 target=(*main.target, *_new_actors(event.target, main.target)),
             )
     return [event for event in kept if event is not None]
+
+
+def _governs(event: Event) -> bool:
+    """Whether an event's clause holds what it is about: any typed event, and appeals."""
+    return event.plover_type is not None or event.cameo_code.startswith("02")
+
+
+# Verbs that ask or urge: the CAMEO codebook puts urging, calling for, asking and
+# requesting under 02 (appeals, no PLOVER type) and keeps 10 (PLOVER REQUEST) for
+# demands: demand, insist, press, seek, "must" (lexicon.yaml, under 02 and 10).
+APPEAL_VERBS = frozenset({"urge", "call", "ask", "request", "push", "recommend", "exhort"})
+
+
+def appeals(trigger: Trigger) -> bool:
+    """Whether a trigger coded as a demand (10) asks rather than demands: "urged",
+    "called on", "asked", "pushed for", "renewed its call for"."""
+    if trigger.pos != "verb":
+        return False
+    return trigger.words[0] in APPEAL_VERBS or "call" in trigger.words[1:2]
+
+
+def appeals_for_force(
+    found: Sequence[tuple[Event, Token]], lexicon: Lexicon
+) -> list[tuple[Event, Token]]:
+    """Appeals for force or punishment against others are demands (CAMEO 10): "called
+    for sanctions against the junta", "urged the allies to strike the camps". CAMEO's
+    appeals (02) ask the one addressed to cooperate or yield; calling for a hostile act
+    (an act of root 11-20 in the appeal's clause) is verbal conflict. ``found`` pairs
+    each event with the word that carries it."""
+    heads = {head.i: event.cameo_code for event, head in found if _governs(event)}
+    out: list[tuple[Event, Token]] = []
+    for event, head in found:
+        code = event.cameo_code
+        if code.startswith("02") and any(
+            other.cameo_code[:2] >= "11"
+            and word.i != head.i
+            and _governor(word, other.cameo_code, heads) == head.i
+            for other, word in found
+        ):
+            demand = lexicon.codes.get("10" + code[2:])
+            if demand is not None:
+                event = recoded(event, demand)
+        out.append((event, head))
+    return out
+
+
+def recoded(event: Event, cameo: CameoCode) -> Event:
+    """The event with another CAMEO code (and the PLOVER type, mode and id that go with it)."""
+    trigger = event.trigger
+    key = f"{event.article_id}|{trigger.start}|{trigger.end}|{cameo.code}"
+    return replace(
+        event,
+        event_id=content_id(key, prefix="ev-"),
+        cameo_code=cameo.code,
+        plover_type=cameo.plover,
+        plover_mode=cameo.mode,
+        goldstein=cameo.goldstein,
+    )
 
 
 def _new_actors(actors: Sequence[Actor], present: Sequence[Actor]) -> list[Actor]:
@@ -2542,7 +2632,7 @@ def _governing_relation(child: Token, code: str, own_code: str) -> bool:
             # "marched, demanding the release of prisoners" and "held rallies, saying the
             # minister must go" tell what the act demands; "two men, wanted since last
             # year's bombing" describes.
-            said = own_code.startswith("10") or _lemma(child) in STATEMENT_VERBS
+            said = own_code.startswith(("10", "02")) or _lemma(child) in STATEMENT_VERBS
             if child.tag_ == "VBG":
                 return said
             # a past form with no subject of its own is a participle, whatever its tag
