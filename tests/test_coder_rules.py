@@ -679,3 +679,10 @@ def test_calling_for_someone_to_act_is_an_appeal(pipeline: Pipeline) -> None:
     events = _events(pipeline, text)
     (request,) = [e for e in events if e.plover_type == "REQUEST"]
     assert request.trigger.text == "called for", _summary(events)
+
+
+def test_an_appeal_for_an_act_aimed_at_no_one_stays_an_appeal(pipeline: Pipeline) -> None:
+    text = "The Nigerian senator urged the police to crack down on the smuggling gangs."
+    events = _events(pipeline, text)
+    (request,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert request.cameo_code.startswith("02"), _summary(events)

@@ -2504,11 +2504,11 @@ def appeals(trigger: Trigger) -> bool:
 def appeals_for_force(
     found: Sequence[tuple[Event, Token]], lexicon: Lexicon
 ) -> list[tuple[Event, Token]]:
-    """Appeals for force or punishment against others are demands (CAMEO 10): "called
-    for sanctions against the junta", "urged the allies to strike the camps". CAMEO's
-    appeals (02) ask the one addressed to cooperate or yield; calling for a hostile act
-    (an act of root 11-20 in the appeal's clause) is verbal conflict. ``found`` pairs
-    each event with the word that carries it."""
+    """Appeals for a hostile act against others are demands (CAMEO 10): "called for
+    sanctions against the junta", "urged its members to rally against the law". CAMEO's
+    appeals (02) ask the one addressed to cooperate or yield; soliciting action against a
+    third party (an act of root 11-20 in the appeal's clause, aimed "against" someone) is
+    verbal conflict. ``found`` pairs each event with the word that carries it."""
     heads = {head.i: event.cameo_code for event, head in found if _governs(event)}
     out: list[tuple[Event, Token]] = []
     for event, head in found:
@@ -2517,6 +2517,7 @@ def appeals_for_force(
             other.cameo_code[:2] >= "11"
             and word.i != head.i
             and _governor(word, other.cameo_code, heads) == head.i
+            and _aimed_against(word, head)
             for other, word in found
         ):
             demand = lexicon.codes.get("10" + code[2:])
@@ -2524,6 +2525,13 @@ def appeals_for_force(
                 event = recoded(event, demand)
         out.append((event, head))
     return out
+
+
+def _aimed_against(act: Token, appeal: Token) -> bool:
+    """Whether an act asked for is aimed "against" someone, said on the act, on the verb
+    that carries it, or on the appeal ("called for sanctions against Iran")."""
+    words = (act, act.head, appeal)
+    return any(c.dep_ == "prep" and c.lower_ == "against" for w in words for c in w.children)
 
 
 def recoded(event: Event, cameo: CameoCode) -> Event:
