@@ -686,3 +686,21 @@ def test_an_appeal_for_an_act_aimed_at_no_one_stays_an_appeal(pipeline: Pipeline
     events = _events(pipeline, text)
     (request,) = [e for e in events if e.plover_type == "REQUEST"]
     assert request.cameo_code.startswith("02"), _summary(events)
+
+
+def test_claiming_ones_own_attack_is_a_claim_of_responsibility(pipeline: Pipeline) -> None:
+    text = "The rebels claimed that they had attacked the army base near Goma."
+    events = _events(pipeline, text)
+    (claim,) = [e for e in events if e.cameo_code == "015"]
+    assert claim.trigger.text == "claimed"
+    assert [a.name for a in claim.source] == ["rebels"]
+    attack = next(e for e in events if e.plover_type == "ASSAULT")
+    assert attack.status == "claimed"
+
+
+def test_claiming_that_others_attacked_is_no_claim_of_responsibility(
+    pipeline: Pipeline,
+) -> None:
+    text = "Kenya claimed that the militants had attacked the border post."
+    events = _events(pipeline, text)
+    assert "015" not in [e.cameo_code for e in events], _summary(events)

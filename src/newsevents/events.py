@@ -945,6 +945,11 @@ class EventCoder:
                 found.append((event, doc[match.head]))
             found = appeals_for_force(found, self.lexicon)
             events.extend(main_events(found, governors=demand_heads))
+            events.extend(
+                self._claims_of_own_acts(
+                    found, resolver, article_id=article_id, date=date, attribution=attribution
+                )
+            )
             if len(events) == before:
                 statement = self._statement(
                     sent, resolver, article_id=article_id, date=date, attribution=attribution
@@ -1245,6 +1250,45 @@ class EventCoder:
             )
             heads.append(token)
         return events, replaced, heads
+
+    def _claims_of_own_acts(
+        self,
+        found: Sequence[tuple[Event, Token]],
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+    ) -> list[Event]:
+        """Claims of responsibility told as claims of one's own attack: "the rebels claimed
+        that they had attacked the base" is CAMEO 015 by the rebels, beside the attack
+        itself (status claimed). A claim that someone else attacked is no such claim."""
+        out: list[Event] = []
+        for event, head in found:
+            if event.status != "claimed" or event.cameo_code[:2] not in ("18", "19", "20"):
+                continue
+            claim = _claiming_verb(head)
+            if claim is None:
+                continue
+            claimers, passive = self._subject_actors(claim, resolver)
+            if passive or not claimers or not _own_act(head, event, claimers):
+                continue
+            out.append(
+                self._build(
+                    claim.sent,
+                    self.lexicon.codes["015"],
+                    (claim, claim, claim),
+                    [resolver.with_fallback(a) for a in _distinct(claimers)],
+                    list(event.target),
+                    article_id=article_id,
+                    date=date,
+                    status=event_status(claim, Match(_CLAIM_TRIGGER, (claim.i,), claim.i)),
+                    mode=None,
+                    attribution=attribution,
+                    confidence=0.6,
+                )
+            )
+        return out
 
     # -- roles --------------------------------------------------------------------
 
@@ -2532,6 +2576,35 @@ def _aimed_against(act: Token, appeal: Token) -> bool:
     that carries it, or on the appeal ("called for sanctions against Iran")."""
     words = (act, act.head, appeal)
     return any(c.dep_ == "prep" and c.lower_ == "against" for w in words for c in w.children)
+
+
+_CLAIM_TRIGGER = Trigger("015", ("claim",), "verb")
+# Subjects that point back to the one who claims: "the rebels claimed they had attacked".
+BACK_POINTERS = frozenset({"they", "we", "it", "he", "she", "i"})
+
+
+def _claiming_verb(head: Token) -> Token | None:
+    """The verb "claim" whose clause holds an act: "claimed that they had attacked"."""
+    current = head
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "xcomp", "conj") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.casefold() == "claim":
+            return current
+    return None
+
+
+def _own_act(head: Token, event: Event, claimers: Sequence[Actor]) -> bool:
+    """Whether the act claimed is the claimer's own: its subject points back to the one
+    who claims, or names the same actor."""
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if any(s.lower_ in BACK_POINTERS for s in subjects):
+        return True
+    if not subjects and head.dep_ == "xcomp":
+        return True  # "claimed to have shot down the drone"
+    names = {(a.name, a.country) for a in claimers}
+    return any((a.name, a.country) in names for a in event.source)
 
 
 def recoded(event: Event, cameo: CameoCode) -> Event:
