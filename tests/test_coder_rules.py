@@ -704,3 +704,12 @@ def test_claiming_that_others_attacked_is_no_claim_of_responsibility(
     text = "Kenya claimed that the militants had attacked the border post."
     events = _events(pipeline, text)
     assert "015" not in [e.cameo_code for e in events], _summary(events)
+
+
+def test_a_trigger_ending_in_to_needs_its_to(pipeline: Pipeline) -> None:
+    text = "Ghana's finance minister said the government is committed to opening up trade."
+    events = _events(pipeline, text)
+    assert [(e.plover_type, e.trigger.text) for e in events] == [("AGREE", "committed to")]
+    text = "Gunmen committed a robbery at the market in Kumasi on Sunday."
+    events = _events(pipeline, text)
+    assert "AGREE" not in [e.plover_type for e in events], _summary(events)

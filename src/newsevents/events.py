@@ -711,9 +711,10 @@ def _conjoined(token: Token) -> list[Token]:
 def match_verb(token: Token, trigger: Trigger) -> Match | None:
     used = {token.i}
     current = token
-    for word in trigger.words[1:]:
+    last = len(trigger.words) - 1
+    for k, word in enumerate(trigger.words[1:], start=1):
         found = _find_child(current, word, used) or _find_child(token, word, used)
-        if found is None and word == "to":
+        if found is None and word == "to" and k < last:
             continue  # "agree to cooperate": the infinitive marker hangs off the next verb
         if found is None:
             return None
