@@ -713,3 +713,25 @@ def test_a_trigger_ending_in_to_needs_its_to(pipeline: Pipeline) -> None:
     text = "Gunmen committed a robbery at the market in Kumasi on Sunday."
     events = _events(pipeline, text)
     assert "AGREE" not in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "returned"),
+    [
+        ("Ghana returned two stolen bronze masks to Nigeria on Monday.", True),
+        ("A carved throne was returned by Dutch officials to Benin in May.", True),
+        ("The exiled opposition leader returned to Kabul on Friday.", False),
+        ("Thailand returned forty refugees to Myanmar last week.", False),
+        ("The junta returned the country to civilian rule in 2019.", False),
+    ],
+)
+def test_returning_a_thing_to_its_owner_is_a_return_of_property(
+    pipeline: Pipeline, text: str, returned: bool
+) -> None:
+    events = _events(pipeline, text)
+    assert ("0842" in [e.cameo_code for e in events]) is returned, _summary(events)
+
+
+def test_letting_captives_go_free_is_a_release(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Yemen today let free nearly three dozen activists.")
+    assert "0841" in [e.cameo_code for e in events], _summary(events)

@@ -2466,6 +2466,8 @@ def _object_fits(verb: Token, code: str) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _lemma(subjects[0]) in WEATHER:
         return False  # "the storm hit the coast": no attack
+    if code == "0842" and _lemma(verb) == "return" and not _thing_returned(verb):
+        return False  # "returned to Kabul", "returned the refugees to": no property
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return True
@@ -2483,6 +2485,62 @@ def _object_fits(verb: Token, code: str) -> bool:
     if code.startswith("05"):
         return thing.lower_ not in REFLEXIVES and _lemma(thing) not in PROPOSITION_NOUNS
     return True
+
+
+# People handed back are persons (0841) or deportees, not property.
+PEOPLE_NOUNS = frozenset(
+    {
+        "refugee",
+        "migrant",
+        "people",
+        "person",
+        "citizen",
+        "national",
+        "prisoner",
+        "hostage",
+        "detainee",
+        "captive",
+        "body",
+        "remains",
+        "soldier",
+        "troops",
+        "fighter",
+        "seeker",
+        "child",
+        "family",
+        "worker",
+        "student",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "crew",
+        "fisherman",
+        "immigrant",
+        "deportee",
+        "civilian",
+    }
+)
+
+
+def _thing_returned(verb: Token) -> bool:
+    """Whether "return" hands a thing back: "returned the statues to Nigeria", "a mask was
+    returned to Benin"; not "returned to Kabul", "returned the country to civilian rule"
+    or "returned the refugees to Myanmar"."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(things) and not any(
+        t.pos_ == "PRON"
+        or _a_person(t)
+        or t.ent_type_ in ("GPE", "NORP", "LOC", "ORG")
+        or _lemma(t) in PEOPLE_NOUNS
+        or _lemma(t) in OFFICE_HOLDERS
+        or _lemma(t) in POLITIES
+        for t in things
+    )
+
+
+# What is returned to a state of affairs, not handed back: "returned the country to
+# civilian rule".
+POLITIES = frozenset({"country", "nation", "state", "republic", "kingdom", "power", "region"})
 
 
 def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
