@@ -735,3 +735,19 @@ def test_returning_a_thing_to_its_owner_is_a_return_of_property(
 def test_letting_captives_go_free_is_a_release(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Yemen today let free nearly three dozen activists.")
     assert "0841" in [e.cameo_code for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The World Food Programme warned that the drought could kill thousands in Chad.", "012"),
+        ("Kenya warned that floods would hit the coast next week.", "012"),
+        ("Russia warned that it would retaliate against any strike on its bases.", "130"),
+        ("Ghana warned Togo that its troops would cross the border.", "130"),
+    ],
+)
+def test_warning_of_a_danger_is_no_threat(pipeline: Pipeline, text: str, code: str) -> None:
+    events = _events(pipeline, text)
+    (warning,) = [e for e in events if e.trigger.text == "warned"]
+    assert warning.cameo_code == code, _summary(events)
+    assert "ASSAULT" not in [e.plover_type for e in events]

@@ -1091,6 +1091,8 @@ class EventCoder:
             # "Israel will not release the prisoners", "failed to reach a deal": a refusal
             cameo = self.lexicon.codes[refusal_code(cameo.code)]
             mode, status = None, "asserted"
+        if cameo.code == "130" and _lemma(head) == "warn" and _warns_of_danger(head, resolver):
+            cameo, mode = self.lexicon.codes["012"], None  # a danger foretold, no threat
         if cameo.code.startswith("10") and appeals(match.trigger):
             # "urged", "called on", "asked": an appeal (CAMEO 02), not a demand (10)
             cameo = self.lexicon.codes.get("02" + cameo.code[2:], cameo)
@@ -2564,7 +2566,7 @@ def main_events(
     arms"); statements govern nothing. ``found`` pairs
     each event with the word that carries it; ``governors`` carry events already kept.
     """
-    heads = {head.i: event.cameo_code for event, head in found if _governs(event)}
+    heads = {head.i: event.cameo_code for event, head in found if _governs(event, head)}
     heads.update((g.i, "100") for g in governors)
     kept: list[Event | None] = [event for event, _ in found]
     position = {head.i: k for k, (_, head) in enumerate(found)}
@@ -2585,9 +2587,12 @@ def main_events(
     return [event for event in kept if event is not None]
 
 
-def _governs(event: Event) -> bool:
-    """Whether an event's clause holds what it is about: any typed event, and appeals."""
-    return event.plover_type is not None or event.cameo_code.startswith("02")
+def _governs(event: Event, head: Token) -> bool:
+    """Whether an event's clause holds what it is about: any typed event, appeals, and
+    warnings of a danger ("warned that the floods could kill thousands")."""
+    if event.plover_type is not None or event.cameo_code.startswith("02"):
+        return True
+    return event.cameo_code == "012" and _lemma(head) == "warn"
 
 
 # Verbs that ask or urge: the CAMEO codebook puts urging, calling for, asking and
@@ -2612,7 +2617,7 @@ def appeals_for_force(
     appeals (02) ask the one addressed to cooperate or yield; soliciting action against a
     third party (an act of root 11-20 in the appeal's clause, aimed "against" someone) is
     verbal conflict. ``found`` pairs each event with the word that carries it."""
-    heads = {head.i: event.cameo_code for event, head in found if _governs(event)}
+    heads = {head.i: event.cameo_code for event, head in found if _governs(event, head)}
     out: list[tuple[Event, Token]] = []
     for event, head in found:
         code = event.cameo_code
@@ -2664,6 +2669,51 @@ def _own_act(head: Token, event: Event, claimers: Sequence[Actor]) -> bool:
         return True  # "claimed to have shot down the drone"
     names = {(a.name, a.country) for a in claimers}
     return any((a.name, a.country) in names for a in event.source)
+
+
+# Words of what a threat holds in store: "warned that any attack would meet a response".
+CONSEQUENCE_WORDS = frozenset(
+    {
+        "consequence",
+        "retaliation",
+        "retaliate",
+        "response",
+        "respond",
+        "force",
+        "price",
+        "punish",
+        "punishment",
+        "reprisal",
+        "revenge",
+        "action",
+        "measure",
+        "sanction",
+        "tolerate",
+        "war",
+    }
+)
+
+
+def _warns_of_danger(verb: Token, resolver: ActorResolver) -> bool:
+    """Whether "warned that ..." foretells a danger (CAMEO 012) rather than threatens: the
+    clause says what something other than an actor will do ("warned that the famine
+    could kill thousands"), and no one is warned and no consequence is named. "Warned
+    that it would retaliate", "warned Iran that it would pay a price" are threats."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "warned Iran that ...": the one warned is threatened
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        if any(_lemma(t) in CONSEQUENCE_WORDS for t in clause.subtree):
+            return False
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        for subject in subjects:
+            if subject.pos_ == "PRON" and subject.lower_ not in ("there",):
+                return False  # "warned that it would ...": the warner's own act
+            if any(resolver.resolve_all(t) for t in _with_conjuncts(subject)):
+                return False  # "warned that police will act": an actor's act
+    return True
 
 
 def recoded(event: Event, cameo: CameoCode) -> Event:
