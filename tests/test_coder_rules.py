@@ -751,3 +751,30 @@ def test_warning_of_a_danger_is_no_threat(pipeline: Pipeline, text: str, code: s
     (warning,) = [e for e in events if e.trigger.text == "warned"]
     assert warning.cameo_code == code, _summary(events)
     assert "ASSAULT" not in [e.plover_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany sent doctors to fight the cholera outbreak in Yemen.",
+        "The ruling party vowed to eradicate poverty in the north by 2030.",
+    ],
+)
+def test_fighting_a_disease_or_poverty_is_no_assault(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert "ASSAULT" not in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kenya deployed two search-and-rescue teams to Haiti after the quake.", "073"),
+        ("The African Union deployed election observers in Malawi.", "074"),
+        ("Russia deployed troops on the Ukrainian border.", "154"),
+    ],
+)
+def test_deploying_rescuers_or_observers_is_aid_not_mobilisation(
+    pipeline: Pipeline, text: str, code: str
+) -> None:
+    events = _events(pipeline, text)
+    assert code in [e.cameo_code for e in events], _summary(events)

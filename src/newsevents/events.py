@@ -2470,6 +2470,8 @@ def _object_fits(verb: Token, code: str) -> bool:
         return False  # "the storm hit the coast": no attack
     if code == "0842" and _lemma(verb) == "return" and not _thing_returned(verb):
         return False  # "returned to Kabul", "returned the refugees to": no property
+    if code[:2] in ("18", "19", "20") and _against_an_ill(verb):
+        return False  # "fight the epidemic", "eradicate poverty": no one is attacked
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return True
@@ -2537,6 +2539,66 @@ def _thing_returned(verb: Token) -> bool:
         or _lemma(t) in OFFICE_HOLDERS
         or _lemma(t) in POLITIES
         for t in things
+    )
+
+
+# Diseases, disasters and social ills: what a campaign "fights" or "eradicates" without
+# attacking anyone.
+SOCIAL_ILLS = frozenset(
+    {
+        "epidemic",
+        "pandemic",
+        "disease",
+        "virus",
+        "outbreak",
+        "infection",
+        "ebola",
+        "malaria",
+        "cholera",
+        "polio",
+        "measles",
+        "tuberculosis",
+        "aids",
+        "hiv",
+        "covid",
+        "coronavirus",
+        "cancer",
+        "poverty",
+        "hunger",
+        "famine",
+        "malnutrition",
+        "corruption",
+        "inflation",
+        "unemployment",
+        "illiteracy",
+        "climate",
+        "pollution",
+        "drought",
+        "wildfire",
+        "locust",
+        "obesity",
+        "addiction",
+        "inequality",
+        "discrimination",
+    }
+)
+
+
+def _against_an_ill(verb: Token) -> bool:
+    """Whether a verb of fighting takes a disease or a social ill as its object: "fight
+    the Ebola epidemic", "eradicate poverty", "battle against corruption"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("against", "on")
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        _lemma(t) in SOCIAL_ILLS or t.lower_ in SOCIAL_ILLS
+        for o in objects
+        for t in (o, *(c for c in o.children if c.dep_ == "compound"))
     )
 
 
