@@ -778,3 +778,17 @@ def test_deploying_rescuers_or_observers_is_aid_not_mobilisation(
 ) -> None:
     events = _events(pipeline, text)
     assert code in [e.cameo_code for e in events], _summary(events)
+
+
+def test_wanting_another_to_act_is_an_appeal_and_the_act_has_not_happened(
+    pipeline: Pipeline,
+) -> None:
+    text = "The European Union wants Turkey to free the jailed journalists."
+    events = _events(pipeline, text)
+    assert [e.cameo_code[:2] for e in events] == ["02"], _summary(events)
+    (appeal,) = events
+    assert [a.name for a in appeal.source] == ["European Union"]
+    assert [a.country for a in appeal.target] == ["TUR"]
+    text = "Kenya wants to send troops to Somalia."
+    events = _events(pipeline, text)
+    assert "REQUEST" not in [e.plover_type for e in events], _summary(events)

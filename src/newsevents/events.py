@@ -919,6 +919,18 @@ class EventCoder:
                     attribution=attribution,
                 )
                 events.extend(demands)
+            if any(words.lemma[i] in WISH_VERBS for i in range(sent.start, sent.end)):
+                wishes, wished, wish_heads = self._wishes(
+                    sent,
+                    matches,
+                    resolver,
+                    article_id=article_id,
+                    date=date,
+                    attribution=attribution,
+                )
+                events.extend(wishes)
+                replaced = replaced | wished
+                demand_heads = [*demand_heads, *wish_heads]
             kinds = _off_topic_kinds(sent, article=cues, words=words) if matches else []
             off_topic = bool(kinds)
             # In a game, "beat", "hit" and "attack" are plays, whoever the teams are named for.
@@ -1252,6 +1264,76 @@ class EventCoder:
                 )
             )
             heads.append(token)
+        return events, replaced, heads
+
+    def _wishes(
+        self,
+        sent: SpacySpan,
+        matches: Sequence[Match],
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+    ) -> tuple[list[Event], set[int], list[Token]]:
+        """Wishes for what another should do: "the EU wants Turkey to free the journalists"
+        is an appeal by the EU to Turkey (CAMEO 02, coded by the act wished for); the act
+        itself has not happened. Returns the appeals, the positions in ``matches`` of the
+        acts they replace, and the words that carry the acts wished for."""
+        doc = sent.doc
+        events: list[Event] = []
+        replaced: set[int] = set()
+        heads: list[Token] = []
+        for token in sent:
+            if token.pos_ != "VERB" or _lemma(token) not in WISH_VERBS:
+                continue
+            clause = next((c for c in token.children if _to_clause(c)), None)
+            if clause is None:
+                continue
+            addressed = [c for c in clause.children if c.dep_ == "nsubj"] or [
+                c for c in token.children if c.dep_ == "dobj"
+            ]
+            targets = [
+                a for c in addressed for t in _with_conjuncts(c) for a in resolver.resolve_all(t)
+            ]
+            speakers, passive = self._subject_actors(token, resolver)
+            if (
+                passive
+                or not speakers
+                or not targets
+                or any(
+                    _same_actor(t, speakers) or t.name in {s.name for s in speakers}
+                    for t in targets
+                )
+            ):
+                continue  # "wants to attack", "wants itself to ...": its own intent
+            acts = [k for k, m in enumerate(matches) if _clause_of(doc[m.head]).i == clause.i]
+            code = "100"
+            last = clause
+            for k in acts:
+                replaced.add(k)
+                act = matches[k].trigger.code
+                if code == "100":
+                    code = "108" if act.startswith("045") else DEMAND_CODES.get(act[:2], "100")
+                end = doc[max(matches[k].tokens)]
+                last = end if end.i > last.i else last
+            appeal = self.lexicon.codes["02" + code[2:]]
+            events.append(
+                self._build(
+                    sent,
+                    appeal,
+                    (token, last, token),
+                    [resolver.with_fallback(a) for a in _distinct(speakers)],
+                    [resolver.with_fallback(a) for a in _distinct(targets)],
+                    article_id=article_id,
+                    date=date,
+                    status=event_status(token, Match(_WISH_TRIGGER, (token.i,), token.i)),
+                    mode=None,
+                    attribution=attribution,
+                    confidence=0.55,
+                )
+            )
+            heads.append(clause)
         return events, replaced, heads
 
     def _claims_of_own_acts(
@@ -2705,6 +2787,9 @@ def _aimed_against(act: Token, appeal: Token) -> bool:
 
 
 _CLAIM_TRIGGER = Trigger("015", ("claim",), "verb")
+_WISH_TRIGGER = Trigger("020", ("want",), "verb")
+# Verbs of wanting another to act: "wants Turkey to free the journalists" (an appeal).
+WISH_VERBS = frozenset({"want", "wish"})
 # Subjects that point back to the one who claims: "the rebels claimed they had attacked".
 BACK_POINTERS = frozenset({"they", "we", "it", "he", "she", "i"})
 
