@@ -792,3 +792,21 @@ def test_wanting_another_to_act_is_an_appeal_and_the_act_has_not_happened(
     text = "Kenya wants to send troops to Somalia."
     events = _events(pipeline, text)
     assert "REQUEST" not in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Nairobi court charged the former governor with corruption on Monday.",
+        "The opposition leader was indicted by a Kampala court for treason.",
+    ],
+)
+def test_a_charge_in_court_is_an_accusation_not_an_arrest(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert "ACCUSE" in [e.plover_type for e in events], _summary(events)
+    assert "COERCE" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_someones_arrest_after_a_cause_preposition_is_an_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The driver lost his job following his arrest.")
+    assert [e.plover_type for e in events] == ["COERCE"], _summary(events)

@@ -2272,6 +2272,8 @@ def _told_as_event(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
             return True  # "last week's attack"
+        if child.dep_ == "poss" and child.lower_ in UNDERGOERS:
+            return True  # "lost his job following his arrest": a particular one's
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "on"):
             placed = any(g.ent_type_ in PLACE_OR_TIME for g in child.children)
             if placed:
@@ -2280,6 +2282,8 @@ def _told_as_event(noun: Token) -> bool:
 
 
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+# Possessive pronouns of people an act befalls: "his arrest", "their abduction".
+UNDERGOERS = frozenset({"his", "her", "their"})
 # A noun with one of these names a particular happening, not a kind.
 DETERMINED = frozenset({"det", "poss", "nummod"})
 
