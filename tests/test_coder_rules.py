@@ -810,3 +810,12 @@ def test_a_charge_in_court_is_an_accusation_not_an_arrest(pipeline: Pipeline, te
 def test_someones_arrest_after_a_cause_preposition_is_an_event(pipeline: Pipeline) -> None:
     events = _events(pipeline, "The driver lost his job following his arrest.")
     assert [e.plover_type for e in events] == ["COERCE"], _summary(events)
+
+
+def test_an_obligation_laid_on_an_act_is_a_demand(pipeline: Pipeline) -> None:
+    text = "The African Union says military intervention in Mali must be avoided."
+    events = _events(pipeline, text)
+    (demand,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert demand.trigger.text.startswith("must"), _summary(events)
+    events = _events(pipeline, "Ghana's finance minister said prices must fall.")
+    assert "REQUEST" not in [e.plover_type for e in events], _summary(events)

@@ -1228,7 +1228,7 @@ class EventCoder:
                     if c.dep_ in ("dobj", "dative") and _lemma(c) not in DEMAND_NOUNS
                     for a in resolver.resolve_all(c)
                 ]
-            if passive or not speakers or not targets:
+            if passive or not speakers or not (targets or _impersonal_obligation(token)):
                 continue
             if any(t.name == s.name or _same_actor(t, speakers) for t in targets for s in speakers):
                 continue  # "Russia said it must act": its own resolve, no demand
@@ -2796,6 +2796,46 @@ _WISH_TRIGGER = Trigger("020", ("want",), "verb")
 WISH_VERBS = frozenset({"want", "wish"})
 # Subjects that point back to the one who claims: "the rebels claimed they had attacked".
 BACK_POINTERS = frozenset({"they", "we", "it", "he", "she", "i"})
+
+
+# Nouns of acts and states that someone can be told must end: "the fighting must stop".
+OBLIGED_ACTS = frozenset(
+    {
+        "fighting",
+        "violence",
+        "war",
+        "oppression",
+        "repression",
+        "occupation",
+        "bloodshed",
+        "killing",
+        "intervention",
+        "blockade",
+        "siege",
+        "crackdown",
+        "shelling",
+        "bombing",
+        "hostility",
+        "aggression",
+        "persecution",
+        "harassment",
+        "detention",
+        "embargo",
+        "sanction",
+        "settlement",
+        "incursion",
+        "attack",
+        "abuse",
+        "torture",
+    }
+)
+
+
+def _impersonal_obligation(clause: Token) -> bool:
+    """An obligation laid on an act, not on an actor: "the fighting must stop", "military
+    intervention must be avoided". Said by another, it demands that the act end."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_lemma(c) in OBLIGED_ACTS for c in subjects)
 
 
 def _claiming_verb(head: Token) -> Token | None:
