@@ -651,12 +651,27 @@ def test_urging_is_an_appeal_and_demanding_a_demand(
     assert request.cameo_code.startswith(code), _summary(events)
 
 
-def test_calling_for_sanctions_against_others_stays_a_demand(pipeline: Pipeline) -> None:
+def test_calling_for_sanctions_against_others_rallies_opposition(pipeline: Pipeline) -> None:
     text = "The Nigerian senator called for sanctions against the junta in Niger."
     events = _events(pipeline, text)
-    (request,) = [e for e in events if e.plover_type == "REQUEST"]
-    assert request.cameo_code.startswith("10"), _summary(events)
-    assert "SANCTION" not in [e.plover_type for e in events]
+    assert [e.cameo_code for e in events] == ["113"], _summary(events)
+    text = "The opposition urged prosecutors to bring charges against the minister."
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events] == ["100"], _summary(events)
+
+
+def test_rallying_against_someone_described_by_a_clause(pipeline: Pipeline) -> None:
+    text = (
+        "The newspaper urged readers to campaign against the governor, who has refused "
+        "to release the detained students."
+    )
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events] == ["113"], _summary(events)
+
+
+def test_an_infinitive_to_is_not_a_triggers_last_to(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The rebels vowed not to return the stolen cattle.")
+    assert "0842" not in [e.cameo_code for e in events], _summary(events)
 
 
 def test_an_appeal_governs_the_act_it_asks_for(pipeline: Pipeline) -> None:

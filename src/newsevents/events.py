@@ -716,6 +716,8 @@ def match_verb(token: Token, trigger: Trigger) -> Match | None:
         found = _find_child(current, word, used) or _find_child(token, word, used)
         if found is None and word == "to" and k < last:
             continue  # "agree to cooperate": the infinitive marker hangs off the next verb
+        if found is not None and word == "to" and k == last and found.dep_ == "aux":
+            return None  # "vowed not to return": a trigger's last "to" is a preposition
         if found is None:
             return None
         if found.i < token.i - 3 and found.pos_ in ("ADP", "ADV", "PART"):
@@ -2760,27 +2762,38 @@ def appeals(trigger: Trigger) -> bool:
 def appeals_for_force(
     found: Sequence[tuple[Event, Token]], lexicon: Lexicon
 ) -> list[tuple[Event, Token]]:
-    """Appeals for a hostile act against others are demands (CAMEO 10): "called for
-    sanctions against the junta", "urged its members to rally against the law". CAMEO's
-    appeals (02) ask the one addressed to cooperate or yield; soliciting action against a
-    third party (an act of root 11-20 in the appeal's clause, aimed "against" someone) is
-    verbal conflict. ``found`` pairs each event with the word that carries it."""
+    """Appeals for a hostile act against others are verbal conflict. Calling for
+    sanctions, protest or force against someone rallies opposition against them (CAMEO
+    113, PLOVER ACCUSE: "called for sanctions against the junta", "urged its members to
+    rally against the law"); calling for charges, arrest or other legal measures against
+    someone is a demand (10: "recommended charges against the minister"). CAMEO's appeals
+    (02) ask the one addressed to cooperate or yield. The act is one of root 11-20 in the
+    appeal's clause, aimed "against" someone. ``found`` pairs each event with the word
+    that carries it."""
     heads = {head.i: event.cameo_code for event, head in found if _governs(event, head)}
     out: list[tuple[Event, Token]] = []
     for event, head in found:
         code = event.cameo_code
-        if code.startswith("02") and any(
-            other.cameo_code[:2] >= "11"
+        hostile = [
+            other.cameo_code
+            for other, word in found
+            if code.startswith("02")
+            and other.cameo_code[:2] >= "11"
             and word.i != head.i
             and _governor(word, other.cameo_code, heads) == head.i
             and _aimed_against(word, head)
-            for other, word in found
-        ):
-            demand = lexicon.codes.get("10" + code[2:])
-            if demand is not None:
-                event = recoded(event, demand)
+        ]
+        if hostile:
+            legal = all(act[:2] in LEGAL_ROOTS and act != "113" for act in hostile)
+            event = recoded(event, lexicon.codes["10" + code[2:] if legal else "113"])
         out.append((event, head))
     return out
+
+
+# Roots of acts against someone that one demands of the authorities rather than rallies
+# others to: accusations and charges (11, but for rallying opposition, 113), refusals
+# (12), threats (13), arrest (17).
+LEGAL_ROOTS = frozenset({"11", "12", "13", "17"})
 
 
 def _aimed_against(act: Token, appeal: Token) -> bool:
