@@ -633,3 +633,204 @@ def test_a_participle_clause_shares_the_main_clause_participant(pipeline: Pipeli
     text = "Leaflets dropped on the town told residents the war was over, urging them to leave."
     events = _events(pipeline, text)
     assert "REQUEST" in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ghana's president urged Togo to reopen the border crossing at Aflao.", "02"),
+        ("The African Union called on Mali to hold elections by March.", "02"),
+        ("Ghana's president demanded that Togo reopen the border crossing at Aflao.", "10"),
+    ],
+)
+def test_urging_is_an_appeal_and_demanding_a_demand(
+    pipeline: Pipeline, text: str, code: str
+) -> None:
+    events = _events(pipeline, text)
+    (request,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert request.cameo_code.startswith(code), _summary(events)
+
+
+def test_calling_for_sanctions_against_others_rallies_opposition(pipeline: Pipeline) -> None:
+    text = "The Nigerian senator called for sanctions against the junta in Niger."
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events] == ["113"], _summary(events)
+    text = "The opposition urged prosecutors to bring charges against the minister."
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events] == ["100"], _summary(events)
+
+
+def test_rallying_against_someone_described_by_a_clause(pipeline: Pipeline) -> None:
+    text = (
+        "The newspaper urged readers to campaign against the governor, who has refused "
+        "to release the detained students."
+    )
+    events = _events(pipeline, text)
+    assert [e.cameo_code for e in events] == ["113"], _summary(events)
+
+
+def test_an_infinitive_to_is_not_a_triggers_last_to(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The rebels vowed not to return the stolen cattle.")
+    assert "0842" not in [e.cameo_code for e in events], _summary(events)
+
+
+def test_an_appeal_governs_the_act_it_asks_for(pipeline: Pipeline) -> None:
+    text = "The bishops appealed to the rebels to lay down their arms in Kivu."
+    events = _events(pipeline, text)
+    assert "RETREAT" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_a_preposition_of_time_is_no_particle_and_a_month_no_march(pipeline: Pipeline) -> None:
+    text = "Kenya's president called the Somali leader on Tuesday to congratulate him."
+    events = _events(pipeline, text)
+    assert "REQUEST" not in [e.plover_type for e in events], _summary(events)
+    text = "The African Union called on Mali to hold elections by March."
+    events = _events(pipeline, text)
+    assert "PROTEST" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_calling_for_someone_to_act_is_an_appeal(pipeline: Pipeline) -> None:
+    text = "The Kenyan opposition called for the police chief to resign over the shootings."
+    events = _events(pipeline, text)
+    (request,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert request.trigger.text == "called for", _summary(events)
+
+
+def test_an_appeal_for_an_act_aimed_at_no_one_stays_an_appeal(pipeline: Pipeline) -> None:
+    text = "The Nigerian senator urged the police to crack down on the smuggling gangs."
+    events = _events(pipeline, text)
+    (request,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert request.cameo_code.startswith("02"), _summary(events)
+
+
+def test_claiming_ones_own_attack_is_a_claim_of_responsibility(pipeline: Pipeline) -> None:
+    text = "The rebels claimed that they had attacked the army base near Goma."
+    events = _events(pipeline, text)
+    (claim,) = [e for e in events if e.cameo_code == "015"]
+    assert claim.trigger.text == "claimed"
+    assert [a.name for a in claim.source] == ["rebels"]
+    attack = next(e for e in events if e.plover_type == "ASSAULT")
+    assert attack.status == "claimed"
+
+
+def test_claiming_that_others_attacked_is_no_claim_of_responsibility(
+    pipeline: Pipeline,
+) -> None:
+    text = "Kenya claimed that the militants had attacked the border post."
+    events = _events(pipeline, text)
+    assert "015" not in [e.cameo_code for e in events], _summary(events)
+
+
+def test_a_trigger_ending_in_to_needs_its_to(pipeline: Pipeline) -> None:
+    text = "Ghana's finance minister said the government is committed to opening up trade."
+    events = _events(pipeline, text)
+    assert [(e.plover_type, e.trigger.text) for e in events] == [("AGREE", "committed to")]
+    text = "Gunmen committed a robbery at the market in Kumasi on Sunday."
+    events = _events(pipeline, text)
+    assert "AGREE" not in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "returned"),
+    [
+        ("Ghana returned two stolen bronze masks to Nigeria on Monday.", True),
+        ("A carved throne was returned by Dutch officials to Benin in May.", True),
+        ("The exiled opposition leader returned to Kabul on Friday.", False),
+        ("Thailand returned forty refugees to Myanmar last week.", False),
+        ("The junta returned the country to civilian rule in 2019.", False),
+    ],
+)
+def test_returning_a_thing_to_its_owner_is_a_return_of_property(
+    pipeline: Pipeline, text: str, returned: bool
+) -> None:
+    events = _events(pipeline, text)
+    assert ("0842" in [e.cameo_code for e in events]) is returned, _summary(events)
+
+
+def test_letting_captives_go_free_is_a_release(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Yemen today let free nearly three dozen activists.")
+    assert "0841" in [e.cameo_code for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The World Food Programme warned that the drought could kill thousands in Chad.", "012"),
+        ("Kenya warned that floods would hit the coast next week.", "012"),
+        ("Russia warned that it would retaliate against any strike on its bases.", "130"),
+        ("Ghana warned Togo that its troops would cross the border.", "130"),
+    ],
+)
+def test_warning_of_a_danger_is_no_threat(pipeline: Pipeline, text: str, code: str) -> None:
+    events = _events(pipeline, text)
+    (warning,) = [e for e in events if e.trigger.text == "warned"]
+    assert warning.cameo_code == code, _summary(events)
+    assert "ASSAULT" not in [e.plover_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany sent doctors to fight the cholera outbreak in Yemen.",
+        "The ruling party vowed to eradicate poverty in the north by 2030.",
+    ],
+)
+def test_fighting_a_disease_or_poverty_is_no_assault(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert "ASSAULT" not in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kenya deployed two search-and-rescue teams to Haiti after the quake.", "073"),
+        ("The African Union deployed election observers in Malawi.", "074"),
+        ("Russia deployed troops on the Ukrainian border.", "154"),
+    ],
+)
+def test_deploying_rescuers_or_observers_is_aid_not_mobilisation(
+    pipeline: Pipeline, text: str, code: str
+) -> None:
+    events = _events(pipeline, text)
+    assert code in [e.cameo_code for e in events], _summary(events)
+
+
+def test_wanting_another_to_act_is_an_appeal_and_the_act_has_not_happened(
+    pipeline: Pipeline,
+) -> None:
+    text = "The European Union wants Turkey to free the jailed journalists."
+    events = _events(pipeline, text)
+    assert [e.cameo_code[:2] for e in events] == ["02"], _summary(events)
+    (appeal,) = events
+    assert [a.name for a in appeal.source] == ["European Union"]
+    assert [a.country for a in appeal.target] == ["TUR"]
+    text = "Kenya wants to send troops to Somalia."
+    events = _events(pipeline, text)
+    assert "REQUEST" not in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Nairobi court charged the former governor with corruption on Monday.",
+        "The opposition leader was indicted by a Kampala court for treason.",
+    ],
+)
+def test_a_charge_in_court_is_an_accusation_not_an_arrest(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert "ACCUSE" in [e.plover_type for e in events], _summary(events)
+    assert "COERCE" not in [e.plover_type for e in events], _summary(events)
+
+
+def test_someones_arrest_after_a_cause_preposition_is_an_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The driver lost his job following his arrest.")
+    assert [e.plover_type for e in events] == ["COERCE"], _summary(events)
+
+
+def test_an_obligation_laid_on_an_act_is_a_demand(pipeline: Pipeline) -> None:
+    text = "The African Union says military intervention in Mali must be avoided."
+    events = _events(pipeline, text)
+    (demand,) = [e for e in events if e.plover_type == "REQUEST"]
+    assert demand.trigger.text.startswith("must"), _summary(events)
+    events = _events(pipeline, "Ghana's finance minister said prices must fall.")
+    assert "REQUEST" not in [e.plover_type for e in events], _summary(events)

@@ -634,14 +634,24 @@ def _is_word(token: Token, word: str) -> bool:
 
 def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
     for child in token.children:
-        if child.i not in used and _is_word(child, word):
+        if child.i not in used and _is_word(child, word) and not _of_time(child):
             return child
     # An object reached through a preposition or a number: "number of aircraft".
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative"):
             for grandchild in child.children:
-                if grandchild.i not in used and _is_word(grandchild, word):
+                if (
+                    grandchild.i not in used
+                    and _is_word(grandchild, word)
+                    and not _of_time(grandchild)
+                ):
                     return grandchild
+    # The mark of a clause: "called for the army to withdraw", "pushed for the law to pass".
+    for child in token.children:
+        if child.dep_ in ("advcl", "ccomp", "xcomp"):
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.i not in used and mark.lower_ == word:
+                    return mark
     # An object joined to the first ("sent tents and medicine"), the noun that names
     # what the object is ("suspended a military aid programme"), an object inside a
     # quantity or a part ("handed over 700 kg of medicine", "suspended part of a
@@ -661,6 +671,22 @@ def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
                             if found is not None:
                                 return found
     return None
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Prepositions that say when before a date: "on Wednesday", "by March", "at noon".
+TIME_PREPS = frozenset({"on", "at", "in", "by", "until", "since", "during"})
+
+
+def _of_time(token: Token) -> bool:
+    """The name of a day or month, or a preposition that only says when: "called on
+    Wednesday" is no "call on", "hold elections by March" holds no march."""
+    if token.pos_ == "PROPN" and token.ent_type_ in TIME_ENTITIES:
+        return True
+    if token.dep_ != "prep" or token.lower_ not in TIME_PREPS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
 
 
 def _compound_named(noun: Token, word: str, used: set[int], *, itself: bool) -> Token | None:
@@ -685,10 +711,13 @@ def _conjoined(token: Token) -> list[Token]:
 def match_verb(token: Token, trigger: Trigger) -> Match | None:
     used = {token.i}
     current = token
-    for word in trigger.words[1:]:
+    last = len(trigger.words) - 1
+    for k, word in enumerate(trigger.words[1:], start=1):
         found = _find_child(current, word, used) or _find_child(token, word, used)
-        if found is None and word == "to":
+        if found is None and word == "to" and k < last:
             continue  # "agree to cooperate": the infinitive marker hangs off the next verb
+        if found is not None and word == "to" and k == last and found.dep_ == "aux":
+            return None  # "vowed not to return": a trigger's last "to" is a preposition
         if found is None:
             return None
         if found.i < token.i - 3 and found.pos_ in ("ADP", "ADV", "PART"):
@@ -892,6 +921,18 @@ class EventCoder:
                     attribution=attribution,
                 )
                 events.extend(demands)
+            if any(words.lemma[i] in WISH_VERBS for i in range(sent.start, sent.end)):
+                wishes, wished, wish_heads = self._wishes(
+                    sent,
+                    matches,
+                    resolver,
+                    article_id=article_id,
+                    date=date,
+                    attribution=attribution,
+                )
+                events.extend(wishes)
+                replaced = replaced | wished
+                demand_heads = [*demand_heads, *wish_heads]
             kinds = _off_topic_kinds(sent, article=cues, words=words) if matches else []
             off_topic = bool(kinds)
             # In a game, "beat", "hit" and "attack" are plays, whoever the teams are named for.
@@ -917,7 +958,13 @@ class EventCoder:
                 if contest and _lemma(doc[match.head]) in CONTEST_VERBS:
                     continue
                 found.append((event, doc[match.head]))
+            found = appeals_for_force(found, self.lexicon)
             events.extend(main_events(_without_background(found), governors=demand_heads))
+            events.extend(
+                self._claims_of_own_acts(
+                    found, resolver, article_id=article_id, date=date, attribution=attribution
+                )
+            )
             if len(events) == before:
                 statement = self._statement(
                     sent, resolver, article_id=article_id, date=date, attribution=attribution
@@ -1060,6 +1107,12 @@ class EventCoder:
             # "Israel will not release the prisoners", "failed to reach a deal": a refusal
             cameo = self.lexicon.codes[refusal_code(cameo.code)]
             mode, status = None, "asserted"
+        if cameo.code == "130" and _lemma(head) == "warn" and _warns_of_danger(head, resolver):
+            cameo, mode = self.lexicon.codes["012"], None  # a danger foretold, no threat
+        if cameo.code.startswith("10") and appeals(match.trigger):
+            # "urged", "called on", "asked": an appeal (CAMEO 02), not a demand (10)
+            cameo = self.lexicon.codes.get("02" + cameo.code[2:], cameo)
+            mode = None
         confidence = 0.55 if match.trigger.pos == "noun" else 0.65
         confidence += 0.1 * min(len(match.trigger.words) - 1, 2)
         if actorless:
@@ -1179,7 +1232,7 @@ class EventCoder:
                     if c.dep_ in ("dobj", "dative") and _lemma(c) not in DEMAND_NOUNS
                     for a in resolver.resolve_all(c)
                 ]
-            if passive or not speakers or not targets:
+            if passive or not speakers or not (targets or _impersonal_obligation(token)):
                 continue
             if any(t.name == s.name or _same_actor(t, speakers) for t in targets for s in speakers):
                 continue  # "Russia said it must act": its own resolve, no demand
@@ -1216,6 +1269,115 @@ class EventCoder:
             )
             heads.append(token)
         return events, replaced, heads
+
+    def _wishes(
+        self,
+        sent: SpacySpan,
+        matches: Sequence[Match],
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+    ) -> tuple[list[Event], set[int], list[Token]]:
+        """Wishes for what another should do: "the EU wants Turkey to free the journalists"
+        is an appeal by the EU to Turkey (CAMEO 02, coded by the act wished for); the act
+        itself has not happened. Returns the appeals, the positions in ``matches`` of the
+        acts they replace, and the words that carry the acts wished for."""
+        doc = sent.doc
+        events: list[Event] = []
+        replaced: set[int] = set()
+        heads: list[Token] = []
+        for token in sent:
+            if token.pos_ != "VERB" or _lemma(token) not in WISH_VERBS:
+                continue
+            clause = next((c for c in token.children if _to_clause(c)), None)
+            if clause is None:
+                continue
+            addressed = [c for c in clause.children if c.dep_ == "nsubj"] or [
+                c for c in token.children if c.dep_ == "dobj"
+            ]
+            targets = [
+                a for c in addressed for t in _with_conjuncts(c) for a in resolver.resolve_all(t)
+            ]
+            speakers, passive = self._subject_actors(token, resolver)
+            if (
+                passive
+                or not speakers
+                or not targets
+                or any(
+                    _same_actor(t, speakers) or t.name in {s.name for s in speakers}
+                    for t in targets
+                )
+            ):
+                continue  # "wants to attack", "wants itself to ...": its own intent
+            acts = [k for k, m in enumerate(matches) if _clause_of(doc[m.head]).i == clause.i]
+            code = "100"
+            last = clause
+            for k in acts:
+                replaced.add(k)
+                act = matches[k].trigger.code
+                if code == "100":
+                    code = "108" if act.startswith("045") else DEMAND_CODES.get(act[:2], "100")
+                end = doc[max(matches[k].tokens)]
+                last = end if end.i > last.i else last
+            appeal = self.lexicon.codes["02" + code[2:]]
+            events.append(
+                self._build(
+                    sent,
+                    appeal,
+                    (token, last, token),
+                    [resolver.with_fallback(a) for a in _distinct(speakers)],
+                    [resolver.with_fallback(a) for a in _distinct(targets)],
+                    article_id=article_id,
+                    date=date,
+                    status=event_status(token, Match(_WISH_TRIGGER, (token.i,), token.i)),
+                    mode=None,
+                    attribution=attribution,
+                    confidence=0.55,
+                )
+            )
+            heads.append(clause)
+        return events, replaced, heads
+
+    def _claims_of_own_acts(
+        self,
+        found: Sequence[tuple[Event, Token]],
+        resolver: ActorResolver,
+        *,
+        article_id: str,
+        date: str | None,
+        attribution: Sequence[tuple[Token, Span]],
+    ) -> list[Event]:
+        """Claims of responsibility told as claims of one's own attack: "the rebels claimed
+        that they had attacked the base" is CAMEO 015 by the rebels, beside the attack
+        itself (status claimed). A claim that someone else attacked is no such claim."""
+        out: list[Event] = []
+        for event, head in found:
+            if event.status != "claimed" or event.cameo_code[:2] not in ("18", "19", "20"):
+                continue
+            claim = _claiming_verb(head)
+            if claim is None:
+                continue
+            claimers, passive = self._subject_actors(claim, resolver)
+            if passive or not claimers or not _own_act(head, event, claimers):
+                continue
+            out.append(
+                self._build(
+                    claim.sent,
+                    self.lexicon.codes["015"],
+                    (claim, claim, claim),
+                    [resolver.with_fallback(a) for a in _distinct(claimers)],
+                    list(event.target),
+                    article_id=article_id,
+                    date=date,
+                    status=event_status(claim, Match(_CLAIM_TRIGGER, (claim.i,), claim.i)),
+                    mode=None,
+                    attribution=attribution,
+                    confidence=0.6,
+                )
+            )
+        return out
 
     # -- roles --------------------------------------------------------------------
 
@@ -2122,6 +2284,8 @@ def _told_as_event(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
             return True  # "last week's attack"
+        if child.dep_ == "poss" and child.lower_ in UNDERGOERS:
+            return True  # "lost his job following his arrest": a particular one's
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "on"):
             placed = any(g.ent_type_ in PLACE_OR_TIME for g in child.children)
             if placed:
@@ -2224,6 +2388,8 @@ CAUSE_RESULTS = frozenset({"result", "consequence"})
 
 
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+# Possessive pronouns of people an act befalls: "his arrest", "their abduction".
+UNDERGOERS = frozenset({"his", "her", "their"})
 # A noun with one of these names a particular happening, not a kind.
 DETERMINED = frozenset({"det", "poss", "nummod"})
 
@@ -2494,6 +2660,10 @@ def _object_fits(verb: Token, code: str) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _lemma(subjects[0]) in WEATHER:
         return False  # "the storm hit the coast": no attack
+    if code == "0842" and _lemma(verb) == "return" and not _thing_returned(verb):
+        return False  # "returned to Kabul", "returned the refugees to": no property
+    if code[:2] in ("18", "19", "20") and _against_an_ill(verb):
+        return False  # "fight the epidemic", "eradicate poverty": no one is attacked
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return True
@@ -2513,6 +2683,122 @@ def _object_fits(verb: Token, code: str) -> bool:
     return True
 
 
+# People handed back are persons (0841) or deportees, not property.
+PEOPLE_NOUNS = frozenset(
+    {
+        "refugee",
+        "migrant",
+        "people",
+        "person",
+        "citizen",
+        "national",
+        "prisoner",
+        "hostage",
+        "detainee",
+        "captive",
+        "body",
+        "remains",
+        "soldier",
+        "troops",
+        "fighter",
+        "seeker",
+        "child",
+        "family",
+        "worker",
+        "student",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "crew",
+        "fisherman",
+        "immigrant",
+        "deportee",
+        "civilian",
+    }
+)
+
+
+def _thing_returned(verb: Token) -> bool:
+    """Whether "return" hands a thing back: "returned the statues to Nigeria", "a mask was
+    returned to Benin"; not "returned to Kabul", "returned the country to civilian rule"
+    or "returned the refugees to Myanmar"."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(things) and not any(
+        t.pos_ == "PRON"
+        or _a_person(t)
+        or t.ent_type_ in ("GPE", "NORP", "LOC", "ORG")
+        or _lemma(t) in PEOPLE_NOUNS
+        or _lemma(t) in OFFICE_HOLDERS
+        or _lemma(t) in POLITIES
+        for t in things
+    )
+
+
+# Diseases, disasters and social ills: what a campaign "fights" or "eradicates" without
+# attacking anyone.
+SOCIAL_ILLS = frozenset(
+    {
+        "epidemic",
+        "pandemic",
+        "disease",
+        "virus",
+        "outbreak",
+        "infection",
+        "ebola",
+        "malaria",
+        "cholera",
+        "polio",
+        "measles",
+        "tuberculosis",
+        "aids",
+        "hiv",
+        "covid",
+        "coronavirus",
+        "cancer",
+        "poverty",
+        "hunger",
+        "famine",
+        "malnutrition",
+        "corruption",
+        "inflation",
+        "unemployment",
+        "illiteracy",
+        "climate",
+        "pollution",
+        "drought",
+        "wildfire",
+        "locust",
+        "obesity",
+        "addiction",
+        "inequality",
+        "discrimination",
+    }
+)
+
+
+def _against_an_ill(verb: Token) -> bool:
+    """Whether a verb of fighting takes a disease or a social ill as its object: "fight
+    the Ebola epidemic", "eradicate poverty", "battle against corruption"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("against", "on")
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        _lemma(t) in SOCIAL_ILLS or t.lower_ in SOCIAL_ILLS
+        for o in objects
+        for t in (o, *(c for c in o.children if c.dep_ == "compound"))
+    )
+
+
+# What is returned to a state of affairs, not handed back: "returned the country to
+# civilian rule".
+POLITIES = frozenset({"country", "nation", "state", "republic", "kingdom", "power", "region"})
+
+
 def _same_actor(actor: Actor, others: Sequence[Actor]) -> bool:
     return any(o.start == actor.start and o.end == actor.end for o in others)
 
@@ -2530,10 +2816,11 @@ def main_events(
     as a result ("shelled the town, detaining dozens"), as a cause ("suspended talks
     after clashes on the border"), as the governing event's subject or agent, or said by
     a speaker of their own ("backed by a general who told reporters: we are joining the
-    battle"). Statements and appeals (no PLOVER type) govern nothing. ``found`` pairs
+    battle"). Appeals govern what they ask for ("urged the rebels to lay down their
+    arms"); statements govern nothing. ``found`` pairs
     each event with the word that carries it; ``governors`` carry events already kept.
     """
-    heads = {head.i: event.cameo_code for event, head in found if event.plover_type is not None}
+    heads = {head.i: event.cameo_code for event, head in found if _governs(event, head)}
     heads.update((g.i, "100") for g in governors)
     kept: list[Event | None] = [event for event, _ in found]
     position = {head.i: k for k, (_, head) in enumerate(found)}
@@ -2552,6 +2839,203 @@ def main_events(
                 target=(*main.target, *_new_actors(event.target, main.target)),
             )
     return [event for event in kept if event is not None]
+
+
+def _governs(event: Event, head: Token) -> bool:
+    """Whether an event's clause holds what it is about: any typed event, appeals, and
+    warnings of a danger ("warned that the floods could kill thousands")."""
+    if event.plover_type is not None or event.cameo_code.startswith("02"):
+        return True
+    return event.cameo_code == "012" and _lemma(head) == "warn"
+
+
+# Verbs that ask or urge: the CAMEO codebook puts urging, calling for, asking and
+# requesting under 02 (appeals, no PLOVER type) and keeps 10 (PLOVER REQUEST) for
+# demands: demand, insist, press, seek, "must" (lexicon.yaml, under 02 and 10).
+APPEAL_VERBS = frozenset({"urge", "call", "ask", "request", "push", "recommend", "exhort"})
+
+
+def appeals(trigger: Trigger) -> bool:
+    """Whether a trigger coded as a demand (10) asks rather than demands: "urged",
+    "called on", "asked", "pushed for", "renewed its call for"."""
+    if trigger.pos != "verb":
+        return False
+    return trigger.words[0] in APPEAL_VERBS or "call" in trigger.words[1:2]
+
+
+def appeals_for_force(
+    found: Sequence[tuple[Event, Token]], lexicon: Lexicon
+) -> list[tuple[Event, Token]]:
+    """Appeals for a hostile act against others are verbal conflict. Calling for
+    sanctions, protest or force against someone rallies opposition against them (CAMEO
+    113, PLOVER ACCUSE: "called for sanctions against the junta", "urged its members to
+    rally against the law"); calling for charges, arrest or other legal measures against
+    someone is a demand (10: "recommended charges against the minister"). CAMEO's appeals
+    (02) ask the one addressed to cooperate or yield. The act is one of root 11-20 in the
+    appeal's clause, aimed "against" someone. ``found`` pairs each event with the word
+    that carries it."""
+    heads = {head.i: event.cameo_code for event, head in found if _governs(event, head)}
+    out: list[tuple[Event, Token]] = []
+    for event, head in found:
+        code = event.cameo_code
+        hostile = [
+            other.cameo_code
+            for other, word in found
+            if code.startswith("02")
+            and other.cameo_code[:2] >= "11"
+            and word.i != head.i
+            and _governor(word, other.cameo_code, heads) == head.i
+            and _aimed_against(word, head)
+        ]
+        if hostile:
+            legal = all(act[:2] in LEGAL_ROOTS and act != "113" for act in hostile)
+            event = recoded(event, lexicon.codes["10" + code[2:] if legal else "113"])
+        out.append((event, head))
+    return out
+
+
+# Roots of acts against someone that one demands of the authorities rather than rallies
+# others to: accusations and charges (11, but for rallying opposition, 113), refusals
+# (12), threats (13), arrest (17).
+LEGAL_ROOTS = frozenset({"11", "12", "13", "17"})
+
+
+def _aimed_against(act: Token, appeal: Token) -> bool:
+    """Whether an act asked for is aimed "against" someone, said on the act, on the verb
+    that carries it, or on the appeal ("called for sanctions against Iran")."""
+    words = (act, act.head, appeal)
+    return any(c.dep_ == "prep" and c.lower_ == "against" for w in words for c in w.children)
+
+
+_CLAIM_TRIGGER = Trigger("015", ("claim",), "verb")
+_WISH_TRIGGER = Trigger("020", ("want",), "verb")
+# Verbs of wanting another to act: "wants Turkey to free the journalists" (an appeal).
+WISH_VERBS = frozenset({"want", "wish"})
+# Subjects that point back to the one who claims: "the rebels claimed they had attacked".
+BACK_POINTERS = frozenset({"they", "we", "it", "he", "she", "i"})
+
+
+# Nouns of acts and states that someone can be told must end: "the fighting must stop".
+OBLIGED_ACTS = frozenset(
+    {
+        "fighting",
+        "violence",
+        "war",
+        "oppression",
+        "repression",
+        "occupation",
+        "bloodshed",
+        "killing",
+        "intervention",
+        "blockade",
+        "siege",
+        "crackdown",
+        "shelling",
+        "bombing",
+        "hostility",
+        "aggression",
+        "persecution",
+        "harassment",
+        "detention",
+        "embargo",
+        "sanction",
+        "settlement",
+        "incursion",
+        "attack",
+        "abuse",
+        "torture",
+    }
+)
+
+
+def _impersonal_obligation(clause: Token) -> bool:
+    """An obligation laid on an act, not on an actor: "the fighting must stop", "military
+    intervention must be avoided". Said by another, it demands that the act end."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_lemma(c) in OBLIGED_ACTS for c in subjects)
+
+
+def _claiming_verb(head: Token) -> Token | None:
+    """The verb "claim" whose clause holds an act: "claimed that they had attacked"."""
+    current = head
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "xcomp", "conj") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.casefold() == "claim":
+            return current
+    return None
+
+
+def _own_act(head: Token, event: Event, claimers: Sequence[Actor]) -> bool:
+    """Whether the act claimed is the claimer's own: its subject points back to the one
+    who claims, or names the same actor."""
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if any(s.lower_ in BACK_POINTERS for s in subjects):
+        return True
+    if not subjects and head.dep_ == "xcomp":
+        return True  # "claimed to have shot down the drone"
+    names = {(a.name, a.country) for a in claimers}
+    return any((a.name, a.country) in names for a in event.source)
+
+
+# Words of what a threat holds in store: "warned that any attack would meet a response".
+CONSEQUENCE_WORDS = frozenset(
+    {
+        "consequence",
+        "retaliation",
+        "retaliate",
+        "response",
+        "respond",
+        "force",
+        "price",
+        "punish",
+        "punishment",
+        "reprisal",
+        "revenge",
+        "action",
+        "measure",
+        "sanction",
+        "tolerate",
+        "war",
+    }
+)
+
+
+def _warns_of_danger(verb: Token, resolver: ActorResolver) -> bool:
+    """Whether "warned that ..." foretells a danger (CAMEO 012) rather than threatens: the
+    clause says what something other than an actor will do ("warned that the famine
+    could kill thousands"), and no one is warned and no consequence is named. "Warned
+    that it would retaliate", "warned Iran that it would pay a price" are threats."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "warned Iran that ...": the one warned is threatened
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        if any(_lemma(t) in CONSEQUENCE_WORDS for t in clause.subtree):
+            return False
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        for subject in subjects:
+            if subject.pos_ == "PRON" and subject.lower_ not in ("there",):
+                return False  # "warned that it would ...": the warner's own act
+            if any(resolver.resolve_all(t) for t in _with_conjuncts(subject)):
+                return False  # "warned that police will act": an actor's act
+    return True
+
+
+def recoded(event: Event, cameo: CameoCode) -> Event:
+    """The event with another CAMEO code (and the PLOVER type, mode and id that go with it)."""
+    trigger = event.trigger
+    key = f"{event.article_id}|{trigger.start}|{trigger.end}|{cameo.code}"
+    return replace(
+        event,
+        event_id=content_id(key, prefix="ev-"),
+        cameo_code=cameo.code,
+        plover_type=cameo.plover,
+        plover_mode=cameo.mode,
+        goldstein=cameo.goldstein,
+    )
 
 
 def _new_actors(actors: Sequence[Actor], present: Sequence[Actor]) -> list[Actor]:
@@ -2646,7 +3130,7 @@ def _governing_relation(child: Token, code: str, own_code: str) -> bool:
             # "marched, demanding the release of prisoners" and "held rallies, saying the
             # minister must go" tell what the act demands; "two men, wanted since last
             # year's bombing" describes.
-            said = own_code.startswith("10") or _lemma(child) in STATEMENT_VERBS
+            said = own_code.startswith(("10", "02")) or _lemma(child) in STATEMENT_VERBS
             if child.tag_ == "VBG":
                 return said
             # a past form with no subject of its own is a participle, whatever its tag
