@@ -834,3 +834,21 @@ def test_an_obligation_laid_on_an_act_is_a_demand(pipeline: Pipeline) -> None:
     assert demand.trigger.text.startswith("must"), _summary(events)
     events = _events(pipeline, "Ghana's finance minister said prices must fall.")
     assert "REQUEST" not in [e.plover_type for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former army officer pleaded not guilty on Monday to charges of leaking secrets.",
+        "The defendant pleaded guilty to two counts of fraud in a federal court in Ohio.",
+        "The opposition leader appealed the verdict, saying the court was not independent.",
+    ],
+)
+def test_a_plea_or_appeal_in_court_is_no_appeal_to_an_actor(pipeline: Pipeline, text: str) -> None:
+    events = _events(pipeline, text)
+    assert not [e for e in events if e.cameo_code.startswith("02")], _summary(events)
+
+
+def test_pleading_with_an_actor_stays_an_appeal(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The mayor pleaded with the rebels to spare the town.")
+    assert [(e.plover_type, e.cameo_code) for e in events] == [("REQUEST", "020")], _summary(events)

@@ -2599,6 +2599,21 @@ RISK_VERBS = frozenset({"carry", "pose", "face", "represent", "constitute", "pre
 QUESTION_VERBS = frozenset({"know", "learn", "understand"})
 LEGAL_CASES = frozenset({"case", "charge", "lawsuit", "suit", "indictment", "count"})
 
+# What a defendant pleads, and the rulings a party appeals against in court.
+PLEAS = frozenset({"guilty", "innocent", "contest"})
+RULINGS = frozenset({"verdict", "ruling", "sentence", "conviction", "judgment", "decision"})
+
+
+def _a_plea_in_court(verb: Token) -> bool:
+    """'pleaded guilty' or 'not guilty', 'pleaded no contest', 'appealed the verdict':
+    a defendant's step in a trial, not an appeal to another actor."""
+    words = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "dobj", "advmod", "attr")]
+    if _lemma(verb) == "plead" and any(_lemma(w) in PLEAS for w in words):
+        return True
+    return _lemma(verb) == "appeal" and any(
+        w.dep_ == "dobj" and _lemma(w) in RULINGS for w in words
+    )
+
 
 def _walked_out_of(verb: Token) -> Token | None:
     """The place in "walked out of the hotel", whether "out" is a particle or a preposition."""
@@ -2664,6 +2679,8 @@ def _object_fits(verb: Token, code: str) -> bool:
         return False  # "returned to Kabul", "returned the refugees to": no property
     if code[:2] in ("18", "19", "20") and _against_an_ill(verb):
         return False  # "fight the epidemic", "eradicate poverty": no one is attacked
+    if code.startswith("02") and _a_plea_in_court(verb):
+        return False  # "pleaded not guilty", "appealed the verdict": a step in a trial
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return True
