@@ -269,3 +269,34 @@ def test_event_location_place_inside_its_container(pipeline: Pipeline) -> None:
     )
     assert locate(pipeline, text, "detonated") == "Makhachkala"
     assert locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"
+
+
+def test_places_bare_names_in_a_list_of_counties(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Snow closed schools in Polk, Story and Boone counties on Tuesday, officials said.",
+    )
+    for name in ("Polk", "Story", "Boone"):
+        assert found[name].feature_code == "ADM2", name
+        assert found[name].name == f"{name} County"
+
+
+def test_places_legislator_home_town(pipeline: Pipeline) -> None:
+    text = "The bill's sponsor, Rep. Dana Keller, R-Tullahoma, said the vote was close."
+    found = _find(pipeline, text)
+    assert found["Tullahoma"].country == "USA" and found["Tullahoma"].admin1 == "TN"
+
+
+def test_places_a_list_of_states_names_states(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Cases of the illness were reported in Oregon, Washington, Pennsylvania and Ohio.",
+    )
+    assert found["Washington"].feature_code == "ADM1" and found["Washington"].admin1 == "WA"
+    assert found["Pennsylvania"].feature_code == "ADM1"
+
+
+def test_places_town_unknown_in_its_region_stands_at_the_region(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "A dead swan was found near Fife, Scotland, on Monday.")
+    assert found["Fife"].country == "GBR" and found["Fife"].admin1 == "SCT"
+    assert found["Fife"].geonameid is None

@@ -226,6 +226,10 @@ FEATURE_WORDS = frozenset(
         "reservoir",
     }
 )
+# A list of counties by their bare names: "Becker, Clay and Wilkin counties".
+COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+# Party letters before a legislator's home town: "Sen. Jane Roe, D-Springfield".
+PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
 # Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
 TITLES = frozenset({"mayor", "governor", "sheriff", "chief", "superintendent", "councilman"})
 # Reference points that stand for an area, not a spot: no use for "is it near".
@@ -571,7 +575,9 @@ class PlaceFinder:
         words = words if words is not None else Words.of(doc)
         found = self._toponyms(doc, words)
         unresolved = [t for t in found if not t.candidates]
-        toponyms = _narrow_by_container([t for t in found if t.candidates], words.body)
+        toponyms = _narrow_by_container(
+            _alike_in_lists([t for t in found if t.candidates], words.body), words.body
+        )
         if not toponyms:
             return _contained(doc, unresolved, [], self._main_country(Counter(context_countries)))
         context: Counter[str] = Counter()
@@ -734,6 +740,10 @@ class PlaceFinder:
                 _Toponym(street.start_char, street.end_char, street.text, (), True, street=True)
             )
             taken.update(range(street.start, street.end))
+        for toponym, span in [*self._county_lists(doc), *self._affiliations(doc)]:
+            if not any(i in taken for i in range(span.start, span.end)):
+                found.append(toponym)
+                taken.update(range(span.start, span.end))
         for entity in doc.ents:
             # The model can run an entity over the blank lines of masked boilerplate.
             ent = _trim_space(entity)
@@ -793,6 +803,59 @@ class PlaceFinder:
             index = end
         found.extend(_echoes(doc, found, pos))
         return sorted(_not_people(doc, found), key=lambda t: t.start)
+
+    def _county_lists(self, doc: Doc) -> list[tuple[_Toponym, Span]]:
+        """The names in a list of counties: "Becker, Clay and Otter Tail counties" names
+        Becker County, Clay County and Otter Tail County, each found by that name."""
+        out: list[tuple[_Toponym, Span]] = []
+        for token in doc:
+            word = COUNTY_PLURALS.get(token.lower_)
+            if word is None:
+                continue
+            end = token.i
+            while end > 0:
+                start = end
+                while start > 0 and end - start < 4 and doc[start - 1].is_title:
+                    start -= 1
+                if start == end:
+                    break
+                span = doc[start:end]
+                candidates = tuple(
+                    c
+                    for c in self.gazetteer.candidates(f"{span.text} {word}")
+                    if c.feature_code == "ADM2"
+                )
+                if not candidates:
+                    break
+                out.append(
+                    (_Toponym(span.start_char, span.end_char, span.text, candidates, True), span)
+                )
+                end = start
+                while end > 0 and doc[end - 1].lower_ in (",", "and", "or", "&"):
+                    end -= 1
+                if end == start:
+                    break
+        return out
+
+    def _affiliations(self, doc: Doc) -> list[tuple[_Toponym, Span]]:
+        """A legislator's party and home town: "Rep. Jane Roe, D-Springfield," and
+        "(R-Ocilla)" name the town."""
+        out: list[tuple[_Toponym, Span]] = []
+        for token in doc[1 : len(doc) - 2]:
+            if token.text not in PARTY_LETTERS or doc[token.i - 1].text not in (",", "("):
+                continue
+            dash = doc[token.i + 1]
+            if dash.text not in ("-", "–") or token.whitespace_ or dash.whitespace_:
+                continue
+            end = token.i + 2
+            while end < len(doc) and end - token.i < 6 and doc[end].text[:1].isupper():
+                end += 1
+            if end == token.i + 2:
+                continue
+            found = self._lookup(doc[token.i + 2 : end], strict=True, after_preposition=True)
+            if found is not None:
+                out.append((replace(found, cue=True), doc[token.i : end]))
+        return out
 
     def _unresolved(self, span: Span) -> _Toponym | None:
         """A name the text shows to be a place that the gazetteer does not know: a
@@ -1084,18 +1147,26 @@ def _contained(
 
 def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     """ "Alexandria, Va.", "Tripoli, Lebanon", "Austin, in Scott County, Indiana": keep
-    the candidates inside the second name (a country, state or county). Pairs are read
-    from the right, so a county narrowed by its state narrows the town before it."""
+    the candidates inside the second name (a country, state, county, or a region of
+    one country such as Scotland or Ontario). Pairs are read from the right, so a
+    county narrowed by its state narrows the town before it. A town with namesakes
+    but none inside a state or region it is said to lie in ("Fife, Scotland", where
+    the gazetteer knows only other Fifes) stands at that state or region."""
     out = list(toponyms)
     for index in range(len(out) - 2, -1, -1):
         first, second = out[index], out[index + 1]
         between = " ".join(text[first.end : second.start].split())
         if between not in (",", ", in", "in"):
             continue
-        holders = [c for c in second.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
+        holders = [
+            c
+            for c in second.candidates
+            if c.feature_code in ("PCLI", "ADM1", "ADM2")
+            or (c.feature_code == "RGN" and c.country and c.admin1)
+        ]
         if between != "," and not holders:
             continue
-        states = {(c.country, c.admin1) for c in holders if c.feature_code in ("ADM1", "ADM2")}
+        states = {(c.country, c.admin1) for c in holders if c.feature_code != "PCLI"}
         countries = {c.country for c in holders}
         inside = tuple(
             c
@@ -1103,13 +1174,56 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
             if c.country in countries
             and (
                 not states
-                or c.country != "USA"
                 or (c.country, c.admin1) in states
                 or c.feature_code == "PCLI"
+                or (c.country != "USA" and c.admin1 is None)
             )
         )
         if inside:
             out[index] = replace(first, candidates=inside, narrowed=True)
+        elif (
+            between == ","
+            and len({(c.country, c.admin1) for c in holders}) == 1
+            and holders[0].feature_code in ("ADM1", "RGN")
+            and all(c.feature_code not in AREA_FEATURES for c in first.candidates)
+        ):
+            holder = holders[0]
+            here = Candidate(
+                None, first.text, holder.lat, holder.lon, holder.country, holder.admin1, "PPLX", 0
+            )
+            out[index] = replace(first, candidates=(here,), narrowed=True)
+    return out
+
+
+def _alike_in_lists(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
+    """A list of three or more names ("Virginia, Washington, West Virginia and
+    Wyoming") names places of one kind: where every name in it can be a country, a
+    state or a county, each is that. "Washington" in a list of states is the state,
+    and "Pennsylvania" after it is no container."""
+    out = list(toponyms)
+    groups: list[list[int]] = []
+    current = [0]
+    closed = False
+    for index in range(1, len(out) + 1):
+        between = (
+            " ".join(text[out[index - 1].end : out[index].start].split())
+            if index < len(out)
+            else ""
+        )
+        if between in (",", ", and", "and", ", or", "or") and not closed:
+            current.append(index)
+            closed = between not in (",",)
+            continue
+        if closed and len(current) >= 3:
+            groups.append(current)
+        current, closed = [index], False
+    for group in groups:
+        for kind in ("PCLI", "ADM1", "ADM2"):
+            kept = [tuple(c for c in out[i].candidates if c.feature_code == kind) for i in group]
+            if all(kept):
+                for i, candidates in zip(group, kept, strict=True):
+                    out[i] = replace(out[i], candidates=candidates, narrowed=True)
+                break
     return out
 
 
