@@ -740,10 +740,10 @@ class PlaceFinder:
                 _Toponym(street.start_char, street.end_char, street.text, (), True, street=True)
             )
             taken.update(range(street.start, street.end))
-        for toponym, span in [*self._county_lists(doc), *self._affiliations(doc)]:
-            if not any(i in taken for i in range(span.start, span.end)):
-                found.append(toponym)
-                taken.update(range(span.start, span.end))
+        for listed, words_span in [*self._county_lists(doc), *self._affiliations(doc)]:
+            if not any(i in taken for i in range(words_span.start, words_span.end)):
+                found.append(listed)
+                taken.update(range(words_span.start, words_span.end))
         for entity in doc.ents:
             # The model can run an entity over the blank lines of masked boilerplate.
             ent = _trim_space(entity)
