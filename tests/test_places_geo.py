@@ -300,3 +300,36 @@ def test_places_town_unknown_in_its_region_stands_at_the_region(pipeline: Pipeli
     found = _find(pipeline, "A dead swan was found near Fife, Scotland, on Monday.")
     assert found["Fife"].country == "GBR" and found["Fife"].admin1 == "SCT"
     assert found["Fife"].geonameid is None
+
+
+def test_places_names_listed_beside_places(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Shelters opened in Hutchinson, Kingman and Pratt after the ice storm, and crews "
+        "from Ellsworth and Lyons helped.",
+    )
+    for name in ("Kingman", "Pratt", "Lyons"):
+        assert found[name].country == "USA", name
+    assert found["Kingman"].admin1 == "KS"
+
+
+def test_places_joined_by_a_hyphen_or_slash(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "The river will crest in Fargo-Moorhead on Friday.")
+    assert found["Fargo"].admin1 == "ND" and found["Moorhead"].admin1 == "MN"
+    assert "Rwanda" in _find(pipeline, "Refugees crossed from Burundi/Rwanda last week.")
+
+
+def test_places_inside_party_and_bank_names(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "The Iowa Democratic Party and the Bank of Canada issued statements, and the "
+        "West Bank Health Ministry said it had no figures.",
+    )
+    assert found["Iowa"].feature_code == "ADM1"
+    assert found["Canada"].country == "CAN"
+    assert found["West Bank"].country == "PSE"
+
+
+def test_places_part_of_a_province_stands_at_the_province(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Cholera spread in the province of West Kasai this month.")
+    assert found["Kasai"].country == "COD" and found["Kasai"].feature_code == "RGN"

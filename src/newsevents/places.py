@@ -178,6 +178,35 @@ INSTITUTION_WORDS = frozenset(
         "elementary",
         "prison",
         "jail",
+        # Parties, banks, agencies, leagues and firms named after their place:
+        # "the Ohio Democratic Party", "the Bank of Canada", "Kansas Electric
+        # Cooperatives", "the Dublin Area Art League".
+        "party",
+        "bank",
+        "agency",
+        "coalition",
+        "cooperative",
+        "cooperatives",
+        "league",
+        "partners",
+        "cabinet",
+        "alliance",
+        "lodge",
+        "company",
+        "corp",
+        "inc",
+        "reservoir",
+        "mosque",
+        "hotel",
+        "inn",
+        "turnpike",
+        "stadium",
+        "market",
+        "fed",
+        "twins",
+        "centers",
+        "administration",
+        "racecourse",
     }
 )
 # The last word of a street's name: "Orchard St.", "Lone Oak Road", "N. High Street".
@@ -231,7 +260,29 @@ COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 # Party letters before a legislator's home town: "Sen. Jane Roe, D-Springfield".
 PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
 # Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
-TITLES = frozenset({"mayor", "governor", "sheriff", "chief", "superintendent", "councilman"})
+TITLES = frozenset(
+    {
+        "mayor",
+        "governor",
+        "sheriff",
+        "chief",
+        "superintendent",
+        "councilman",
+        "councilwoman",
+        "councillor",
+        "councillors",
+        "selectman",
+        "selectwoman",
+        "alderman",
+        "prosecutor",
+        "coroner",
+        "commissioner",
+        "assessor",
+        "treasurer",
+        "mp",
+        "mpp",
+    }
+)
 # Reference points that stand for an area, not a spot: no use for "is it near".
 WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
@@ -735,6 +786,7 @@ class PlaceFinder:
         """
         found: list[_Toponym] = []
         taken: set[int] = set()
+        passed: list[Span] = []  # names that may yet be places in a list of places
         for street in _streets(doc):
             found.append(
                 _Toponym(street.start_char, street.end_char, street.text, (), True, street=True)
@@ -768,11 +820,13 @@ class PlaceFinder:
                 continue
             taken.update(range(ent.start, ent.end))
             if toponym is None:
-                inside = self._inside_name(ent)
+                inside = self._inside_name(ent) or self._hyphenated(ent)
                 found.extend(inside)
                 if inside or not (
                     ent.label_ in PLACE_LABELS or _place_cue(ent) or _unknown_place(ent)
                 ):
+                    if not inside and ent.label_ in ("PERSON", "ORG"):
+                        passed.append(ent)
                     continue
             if toponym is None:
                 toponym = self._unresolved(ent)
@@ -800,9 +854,66 @@ class PlaceFinder:
                 found.append(toponym)
                 while end < len(doc) and starts[end] < toponym.end:
                     end += 1
+            else:
+                inside = self._inside_name(span)
+                found.extend(inside)
+                if not inside:
+                    passed.append(span)
             index = end
+        found.extend(self._listed_with_places(doc, found, passed))
         found.extend(_echoes(doc, found, pos))
         return sorted(_not_people(doc, found), key=lambda t: t.start)
+
+    def _hyphenated(self, ent: Span) -> list[_Toponym]:
+        """ "Fargo-Moorhead", "Zaire/Congo", "Pandi, Bulacan", "Ellsworth and Lyons":
+        places the model joined into one name, each known."""
+        doc = ent.doc
+        cuts = [
+            t.i
+            for t in ent
+            if t.i > ent.start
+            and (
+                t.text in (",", "and")
+                or (t.text in ("-", "–", "/") and not doc[t.i - 1].whitespace_)
+            )
+        ]
+        if not cuts:
+            return []
+        out = []
+        for start, end in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end], strict=True):
+            found = self._lookup(doc[start:end], strict=True, after_preposition=True)
+            if found is None or start == end or found.end > doc[end - 1].idx + len(doc[end - 1]):
+                return []
+            out.append(found)
+        return out
+
+    def _listed_with_places(
+        self, doc: Doc, found: Sequence[_Toponym], passed: Sequence[Span]
+    ) -> list[_Toponym]:
+        """Names the model took for people or organisations, or passed over, that stand
+        in a list beside places: "Gainesville and Lindsay", "Dodge City, Great Bend,
+        Kingman and Pratt". A list names things of one kind, so a name the gazetteer
+        knows there is a place, however small."""
+        ends = {t.end for t in found if t.candidates}
+        starts = {t.start for t in found if t.candidates}
+        out: list[_Toponym] = []
+        remaining = [s for s in passed if not _possessive(s) and not _speaks(s)]
+        changed = True
+        while changed and remaining:
+            changed = False
+            for span in list(remaining):
+                if not (
+                    _listed_after(doc, span.start, ends) or _listed_before(doc, span.end, starts)
+                ):
+                    continue
+                remaining.remove(span)
+                toponym = self._lookup(span, strict=True, after_preposition=True)
+                if toponym is not None:
+                    out.append(replace(toponym, cue=True))
+                    ends.add(toponym.end)
+                    starts.add(toponym.start)
+                    changed = True
+        return out
 
     def _county_lists(self, doc: Doc) -> list[tuple[_Toponym, Span]]:
         """The names in a list of counties: "Becker, Clay and Otter Tail counties" names
@@ -899,6 +1010,14 @@ class PlaceFinder:
                 or token.is_punct
                 or not token.text[:1].isupper()
             )
+            if (
+                stop
+                and run
+                and token is not None
+                and token.lower_ in INSTITUTION_WORDS
+                and self.gazetteer.candidates(f"{ent.doc[run[0].i : token.i].text} {token.text}")
+            ):
+                stop = False  # "the West Bank Health Ministry": a place's own word
             if not stop and token is not None:
                 run.append(token)
                 continue
@@ -946,12 +1065,14 @@ class PlaceFinder:
         for attempt in attempts:
             found = self._lookup_tokens(attempt, strict=strict, after_preposition=after_preposition)
             if found is not None and qualified and attempt is attempts[-1]:
-                # The part of a continent or region is too far from its middle to stand
-                # at it ("Northern Europe"); a country's, state's or town's will do.
+                # The part of a continent or of a region across countries is too far
+                # from its middle to stand at it ("Northern Europe"); a country's,
+                # province's or town's will do ("West Kasai").
                 kept = tuple(
                     c
                     for c in found.candidates
-                    if c.feature_code not in ("CONT", "RGN")
+                    if c.feature_code != "CONT"
+                    and (c.feature_code != "RGN" or c.country)
                     and (c.population >= 1000 or c.feature_code in AREA_FEATURES)
                 )
                 found = _Toponym(found.start, found.end, found.text, kept) if kept else None
@@ -1841,6 +1962,30 @@ def _street_name_word(token: Token) -> bool:
         and (token.is_alpha or text.endswith("."))
         and token.pos_ in ("PROPN", "ADJ", "NOUN")
     )
+
+
+LIST_JOINS = frozenset({",", "and", "or", "&"})
+
+
+def _listed_after(doc: Doc, index: int, ends: set[int]) -> bool:
+    """Whether a place ends right before the comma or "and" before token ``index``."""
+    joins = 0
+    while index > 0 and doc[index - 1].text in LIST_JOINS and joins < 2:
+        index -= 1
+        joins += 1
+    if not joins or index == 0:
+        return False
+    last = doc[index - 1]
+    return last.idx + len(last.text) in ends
+
+
+def _listed_before(doc: Doc, index: int, starts: set[int]) -> bool:
+    """Whether a place starts right after the comma or "and" at token ``index``."""
+    joins = 0
+    while index < len(doc) and doc[index].text in LIST_JOINS and joins < 2:
+        index += 1
+        joins += 1
+    return bool(joins) and index < len(doc) and doc[index].idx in starts
 
 
 def _after_place_preposition(token: Token) -> bool:
