@@ -333,3 +333,17 @@ def test_places_inside_party_and_bank_names(pipeline: Pipeline) -> None:
 def test_places_part_of_a_province_stands_at_the_province(pipeline: Pipeline) -> None:
     found = _find(pipeline, "Cholera spread in the province of West Kasai this month.")
     assert found["Kasai"].country == "COD" and found["Kasai"].feature_code == "RGN"
+
+
+def test_places_in_names_with_titles_and_residences(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Litchfield Selectman Mary Hall spoke first, and Carla Reyes of Southlake and "
+        "workers at Georgia Modular Systems joined her. The Atlanta Journal-Constitution "
+        "and The Moscow Times covered it.",
+    )
+    assert found["Litchfield"].country == "USA"
+    assert found["Southlake"].admin1 == "TX"
+    assert found["Georgia"].feature_code in ("ADM1", "PCLI")
+    assert "Mary Hall" not in found and "Hall" not in found
+    assert "Atlanta" not in found and "Moscow" not in found

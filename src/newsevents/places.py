@@ -255,6 +255,46 @@ FEATURE_WORDS = frozenset(
         "reservoir",
     }
 )
+# The last word of an outlet's name: "the Washington Post" is no place.
+OUTLET_WORDS = frozenset(
+    {
+        "post",
+        "times",
+        "news",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "press",
+        "sentinel",
+        "chronicle",
+        "star",
+        "telegraph",
+        "observer",
+        "register",
+        "daily",
+        "examiner",
+        "inquirer",
+        "globe",
+        "courier",
+        "record",
+        "review",
+        "today",
+        "mail",
+        "independent",
+        "standard",
+        "reporter",
+        "bulletin",
+        "dispatch",
+        "leader",
+        "democrat",
+        "republican",
+        "constitution",
+        "citizen",
+        "eagle",
+        "free",
+    }
+)
 # A list of counties by their bare names: "Becker, Clay and Wilkin counties".
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 # Party letters before a legislator's home town: "Sen. Jane Roe, D-Springfield".
@@ -990,22 +1030,34 @@ class PlaceFinder:
         return _Toponym(tokens[0].idx, end, text, (), cue)
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
-        """Places inside an institution's name: "the Alexandria City Public Schools".
+        """Places inside an institution's name: "the Alexandria City Public Schools",
+        "Burlington Selectman", "Jane Roe of Southlake", "Georgia Modular Systems".
 
-        Only names with an institution word (police, school, university, county, ...)
-        are opened, so "the Washington Post" stays an outlet. The name is cut at
-        those words and at "of", "in", "for", "and"; in each run of proper nouns the
-        longest leading part the gazetteer knows is a place.
+        Names with an institution word (police, school, university, party, ...) or a
+        local title (mayor, selectman, ...) are opened, and so is the part after "of",
+        "in" or "on" of any name; the name is cut at those words and at "for", "and";
+        in each run of proper nouns the longest leading part the gazetteer knows is a
+        place. A name that opens with a state's or a country's name is opened too,
+        unless it is an outlet's ("the Washington Post", "The Moscow Times").
         """
         words = [t.lower_.rstrip(".") for t in ent]
-        if not any(w in INSTITUTION_WORDS for w in words):
-            return []
+        opened = any(w in INSTITUTION_WORDS or w in TITLES for w in words)
+        after_of = next(
+            (t.i for t in ent if t.i > ent.start and t.lower_ in ("of", "in", "on")), None
+        )
+        if not opened and after_of is not None:
+            tail = self._lookup(
+                ent.doc[after_of + 1 : ent.end], strict=True, after_preposition=True
+            )
+            return [tail] if tail is not None else []
+        if not opened:
+            return self._leading_area(ent, words)
         out: list[_Toponym] = []
         run: list[Token] = []
         for token in [*ent, None]:
             area = token is not None and bool(run) and token.lower_ in AREA_WORDS
             stop = token is None or (
-                (token.lower_ in INSTITUTION_WORDS and not area)
+                ((token.lower_ in INSTITUTION_WORDS or token.lower_ in TITLES) and not area)
                 or token.lower_ in ("of", "in", "for", "and", "&", "at", "'s", "’s")
                 or token.is_punct
                 or not token.text[:1].isupper()
@@ -1023,6 +1075,8 @@ class PlaceFinder:
                 continue
             if run and run[0].lower_ == "the":
                 run = run[1:]  # "The Athens Police Department"
+            if run and run[0].i > ent.start and ent.doc[run[0].i - 1].lower_ in TITLES:
+                run = []  # "Mayor Lorraine Hall": after a title comes a person
             for length in range(len(run), 0, -1):
                 part = run[:length]
                 span = ent.doc[part[0].i : part[-1].i + 1]
@@ -1032,6 +1086,22 @@ class PlaceFinder:
                     break
             run = []
         return out
+
+    def _leading_area(self, ent: Span, words: Sequence[str]) -> list[_Toponym]:
+        """ "Georgia Modular Systems", "the Illinois Skills Match": a name that opens
+        with a state's or a country's name, and is no outlet's."""
+        if ent.label_ != "ORG" or words[-1] in OUTLET_WORDS:
+            return []
+        tokens = [t for t in ent if t.lower_ != "the"]
+        for length in range(min(len(tokens) - 1, 3), 0, -1):
+            part = tokens[:length]
+            if not all(t.text[:1].isupper() for t in part):
+                continue
+            found = self._lookup(ent.doc[part[0].i : part[-1].i + 1], strict=True)
+            if found is not None:
+                areas = tuple(c for c in found.candidates if c.feature_code in ("ADM1", "PCLI"))
+                return [replace(found, candidates=areas)] if areas else []
+        return []
 
     def _lookup(
         self, span: Span, *, strict: bool = False, after_preposition: bool = False
@@ -1517,6 +1587,8 @@ QUALIFIERS = DIRECTIONS | frozenset(
         "upper",
         "lower",
         "rural",
+        "metro",
+        "metropolitan",
     }
 )
 # How wide a place is, to choose the narrower of two equally near: "the district of
