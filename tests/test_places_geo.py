@@ -347,3 +347,13 @@ def test_places_in_names_with_titles_and_residences(pipeline: Pipeline) -> None:
     assert found["Georgia"].feature_code in ("ADM1", "PCLI")
     assert "Mary Hall" not in found and "Hall" not in found
     assert "Atlanta" not in found and "Moscow" not in found
+
+
+def test_places_own_name_beats_an_old_name(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "The Berea City Council voted on the budget on Monday.")
+    assert found["Berea"].country == "USA"
+
+
+def test_places_hyphenated_firm_is_no_pair_of_towns(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Shoppers at the Wal-Mart on Main Street were evacuated.")
+    assert "Wal" not in found and "Mart" not in found

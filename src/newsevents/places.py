@@ -794,7 +794,9 @@ class PlaceFinder:
             value = math.log10(candidate.population + 10) / 2.0
             value += FEATURE_BONUS.get(candidate.feature_code, 0.0)
             if normalise_name(candidate.name) == exact:
-                value += 0.8
+                # A place's own name outweighs another's old or foreign name: "Berea"
+                # was Aleppo once, but the towns called Berea are so called today.
+                value += 1.5
             if candidate.country:
                 # The candidate's own mentions are not evidence for itself.
                 share = max(0, context[candidate.country] - votes[candidate.country]) / total
@@ -924,7 +926,14 @@ class PlaceFinder:
             found = self._lookup(doc[start:end], strict=True, after_preposition=True)
             if found is None or start == end or found.end > doc[end - 1].idx + len(doc[end - 1]):
                 return []
-            out.append(found)
+            key = normalise_name(found.text)
+            exact = tuple(c for c in found.candidates if normalise_name(c.name) == key)
+            if not exact:
+                return []  # "Wal-Mart" is no "Waal" and "Mart"
+            out.append(replace(found, candidates=exact))
+        glued = any(doc[c].text in ("-", "–", "/") for c in cuts)
+        if glued and not any(_well_known(c, t.text) for t in out for c in t.candidates):
+            return []  # a hyphenated name of small towns is more likely a team's or firm's
         return out
 
     def _listed_with_places(
