@@ -357,3 +357,22 @@ def test_places_own_name_beats_an_old_name(pipeline: Pipeline) -> None:
 def test_places_hyphenated_firm_is_no_pair_of_towns(pipeline: Pipeline) -> None:
     found = _find(pipeline, "Shoppers at the Wal-Mart on Main Street were evacuated.")
     assert "Wal" not in found and "Mart" not in found
+
+
+def test_places_abbreviated_sides_and_school_names(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Fire damaged a house in S.E. Rochester on Monday. Later, Lexington North beat "
+        "Columbus East in the regional final.",
+    )
+    assert any(p.name == "Rochester" for p in found.values())
+    assert any(p.name == "Columbus" for p in found.values())
+
+
+def test_places_town_tagged_as_a_common_noun_echoes_the_place(pipeline: Pipeline) -> None:
+    text = (
+        "Chicopee residents discuss a land purchase. Officials in Chicopee said the "
+        "vote would come in May."
+    )
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert [p.start for p in places if p.text == "Chicopee"] == [0, text.rindex("Chicopee")]

@@ -1138,9 +1138,12 @@ class PlaceFinder:
         if following is not None and following.lower_ in AREA_WORDS and following.is_title:
             attempts.insert(0, [*tokens, following])
         # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
-        qualified = len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS
+        bare = list(tokens)
+        while len(bare) > 1 and len(tokens) - len(bare) < 2 and bare[0].lower_ in QUALIFIERS:
+            bare = bare[1:]  # "North West England", "S.E. Paris"
+        qualified = len(bare) < len(tokens)
         if qualified:
-            attempts.append(tokens[1:])
+            attempts.append(bare)
         for attempt in attempts:
             found = self._lookup_tokens(attempt, strict=strict, after_preposition=after_preposition)
             if found is not None and qualified and attempt is attempts[-1]:
@@ -1167,7 +1170,13 @@ class PlaceFinder:
             part = tokens[: len(tokens) - cut] if cut else tokens
             if cut and (
                 len(tokens) < 2
-                or (tokens[-1].lower_ not in AREA_WORDS and tokens[-1].lower_ not in FEATURE_WORDS)
+                or (
+                    tokens[-1].lower_ not in AREA_WORDS
+                    and tokens[-1].lower_ not in FEATURE_WORDS
+                    # "Columbus North", "Lexington 4": a school or district of the town
+                    and tokens[-1].lower_ not in SIDES
+                    and not (strict and tokens[-1].like_num)
+                )
             ):
                 continue
             if not part:
@@ -1578,9 +1587,19 @@ DIRECTIONS = frozenset(
         "outside",
     }
 )
+# Words after a town's name that name a school, team or district of it.
+SIDES = frozenset({"north", "south", "east", "west", "central"})
 # Words before a place name that pick out a part of it.
 QUALIFIERS = DIRECTIONS | frozenset(
     {
+        "n.",
+        "s.",
+        "e.",
+        "w.",
+        "n.e.",
+        "n.w.",
+        "s.e.",
+        "s.w.",
         "northern",
         "southern",
         "eastern",
@@ -1879,7 +1898,10 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
     index = 0
     while index < len(doc):
         token = doc[index]
-        if pos[index] != "PROPN" and not (token.is_upper and token.is_alpha):
+        # The tagger often calls a town before a noun a common noun or an adjective
+        # ("Chicopee residents", "Hounslow's lead member"): a capitalised word that the
+        # article shows to be a place is one there too.
+        if pos[index] != "PROPN" and not (token.is_alpha and token.text[:1].isupper()):
             index += 1
             continue
         matched = 0
