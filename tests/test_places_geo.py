@@ -376,3 +376,33 @@ def test_places_town_tagged_as_a_common_noun_echoes_the_place(pipeline: Pipeline
     )
     places = pipeline.places.find(pipeline.resources.nlp(text))
     assert [p.start for p in places if p.text == "Chicopee"] == [0, text.rindex("Chicopee")]
+
+
+def test_places_tagged_name_the_gazetteer_lacks_stands_in_the_local_town(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Flooding closed two roads in Wichita on Monday. Officials in Wichita said so. "
+        "The water rose fastest in Quenbrook Gardens, where crews worked all night."
+    )
+    found = _find(pipeline, text)
+    garden, town = found["Quenbrook Gardens"], found["Wichita"]
+    assert (garden.lat, garden.lon, garden.country) == (town.lat, town.lon, "USA")
+    assert garden.confidence < 0.5
+    # Towns of several countries make no local news: no guess there.
+    abroad = _find(
+        pipeline,
+        "Officials in Wichita and in Lyon met on Monday. They spoke about Quenbrook "
+        "Gardens at length, and the mayor of Lyon said more on Tuesday in a long speech.",
+    )
+    assert "Quenbrook Gardens" not in abroad
+
+
+def test_places_firm_named_after_a_city_and_based_in_a_town(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Fans of the Oakland Tigers cheered, and the Tullahoma-based maker of pumps "
+        "said it would hire 40 people.",
+    )
+    assert found["Oakland"].country == "USA"
+    assert found["Tullahoma"].admin1 == "TN"

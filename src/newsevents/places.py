@@ -23,10 +23,13 @@ of a certain one.
 
 Recognition goes beyond spaCy's place entities: names the gazetteer knows well
 wherever they stand, places inside institution names ("the Shreveport Police
-Department"), datelines ("TORRINGTON —"), streets ("Lone Oak Road", "N. Poplar
-St."), and names the gazetteer lacks that the words make a place ("the village
-of X", "killed in X", even when the model took X for a person), which stand at
-the known place beside them. Demonyms and outlets ("Libyan", "the Washington
+Department", "Jane Roe of Southlake", "Burlington Selectman"), datelines
+("TORRINGTON —"), streets ("Lone Oak Road", "N. Poplar St."), a legislator's home
+town ("D-Springfield"), lists ("Becker, Clay and Wilkin counties"; a name listed
+beside places is a place, and a list of states names states), and names the
+gazetteer lacks that the words make a place ("the village of X", "killed in X",
+even when the model took X for a person), which stand at the known place beside
+them, or at the article's town in local news. Demonyms and outlets ("Libyan", "the Washington
 Post"), a person's possessive name ("Patten's hotel") and generic words ("East",
 "Street") are never places, nor is one word of a person's full name in the
 article ("Jessica Kay ... Kay") unless a preposition, a dateline or its fame says
@@ -645,6 +648,7 @@ class _Toponym:
     cue: bool = False  # the words around it say it is a place: "in X", "the town of X", "X St."
     narrowed: bool = False  # a container beside it chose its candidates: "X, Indiana"
     street: bool = False  # a street or road: "Orchard St.", "Route 58"
+    tagged: bool = False  # the model tagged it a place (GPE or LOC), the gazetteer lacks it
 
 
 class PlaceFinder:
@@ -872,6 +876,8 @@ class PlaceFinder:
                     continue
             if toponym is None:
                 toponym = self._unresolved(ent)
+                if toponym is not None and ent.label_ in ("GPE", "LOC"):
+                    toponym = replace(toponym, tagged=True)
             if toponym is not None:
                 found.append(toponym)
                 # The name may reach past the entity ("Guinea-Bissau").
@@ -1060,7 +1066,7 @@ class PlaceFinder:
             )
             return [tail] if tail is not None else []
         if not opened:
-            return self._leading_area(ent, words)
+            return self._hyphenated(ent) or self._leading_area(ent, words)
         out: list[_Toponym] = []
         run: list[Token] = []
         for token in [*ent, None]:
@@ -1097,8 +1103,9 @@ class PlaceFinder:
         return out
 
     def _leading_area(self, ent: Span, words: Sequence[str]) -> list[_Toponym]:
-        """ "Georgia Modular Systems", "the Illinois Skills Match": a name that opens
-        with a state's or a country's name, and is no outlet's."""
+        """ "Georgia Modular Systems", "the Oakland Tigers": an organisation's name that
+        opens with a well-known place's (a state, a country, a city of 100,000 by its
+        own name), and is no outlet's."""
         if ent.label_ != "ORG" or words[-1] in OUTLET_WORDS:
             return []
         tokens = [t for t in ent if t.lower_ != "the"]
@@ -1108,8 +1115,11 @@ class PlaceFinder:
                 continue
             found = self._lookup(ent.doc[part[0].i : part[-1].i + 1], strict=True)
             if found is not None:
-                areas = tuple(c for c in found.candidates if c.feature_code in ("ADM1", "PCLI"))
-                return [replace(found, candidates=areas)] if areas else []
+                known = any(
+                    c.feature_code in ("ADM1", "PCLI") or _well_known(c, found.text)
+                    for c in found.candidates
+                )
+                return [found] if known else []  # which namesake is for the article
         return []
 
     def _lookup(
@@ -1300,6 +1310,9 @@ def _contained(
         if p.feature_code not in AREA_FEATURES and p.feature_code != "PPLX"
     )
     main_town = towns.most_common(1)[0][0] if towns else None
+    # Local news keeps to one country's towns: a place name the gazetteer lacks lies
+    # in the article's main town, most likely, when all its towns are in one country.
+    local = len({town[3] for town in towns}) == 1
     # In a text of a sentence or two nothing better will come; in a long article a
     # name that no known place holds is left out rather than guessed (streets aside:
     # they lie in the article's town).
@@ -1321,12 +1334,12 @@ def _contained(
                 holder.admin1,
                 0.3,
             )
-        elif not name.cue or not (name.street or short):
+        elif not ((name.tagged and local) or (name.cue and (name.street or short))):
             continue  # a name the words do not show to be a place needs a holder
         elif main_town is not None:
             _, lat, lon, iso3, admin1 = main_town
             confidence = 0.2
-        elif country is not None:
+        elif country is not None and name.cue and (name.street or short):
             lat, lon, iso3, admin1, confidence = (
                 country.lat,
                 country.lon,
@@ -1545,6 +1558,8 @@ def _trim_space(span: Span) -> Span:
 # Sentences up to which a text is short: a name there may stand at the article's
 # town or country when nothing nearer holds it.
 SHORT_TEXT = 2
+# The share of an article's town mentions that makes it one town's local news.
+LOCAL_SHARE = 0.15
 # How far (characters) a place may stand from a name the gazetteer lacks to hold it.
 REACH = 60
 # Nouns that say the name next to them is a place: "the village of X", "X district".
@@ -1802,6 +1817,12 @@ def _place_like(span: Span) -> bool:
     if _after_locative(span) or _taken_ground(span):
         return True
     doc = span.doc
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and doc[span.end + 1].lower_ == "based"
+    ):
+        return True  # "a Northbrook-based retailer"
     last = doc[span.end - 1]
     if _dateline(list(span)):
         return True
