@@ -406,3 +406,12 @@ def test_places_firm_named_after_a_city_and_based_in_a_town(pipeline: Pipeline) 
     )
     assert found["Oakland"].country == "USA"
     assert found["Tullahoma"].admin1 == "TN"
+
+
+def test_places_listed_names_far_from_the_place_beside_them_are_not_places(
+    pipeline: Pipeline,
+) -> None:
+    found = _find(pipeline, "The band played in Chicago, and Smith and Jones sang.")
+    assert set(found) == {"Chicago"}
+    teams = _find(pipeline, "The Minnesota Vikings beat the Green Bay Packers on Sunday.")
+    assert teams["Green Bay"].admin1 == "WI"

@@ -947,26 +947,34 @@ class PlaceFinder:
     ) -> list[_Toponym]:
         """Names the model took for people or organisations, or passed over, that stand
         in a list beside places: "Gainesville and Lindsay", "Dodge City, Great Bend,
-        Kingman and Pratt". A list names things of one kind, so a name the gazetteer
-        knows there is a place, however small."""
-        ends = {t.end for t in found if t.candidates}
-        starts = {t.start for t in found if t.candidates}
+        Kingman and Pratt". A list of places names places of one kind and one area, so
+        a name the gazetteer knows in the state of the place beside it, or within
+        100 km of it, is a place there, however small ("Chicago, and Smith and Jones"
+        names no towns in Illinois)."""
+        ends = {t.end: t for t in found if t.candidates}
+        starts = {t.start: t for t in found if t.candidates}
         out: list[_Toponym] = []
         remaining = [s for s in passed if not _possessive(s) and not _speaks(s)]
         changed = True
         while changed and remaining:
             changed = False
             for span in list(remaining):
-                if not (
-                    _listed_after(doc, span.start, ends) or _listed_before(doc, span.end, starts)
-                ):
+                left, right = _listed_after(doc, span.start), _listed_before(doc, span.end)
+                anchor = (ends.get(left) if left is not None else None) or (
+                    starts.get(right) if right is not None else None
+                )
+                if anchor is None:
                     continue
                 remaining.remove(span)
                 toponym = self._lookup(span, strict=True, after_preposition=True)
-                if toponym is not None:
-                    out.append(replace(toponym, cue=True))
-                    ends.add(toponym.end)
-                    starts.add(toponym.start)
+                if toponym is None:
+                    continue
+                near = tuple(c for c in toponym.candidates if _beside(c, anchor.candidates))
+                if near:
+                    toponym = replace(toponym, candidates=near, cue=True)
+                    out.append(toponym)
+                    ends[toponym.end] = toponym
+                    starts[toponym.start] = toponym
                     changed = True
         return out
 
@@ -1106,8 +1114,8 @@ class PlaceFinder:
         """ "Georgia Modular Systems", "the Oakland Tigers": an organisation's name that
         opens with a well-known place's (a state, a country, a city of 100,000 by its
         own name), and is no outlet's."""
-        if ent.label_ != "ORG" or words[-1] in OUTLET_WORDS:
-            return []
+        if ent.label_ not in ("ORG", *PLACE_LABELS) or words[-1] in OUTLET_WORDS:
+            return []  # "the Green Bay Packers", "the Glendale Galleria" too
         tokens = [t for t in ent if t.lower_ != "the"]
         for length in range(min(len(tokens) - 1, 3), 0, -1):
             part = tokens[:length]
@@ -2091,25 +2099,40 @@ def _street_name_word(token: Token) -> bool:
 LIST_JOINS = frozenset({",", "and", "or", "&"})
 
 
-def _listed_after(doc: Doc, index: int, ends: set[int]) -> bool:
-    """Whether a place ends right before the comma or "and" before token ``index``."""
+def _listed_after(doc: Doc, index: int) -> int | None:
+    """Where the name ends that comes before the comma or "and" before token
+    ``index``, if one does."""
     joins = 0
     while index > 0 and doc[index - 1].text in LIST_JOINS and joins < 2:
         index -= 1
         joins += 1
     if not joins or index == 0:
-        return False
+        return None
     last = doc[index - 1]
-    return last.idx + len(last.text) in ends
+    return last.idx + len(last.text)
 
 
-def _listed_before(doc: Doc, index: int, starts: set[int]) -> bool:
-    """Whether a place starts right after the comma or "and" at token ``index``."""
+def _listed_before(doc: Doc, index: int) -> int | None:
+    """Where the name starts that comes after the comma or "and" at token ``index``."""
     joins = 0
     while index < len(doc) and doc[index].text in LIST_JOINS and joins < 2:
         index += 1
         joins += 1
-    return bool(joins) and index < len(doc) and doc[index].idx in starts
+    return doc[index].idx if joins and index < len(doc) else None
+
+
+def _beside(candidate: Candidate, others: Sequence[Candidate]) -> bool:
+    """Whether a candidate lies in the state or province of one of ``others``, or
+    within 100 km of one of them."""
+    return any(
+        (bool(candidate.admin1) and (c.country, c.admin1) == (candidate.country, candidate.admin1))
+        or (
+            c.country == candidate.country
+            and c.feature_code not in AREA_FEATURES
+            and _km(candidate.lat, candidate.lon, c.lat, c.lon) < 100
+        )
+        for c in others
+    )
 
 
 def _after_place_preposition(token: Token) -> bool:
