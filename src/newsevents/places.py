@@ -206,7 +206,6 @@ INSTITUTION_WORDS = frozenset(
         "stadium",
         "market",
         "fed",
-        "twins",
         "centers",
         "administration",
         "racecourse",
