@@ -269,3 +269,149 @@ def test_event_location_place_inside_its_container(pipeline: Pipeline) -> None:
     )
     assert locate(pipeline, text, "detonated") == "Makhachkala"
     assert locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"
+
+
+def test_places_bare_names_in_a_list_of_counties(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Snow closed schools in Polk, Story and Boone counties on Tuesday, officials said.",
+    )
+    for name in ("Polk", "Story", "Boone"):
+        assert found[name].feature_code == "ADM2", name
+        assert found[name].name == f"{name} County"
+
+
+def test_places_legislator_home_town(pipeline: Pipeline) -> None:
+    text = "The bill's sponsor, Rep. Dana Keller, R-Tullahoma, said the vote was close."
+    found = _find(pipeline, text)
+    assert found["Tullahoma"].country == "USA" and found["Tullahoma"].admin1 == "TN"
+
+
+def test_places_a_list_of_states_names_states(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Cases of the illness were reported in Oregon, Washington, Pennsylvania and Ohio.",
+    )
+    assert found["Washington"].feature_code == "ADM1" and found["Washington"].admin1 == "WA"
+    assert found["Pennsylvania"].feature_code == "ADM1"
+
+
+def test_places_town_unknown_in_its_region_stands_at_the_region(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "A dead swan was found near Fife, Scotland, on Monday.")
+    assert found["Fife"].country == "GBR" and found["Fife"].admin1 == "SCT"
+    assert found["Fife"].geonameid is None
+
+
+def test_places_names_listed_beside_places(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Shelters opened in Hutchinson, Kingman and Pratt after the ice storm, and crews "
+        "from Ellsworth and Lyons helped.",
+    )
+    for name in ("Kingman", "Pratt", "Lyons"):
+        assert found[name].country == "USA", name
+    assert found["Kingman"].admin1 == "KS"
+
+
+def test_places_joined_by_a_hyphen_or_slash(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "The river will crest in Fargo-Moorhead on Friday.")
+    assert found["Fargo"].admin1 == "ND" and found["Moorhead"].admin1 == "MN"
+    assert "Rwanda" in _find(pipeline, "Refugees crossed from Burundi/Rwanda last week.")
+
+
+def test_places_inside_party_and_bank_names(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "The Iowa Democratic Party and the Bank of Canada issued statements, and the "
+        "West Bank Health Ministry said it had no figures.",
+    )
+    assert found["Iowa"].feature_code == "ADM1"
+    assert found["Canada"].country == "CAN"
+    assert found["West Bank"].country == "PSE"
+
+
+def test_places_part_of_a_province_stands_at_the_province(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Cholera spread in the province of West Kasai this month.")
+    assert found["Kasai"].country == "COD" and found["Kasai"].feature_code == "RGN"
+
+
+def test_places_in_names_with_titles_and_residences(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Litchfield Selectman Mary Hall spoke first, and Carla Reyes of Southlake and "
+        "workers at Georgia Modular Systems joined her. The Atlanta Journal-Constitution "
+        "and The Moscow Times covered it.",
+    )
+    assert found["Litchfield"].country == "USA"
+    assert found["Southlake"].admin1 == "TX"
+    assert found["Georgia"].feature_code in ("ADM1", "PCLI")
+    assert "Mary Hall" not in found and "Hall" not in found
+    assert "Atlanta" not in found and "Moscow" not in found
+
+
+def test_places_own_name_beats_an_old_name(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "The Berea City Council voted on the budget on Monday.")
+    assert found["Berea"].country == "USA"
+
+
+def test_places_hyphenated_firm_is_no_pair_of_towns(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Shoppers at the Wal-Mart on Main Street were evacuated.")
+    assert "Wal" not in found and "Mart" not in found
+
+
+def test_places_abbreviated_sides_and_school_names(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Fire damaged a house in S.E. Rochester on Monday. Later, Lexington North beat "
+        "Columbus East in the regional final.",
+    )
+    assert any(p.name == "Rochester" for p in found.values())
+    assert any(p.name == "Columbus" for p in found.values())
+
+
+def test_places_town_tagged_as_a_common_noun_echoes_the_place(pipeline: Pipeline) -> None:
+    text = (
+        "Chicopee residents discuss a land purchase. Officials in Chicopee said the "
+        "vote would come in May."
+    )
+    places = pipeline.places.find(pipeline.resources.nlp(text))
+    assert [p.start for p in places if p.text == "Chicopee"] == [0, text.rindex("Chicopee")]
+
+
+def test_places_tagged_name_the_gazetteer_lacks_stands_in_the_local_town(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Flooding closed two roads in Wichita on Monday. Officials in Wichita said so. "
+        "The water rose fastest in Quenbrook Gardens, where crews worked all night."
+    )
+    found = _find(pipeline, text)
+    garden, town = found["Quenbrook Gardens"], found["Wichita"]
+    assert (garden.lat, garden.lon, garden.country) == (town.lat, town.lon, "USA")
+    assert garden.confidence < 0.5
+    # Towns of several countries make no local news: no guess there.
+    abroad = _find(
+        pipeline,
+        "Officials in Wichita and in Lyon met on Monday. They spoke about Quenbrook "
+        "Gardens at length, and the mayor of Lyon said more on Tuesday in a long speech.",
+    )
+    assert "Quenbrook Gardens" not in abroad
+
+
+def test_places_firm_named_after_a_city_and_based_in_a_town(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Fans of the Oakland Tigers cheered, and the Tullahoma-based maker of pumps "
+        "said it would hire 40 people.",
+    )
+    assert found["Oakland"].country == "USA"
+    assert found["Tullahoma"].admin1 == "TN"
+
+
+def test_places_listed_names_far_from_the_place_beside_them_are_not_places(
+    pipeline: Pipeline,
+) -> None:
+    found = _find(pipeline, "The band played in Chicago, and Smith and Jones sang.")
+    assert set(found) == {"Chicago"}
+    teams = _find(pipeline, "The Minnesota Vikings beat the Green Bay Packers on Sunday.")
+    assert teams["Green Bay"].admin1 == "WI"

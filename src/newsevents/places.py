@@ -23,10 +23,13 @@ of a certain one.
 
 Recognition goes beyond spaCy's place entities: names the gazetteer knows well
 wherever they stand, places inside institution names ("the Shreveport Police
-Department"), datelines ("TORRINGTON —"), streets ("Lone Oak Road", "N. Poplar
-St."), and names the gazetteer lacks that the words make a place ("the village
-of X", "killed in X", even when the model took X for a person), which stand at
-the known place beside them. Demonyms and outlets ("Libyan", "the Washington
+Department", "Jane Roe of Southlake", "Burlington Selectman"), datelines
+("TORRINGTON —"), streets ("Lone Oak Road", "N. Poplar St."), a legislator's home
+town ("D-Springfield"), lists ("Becker, Clay and Wilkin counties"; a name listed
+beside places is a place, and a list of states names states), and names the
+gazetteer lacks that the words make a place ("the village of X", "killed in X",
+even when the model took X for a person), which stand at the known place beside
+them, or at the article's town in local news. Demonyms and outlets ("Libyan", "the Washington
 Post"), a person's possessive name ("Patten's hotel") and generic words ("East",
 "Street") are never places, nor is one word of a person's full name in the
 article ("Jessica Kay ... Kay") unless a preposition, a dateline or its fame says
@@ -178,6 +181,34 @@ INSTITUTION_WORDS = frozenset(
         "elementary",
         "prison",
         "jail",
+        # Parties, banks, agencies, leagues and firms named after their place:
+        # "the Ohio Democratic Party", "the Bank of Canada", "Kansas Electric
+        # Cooperatives", "the Dublin Area Art League".
+        "party",
+        "bank",
+        "agency",
+        "coalition",
+        "cooperative",
+        "cooperatives",
+        "league",
+        "partners",
+        "cabinet",
+        "alliance",
+        "lodge",
+        "company",
+        "corp",
+        "inc",
+        "reservoir",
+        "mosque",
+        "hotel",
+        "inn",
+        "turnpike",
+        "stadium",
+        "market",
+        "fed",
+        "centers",
+        "administration",
+        "racecourse",
     }
 )
 # The last word of a street's name: "Orchard St.", "Lone Oak Road", "N. High Street".
@@ -226,8 +257,74 @@ FEATURE_WORDS = frozenset(
         "reservoir",
     }
 )
+# The last word of an outlet's name: "the Washington Post" is no place.
+OUTLET_WORDS = frozenset(
+    {
+        "post",
+        "times",
+        "news",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "press",
+        "sentinel",
+        "chronicle",
+        "star",
+        "telegraph",
+        "observer",
+        "register",
+        "daily",
+        "examiner",
+        "inquirer",
+        "globe",
+        "courier",
+        "record",
+        "review",
+        "today",
+        "mail",
+        "independent",
+        "standard",
+        "reporter",
+        "bulletin",
+        "dispatch",
+        "leader",
+        "democrat",
+        "republican",
+        "constitution",
+        "citizen",
+        "eagle",
+        "free",
+    }
+)
+# A list of counties by their bare names: "Becker, Clay and Wilkin counties".
+COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+# Party letters before a legislator's home town: "Sen. Jane Roe, D-Springfield".
+PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
 # Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
-TITLES = frozenset({"mayor", "governor", "sheriff", "chief", "superintendent", "councilman"})
+TITLES = frozenset(
+    {
+        "mayor",
+        "governor",
+        "sheriff",
+        "chief",
+        "superintendent",
+        "councilman",
+        "councilwoman",
+        "councillor",
+        "councillors",
+        "selectman",
+        "selectwoman",
+        "alderman",
+        "prosecutor",
+        "coroner",
+        "commissioner",
+        "assessor",
+        "treasurer",
+        "mp",
+        "mpp",
+    }
+)
 # Reference points that stand for an area, not a spot: no use for "is it near".
 WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
@@ -550,6 +647,7 @@ class _Toponym:
     cue: bool = False  # the words around it say it is a place: "in X", "the town of X", "X St."
     narrowed: bool = False  # a container beside it chose its candidates: "X, Indiana"
     street: bool = False  # a street or road: "Orchard St.", "Route 58"
+    tagged: bool = False  # the model tagged it a place (GPE or LOC), the gazetteer lacks it
 
 
 class PlaceFinder:
@@ -571,7 +669,9 @@ class PlaceFinder:
         words = words if words is not None else Words.of(doc)
         found = self._toponyms(doc, words)
         unresolved = [t for t in found if not t.candidates]
-        toponyms = _narrow_by_container([t for t in found if t.candidates], words.body)
+        toponyms = _narrow_by_container(
+            _alike_in_lists([t for t in found if t.candidates], words.body), words.body
+        )
         if not toponyms:
             return _contained(doc, unresolved, [], self._main_country(Counter(context_countries)))
         context: Counter[str] = Counter()
@@ -697,7 +797,9 @@ class PlaceFinder:
             value = math.log10(candidate.population + 10) / 2.0
             value += FEATURE_BONUS.get(candidate.feature_code, 0.0)
             if normalise_name(candidate.name) == exact:
-                value += 0.8
+                # A place's own name outweighs another's old or foreign name: "Berea"
+                # was Aleppo once, but the towns called Berea are so called today.
+                value += 1.5
             if candidate.country:
                 # The candidate's own mentions are not evidence for itself.
                 share = max(0, context[candidate.country] - votes[candidate.country]) / total
@@ -729,11 +831,16 @@ class PlaceFinder:
         """
         found: list[_Toponym] = []
         taken: set[int] = set()
+        passed: list[Span] = []  # names that may yet be places in a list of places
         for street in _streets(doc):
             found.append(
                 _Toponym(street.start_char, street.end_char, street.text, (), True, street=True)
             )
             taken.update(range(street.start, street.end))
+        for listed, words_span in [*self._county_lists(doc), *self._affiliations(doc)]:
+            if not any(i in taken for i in range(words_span.start, words_span.end)):
+                found.append(listed)
+                taken.update(range(words_span.start, words_span.end))
         for entity in doc.ents:
             # The model can run an entity over the blank lines of masked boilerplate.
             ent = _trim_space(entity)
@@ -758,14 +865,18 @@ class PlaceFinder:
                 continue
             taken.update(range(ent.start, ent.end))
             if toponym is None:
-                inside = self._inside_name(ent)
+                inside = self._inside_name(ent) or self._hyphenated(ent)
                 found.extend(inside)
                 if inside or not (
                     ent.label_ in PLACE_LABELS or _place_cue(ent) or _unknown_place(ent)
                 ):
+                    if not inside and ent.label_ in ("PERSON", "ORG"):
+                        passed.append(ent)
                     continue
             if toponym is None:
                 toponym = self._unresolved(ent)
+                if toponym is not None and ent.label_ in ("GPE", "LOC"):
+                    toponym = replace(toponym, tagged=True)
             if toponym is not None:
                 found.append(toponym)
                 # The name may reach past the entity ("Guinea-Bissau").
@@ -790,9 +901,134 @@ class PlaceFinder:
                 found.append(toponym)
                 while end < len(doc) and starts[end] < toponym.end:
                     end += 1
+            else:
+                inside = self._inside_name(span)
+                found.extend(inside)
+                if not inside:
+                    passed.append(span)
             index = end
+        found.extend(self._listed_with_places(doc, found, passed))
         found.extend(_echoes(doc, found, pos))
         return sorted(_not_people(doc, found), key=lambda t: t.start)
+
+    def _hyphenated(self, ent: Span) -> list[_Toponym]:
+        """ "Fargo-Moorhead", "Zaire/Congo", "Pandi, Bulacan", "Ellsworth and Lyons":
+        places the model joined into one name, each known."""
+        doc = ent.doc
+        cuts = [
+            t.i
+            for t in ent
+            if t.i > ent.start
+            and (
+                t.text in (",", "and")
+                or (t.text in ("-", "–", "/") and not doc[t.i - 1].whitespace_)
+            )
+        ]
+        if not cuts:
+            return []
+        out = []
+        for start, end in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end], strict=True):
+            found = self._lookup(doc[start:end], strict=True, after_preposition=True)
+            if found is None or start == end or found.end > doc[end - 1].idx + len(doc[end - 1]):
+                return []
+            key = normalise_name(found.text)
+            exact = tuple(c for c in found.candidates if normalise_name(c.name) == key)
+            if not exact:
+                return []  # "Wal-Mart" is no "Waal" and "Mart"
+            out.append(replace(found, candidates=exact))
+        glued = any(doc[c].text in ("-", "–", "/") for c in cuts)
+        if glued and not any(_well_known(c, t.text) for t in out for c in t.candidates):
+            return []  # a hyphenated name of small towns is more likely a team's or firm's
+        return out
+
+    def _listed_with_places(
+        self, doc: Doc, found: Sequence[_Toponym], passed: Sequence[Span]
+    ) -> list[_Toponym]:
+        """Names the model took for people or organisations, or passed over, that stand
+        in a list beside places: "Gainesville and Lindsay", "Dodge City, Great Bend,
+        Kingman and Pratt". A list of places names places of one kind and one area, so
+        a name the gazetteer knows in the state of the place beside it, or within
+        100 km of it, is a place there, however small ("Chicago, and Smith and Jones"
+        names no towns in Illinois)."""
+        ends = {t.end: t for t in found if t.candidates}
+        starts = {t.start: t for t in found if t.candidates}
+        out: list[_Toponym] = []
+        remaining = [s for s in passed if not _possessive(s) and not _speaks(s)]
+        changed = True
+        while changed and remaining:
+            changed = False
+            for span in list(remaining):
+                left, right = _listed_after(doc, span.start), _listed_before(doc, span.end)
+                anchor = (ends.get(left) if left is not None else None) or (
+                    starts.get(right) if right is not None else None
+                )
+                if anchor is None:
+                    continue
+                remaining.remove(span)
+                toponym = self._lookup(span, strict=True, after_preposition=True)
+                if toponym is None:
+                    continue
+                near = tuple(c for c in toponym.candidates if _beside(c, anchor.candidates))
+                if near:
+                    toponym = replace(toponym, candidates=near, cue=True)
+                    out.append(toponym)
+                    ends[toponym.end] = toponym
+                    starts[toponym.start] = toponym
+                    changed = True
+        return out
+
+    def _county_lists(self, doc: Doc) -> list[tuple[_Toponym, Span]]:
+        """The names in a list of counties: "Becker, Clay and Otter Tail counties" names
+        Becker County, Clay County and Otter Tail County, each found by that name."""
+        out: list[tuple[_Toponym, Span]] = []
+        for token in doc:
+            word = COUNTY_PLURALS.get(token.lower_)
+            if word is None:
+                continue
+            end = token.i
+            while end > 0:
+                start = end
+                while start > 0 and end - start < 4 and doc[start - 1].is_title:
+                    start -= 1
+                if start == end:
+                    break
+                span = doc[start:end]
+                candidates = tuple(
+                    c
+                    for c in self.gazetteer.candidates(f"{span.text} {word}")
+                    if c.feature_code == "ADM2"
+                )
+                if not candidates:
+                    break
+                out.append(
+                    (_Toponym(span.start_char, span.end_char, span.text, candidates, True), span)
+                )
+                end = start
+                while end > 0 and doc[end - 1].lower_ in (",", "and", "or", "&"):
+                    end -= 1
+                if end == start:
+                    break
+        return out
+
+    def _affiliations(self, doc: Doc) -> list[tuple[_Toponym, Span]]:
+        """A legislator's party and home town: "Rep. Jane Roe, D-Springfield," and
+        "(R-Ocilla)" name the town."""
+        out: list[tuple[_Toponym, Span]] = []
+        for token in doc[1 : len(doc) - 2]:
+            if token.text not in PARTY_LETTERS or doc[token.i - 1].text not in (",", "("):
+                continue
+            dash = doc[token.i + 1]
+            if dash.text not in ("-", "–") or token.whitespace_ or dash.whitespace_:
+                continue
+            end = token.i + 2
+            while end < len(doc) and end - token.i < 6 and doc[end].text[:1].isupper():
+                end += 1
+            if end == token.i + 2:
+                continue
+            found = self._lookup(doc[token.i + 2 : end], strict=True, after_preposition=True)
+            if found is not None:
+                out.append((replace(found, cue=True), doc[token.i : end]))
+        return out
 
     def _unresolved(self, span: Span) -> _Toponym | None:
         """A name the text shows to be a place that the gazetteer does not know: a
@@ -816,31 +1052,53 @@ class PlaceFinder:
         return _Toponym(tokens[0].idx, end, text, (), cue)
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
-        """Places inside an institution's name: "the Alexandria City Public Schools".
+        """Places inside an institution's name: "the Alexandria City Public Schools",
+        "Burlington Selectman", "Jane Roe of Southlake", "Georgia Modular Systems".
 
-        Only names with an institution word (police, school, university, county, ...)
-        are opened, so "the Washington Post" stays an outlet. The name is cut at
-        those words and at "of", "in", "for", "and"; in each run of proper nouns the
-        longest leading part the gazetteer knows is a place.
+        Names with an institution word (police, school, university, party, ...) or a
+        local title (mayor, selectman, ...) are opened, and so is the part after "of",
+        "in" or "on" of any name; the name is cut at those words and at "for", "and";
+        in each run of proper nouns the longest leading part the gazetteer knows is a
+        place. A name that opens with a state's or a country's name is opened too,
+        unless it is an outlet's ("the Washington Post", "The Moscow Times").
         """
         words = [t.lower_.rstrip(".") for t in ent]
-        if not any(w in INSTITUTION_WORDS for w in words):
-            return []
+        opened = any(w in INSTITUTION_WORDS or w in TITLES for w in words)
+        after_of = next(
+            (t.i for t in ent if t.i > ent.start and t.lower_ in ("of", "in", "on")), None
+        )
+        if not opened and after_of is not None:
+            tail = self._lookup(
+                ent.doc[after_of + 1 : ent.end], strict=True, after_preposition=True
+            )
+            return [tail] if tail is not None else []
+        if not opened:
+            return self._hyphenated(ent) or self._leading_area(ent, words)
         out: list[_Toponym] = []
         run: list[Token] = []
         for token in [*ent, None]:
             area = token is not None and bool(run) and token.lower_ in AREA_WORDS
             stop = token is None or (
-                (token.lower_ in INSTITUTION_WORDS and not area)
+                ((token.lower_ in INSTITUTION_WORDS or token.lower_ in TITLES) and not area)
                 or token.lower_ in ("of", "in", "for", "and", "&", "at", "'s", "’s")
                 or token.is_punct
                 or not token.text[:1].isupper()
             )
+            if (
+                stop
+                and run
+                and token is not None
+                and token.lower_ in INSTITUTION_WORDS
+                and self.gazetteer.candidates(f"{ent.doc[run[0].i : token.i].text} {token.text}")
+            ):
+                stop = False  # "the West Bank Health Ministry": a place's own word
             if not stop and token is not None:
                 run.append(token)
                 continue
             if run and run[0].lower_ == "the":
                 run = run[1:]  # "The Athens Police Department"
+            if run and run[0].i > ent.start and ent.doc[run[0].i - 1].lower_ in TITLES:
+                run = []  # "Mayor Lorraine Hall": after a title comes a person
             for length in range(len(run), 0, -1):
                 part = run[:length]
                 span = ent.doc[part[0].i : part[-1].i + 1]
@@ -850,6 +1108,26 @@ class PlaceFinder:
                     break
             run = []
         return out
+
+    def _leading_area(self, ent: Span, words: Sequence[str]) -> list[_Toponym]:
+        """ "Georgia Modular Systems", "the Oakland Tigers": an organisation's name that
+        opens with a well-known place's (a state, a country, a city of 100,000 by its
+        own name), and is no outlet's."""
+        if ent.label_ not in ("ORG", *PLACE_LABELS) or words[-1] in OUTLET_WORDS:
+            return []  # "the Green Bay Packers", "the Glendale Galleria" too
+        tokens = [t for t in ent if t.lower_ != "the"]
+        for length in range(min(len(tokens) - 1, 3), 0, -1):
+            part = tokens[:length]
+            if not all(t.text[:1].isupper() for t in part):
+                continue
+            found = self._lookup(ent.doc[part[0].i : part[-1].i + 1], strict=True)
+            if found is not None:
+                known = any(
+                    c.feature_code in ("ADM1", "PCLI") or _well_known(c, found.text)
+                    for c in found.candidates
+                )
+                return [found] if known else []  # which namesake is for the article
+        return []
 
     def _lookup(
         self, span: Span, *, strict: bool = False, after_preposition: bool = False
@@ -877,18 +1155,23 @@ class PlaceFinder:
         if following is not None and following.lower_ in AREA_WORDS and following.is_title:
             attempts.insert(0, [*tokens, following])
         # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
-        qualified = len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS
+        bare = list(tokens)
+        while len(bare) > 1 and len(tokens) - len(bare) < 2 and bare[0].lower_ in QUALIFIERS:
+            bare = bare[1:]  # "North West England", "S.E. Paris"
+        qualified = len(bare) < len(tokens)
         if qualified:
-            attempts.append(tokens[1:])
+            attempts.append(bare)
         for attempt in attempts:
             found = self._lookup_tokens(attempt, strict=strict, after_preposition=after_preposition)
             if found is not None and qualified and attempt is attempts[-1]:
-                # The part of a continent or region is too far from its middle to stand
-                # at it ("Northern Europe"); a country's, state's or town's will do.
+                # The part of a continent or of a region across countries is too far
+                # from its middle to stand at it ("Northern Europe"); a country's,
+                # province's or town's will do ("West Kasai").
                 kept = tuple(
                     c
                     for c in found.candidates
-                    if c.feature_code not in ("CONT", "RGN")
+                    if c.feature_code != "CONT"
+                    and (c.feature_code != "RGN" or c.country)
                     and (c.population >= 1000 or c.feature_code in AREA_FEATURES)
                 )
                 found = _Toponym(found.start, found.end, found.text, kept) if kept else None
@@ -904,7 +1187,13 @@ class PlaceFinder:
             part = tokens[: len(tokens) - cut] if cut else tokens
             if cut and (
                 len(tokens) < 2
-                or (tokens[-1].lower_ not in AREA_WORDS and tokens[-1].lower_ not in FEATURE_WORDS)
+                or (
+                    tokens[-1].lower_ not in AREA_WORDS
+                    and tokens[-1].lower_ not in FEATURE_WORDS
+                    # "Columbus North", "Lexington 4": a school or district of the town
+                    and tokens[-1].lower_ not in SIDES
+                    and not (strict and tokens[-1].like_num)
+                )
             ):
                 continue
             if not part:
@@ -1029,6 +1318,9 @@ def _contained(
         if p.feature_code not in AREA_FEATURES and p.feature_code != "PPLX"
     )
     main_town = towns.most_common(1)[0][0] if towns else None
+    # Local news keeps to one country's towns: a place name the gazetteer lacks lies
+    # in the article's main town, most likely, when all its towns are in one country.
+    local = len({town[3] for town in towns}) == 1
     # In a text of a sentence or two nothing better will come; in a long article a
     # name that no known place holds is left out rather than guessed (streets aside:
     # they lie in the article's town).
@@ -1050,12 +1342,12 @@ def _contained(
                 holder.admin1,
                 0.3,
             )
-        elif not name.cue or not (name.street or short):
+        elif not ((name.tagged and local) or (name.cue and (name.street or short))):
             continue  # a name the words do not show to be a place needs a holder
         elif main_town is not None:
             _, lat, lon, iso3, admin1 = main_town
             confidence = 0.2
-        elif country is not None:
+        elif country is not None and name.cue and (name.street or short):
             lat, lon, iso3, admin1, confidence = (
                 country.lat,
                 country.lon,
@@ -1085,18 +1377,26 @@ def _contained(
 
 def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     """ "Alexandria, Va.", "Tripoli, Lebanon", "Austin, in Scott County, Indiana": keep
-    the candidates inside the second name (a country, state or county). Pairs are read
-    from the right, so a county narrowed by its state narrows the town before it."""
+    the candidates inside the second name (a country, state, county, or a region of
+    one country such as Scotland or Ontario). Pairs are read from the right, so a
+    county narrowed by its state narrows the town before it. A town with namesakes
+    but none inside a state or region it is said to lie in ("Fife, Scotland", where
+    the gazetteer knows only other Fifes) stands at that state or region."""
     out = list(toponyms)
     for index in range(len(out) - 2, -1, -1):
         first, second = out[index], out[index + 1]
         between = " ".join(text[first.end : second.start].split())
         if between not in (",", ", in", "in"):
             continue
-        holders = [c for c in second.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
+        holders = [
+            c
+            for c in second.candidates
+            if c.feature_code in ("PCLI", "ADM1", "ADM2")
+            or (c.feature_code == "RGN" and c.country and c.admin1)
+        ]
         if between != "," and not holders:
             continue
-        states = {(c.country, c.admin1) for c in holders if c.feature_code in ("ADM1", "ADM2")}
+        states = {(c.country, c.admin1) for c in holders if c.feature_code != "PCLI"}
         countries = {c.country for c in holders}
         inside = tuple(
             c
@@ -1104,13 +1404,56 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
             if c.country in countries
             and (
                 not states
-                or c.country != "USA"
                 or (c.country, c.admin1) in states
                 or c.feature_code == "PCLI"
+                or (c.country != "USA" and c.admin1 is None)
             )
         )
         if inside:
             out[index] = replace(first, candidates=inside, narrowed=True)
+        elif (
+            between == ","
+            and len({(c.country, c.admin1) for c in holders}) == 1
+            and holders[0].feature_code in ("ADM1", "RGN")
+            and all(c.feature_code not in AREA_FEATURES for c in first.candidates)
+        ):
+            holder = holders[0]
+            here = Candidate(
+                None, first.text, holder.lat, holder.lon, holder.country, holder.admin1, "PPLX", 0
+            )
+            out[index] = replace(first, candidates=(here,), narrowed=True)
+    return out
+
+
+def _alike_in_lists(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
+    """A list of three or more names ("Virginia, Washington, West Virginia and
+    Wyoming") names places of one kind: where every name in it can be a country, a
+    state or a county, each is that. "Washington" in a list of states is the state,
+    and "Pennsylvania" after it is no container."""
+    out = list(toponyms)
+    groups: list[list[int]] = []
+    current = [0]
+    closed = False
+    for index in range(1, len(out) + 1):
+        between = (
+            " ".join(text[out[index - 1].end : out[index].start].split())
+            if index < len(out)
+            else ""
+        )
+        if between in (",", ", and", "and", ", or", "or") and not closed:
+            current.append(index)
+            closed = between not in (",",)
+            continue
+        if closed and len(current) >= 3:
+            groups.append(current)
+        current, closed = [index], False
+    for group in groups:
+        for kind in ("PCLI", "ADM1", "ADM2"):
+            kept = [tuple(c for c in out[i].candidates if c.feature_code == kind) for i in group]
+            if all(kept):
+                for i, candidates in zip(group, kept, strict=True):
+                    out[i] = replace(out[i], candidates=candidates, narrowed=True)
+                break
     return out
 
 
@@ -1223,6 +1566,8 @@ def _trim_space(span: Span) -> Span:
 # Sentences up to which a text is short: a name there may stand at the article's
 # town or country when nothing nearer holds it.
 SHORT_TEXT = 2
+# The share of an article's town mentions that makes it one town's local news.
+LOCAL_SHARE = 0.15
 # How far (characters) a place may stand from a name the gazetteer lacks to hold it.
 REACH = 60
 # Nouns that say the name next to them is a place: "the village of X", "X district".
@@ -1265,9 +1610,19 @@ DIRECTIONS = frozenset(
         "outside",
     }
 )
+# Words after a town's name that name a school, team or district of it.
+SIDES = frozenset({"north", "south", "east", "west", "central"})
 # Words before a place name that pick out a part of it.
 QUALIFIERS = DIRECTIONS | frozenset(
     {
+        "n.",
+        "s.",
+        "e.",
+        "w.",
+        "n.e.",
+        "n.w.",
+        "s.e.",
+        "s.w.",
         "northern",
         "southern",
         "eastern",
@@ -1283,6 +1638,8 @@ QUALIFIERS = DIRECTIONS | frozenset(
         "upper",
         "lower",
         "rural",
+        "metro",
+        "metropolitan",
     }
 )
 # How wide a place is, to choose the narrower of two equally near: "the district of
@@ -1468,6 +1825,12 @@ def _place_like(span: Span) -> bool:
     if _after_locative(span) or _taken_ground(span):
         return True
     doc = span.doc
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and doc[span.end + 1].lower_ == "based"
+    ):
+        return True  # "a Northbrook-based retailer"
     last = doc[span.end - 1]
     if _dateline(list(span)):
         return True
@@ -1564,7 +1927,10 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
     index = 0
     while index < len(doc):
         token = doc[index]
-        if pos[index] != "PROPN" and not (token.is_upper and token.is_alpha):
+        # The tagger often calls a town before a noun a common noun or an adjective
+        # ("Chicopee residents", "Hounslow's lead member"): a capitalised word that the
+        # article shows to be a place is one there too.
+        if pos[index] != "PROPN" and not (token.is_alpha and token.text[:1].isupper()):
             index += 1
             continue
         matched = 0
@@ -1727,6 +2093,45 @@ def _street_name_word(token: Token) -> bool:
         text[:1].isupper()
         and (token.is_alpha or text.endswith("."))
         and token.pos_ in ("PROPN", "ADJ", "NOUN")
+    )
+
+
+LIST_JOINS = frozenset({",", "and", "or", "&"})
+
+
+def _listed_after(doc: Doc, index: int) -> int | None:
+    """Where the name ends that comes before the comma or "and" before token
+    ``index``, if one does."""
+    joins = 0
+    while index > 0 and doc[index - 1].text in LIST_JOINS and joins < 2:
+        index -= 1
+        joins += 1
+    if not joins or index == 0:
+        return None
+    last = doc[index - 1]
+    return last.idx + len(last.text)
+
+
+def _listed_before(doc: Doc, index: int) -> int | None:
+    """Where the name starts that comes after the comma or "and" at token ``index``."""
+    joins = 0
+    while index < len(doc) and doc[index].text in LIST_JOINS and joins < 2:
+        index += 1
+        joins += 1
+    return doc[index].idx if joins and index < len(doc) else None
+
+
+def _beside(candidate: Candidate, others: Sequence[Candidate]) -> bool:
+    """Whether a candidate lies in the state or province of one of ``others``, or
+    within 100 km of one of them."""
+    return any(
+        (bool(candidate.admin1) and (c.country, c.admin1) == (candidate.country, candidate.admin1))
+        or (
+            c.country == candidate.country
+            and c.feature_code not in AREA_FEATURES
+            and _km(candidate.lat, candidate.lon, c.lat, c.lon) < 100
+        )
+        for c in others
     )
 
 
