@@ -93,3 +93,23 @@ def test_link_arrest_by_no_one_named_is_the_state_of_its_place() -> None:
     assert [a.country for a in named.source] == ["SRB"]
     (protest,) = place_targets([_event("141", "PROTEST", source=())], {"MNE": "Montenegro"})
     assert protest.source == ()
+
+
+def test_link_violence_by_no_one_named_is_by_unidentified_attackers_of_its_place() -> None:
+    # "a bomb near Podgorica killed two soldiers": someone from the place did it
+    soldiers = Actor("soldiers", "two Serb soldiers", 0, 17, "SRB", ("MIL",), "sector")
+    bombing = _event("183", "ASSAULT", source=(), target=(soldiers,))
+    (event,) = place_targets([bombing], {"MNE": "Montenegro"})
+    (attacker,) = event.source
+    assert (attacker.name, attacker.country, attacker.kind) == (
+        "unidentified attackers",
+        "MNE",
+        "group",
+    )
+    assert TEXT[attacker.start : attacker.end] == "Montenegro"
+    assert [a.country for a in event.target] == ["SRB"]
+    # a named attacker keeps the act; so does a threat of violence
+    (named,) = place_targets([_event("190", "ASSAULT")], {"MNE": "Montenegro"})
+    assert [a.country for a in named.source] == ["SRB"]
+    (threat,) = place_targets([_event("138", "THREATEN", source=())], {"MNE": "Montenegro"})
+    assert threat.source == ()

@@ -76,6 +76,13 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # 091), arrest and detention (173), expulsion (174), arrest on a charge of spying or
 # treason (1125). Done in a place by no one named, they are that country's.
 _STATE_ACTS = frozenset({"090", "091", "173", "174", "1125"})
+# Violence (bombings, killings, fighting, mass violence): done in a place by no one the
+# text names, it is the work of unidentified attackers of that country.
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+# The name of the unnamed perpetrators of violence in a place.
+UNIDENTIFIED = "unidentified attackers"
 
 
 def _local(actor: Actor, country: str) -> Actor:
@@ -104,6 +111,10 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
     - An arrest, detention, expulsion or criminal investigation in a place by no one
       named is the work of that country's authorities: "a missionary was arrested in
       Lebanon" has Lebanon as its source (and then no target from the same place).
+    - Violence in a place by no one named is the work of unidentified attackers of
+      that country, as event data sets code it ("Unidentified Gunmen (Iraq)"): "a
+      roadside bomb near Samarra killed a soldier" has an attacker from Iraq as its
+      source, with the place's words as its span.
     - An event done in a place names its country as the target when nothing else
       does: "Serbia lifted a night curfew in Montenegro", "a bomb exploded in
       Baghdad", "the president threatened a curfew in Algiers", with the place's
@@ -132,6 +143,8 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
         if by_state:
             sources = (placed,)
             targets = tuple(t for t in targets if t.start != place.start)
+        elif not sources and event.cameo_root in _VIOLENT_ROOTS:
+            sources = (replace(placed, name=UNIDENTIFIED, kind="group"),)
         if (
             not targets
             and not by_state
