@@ -491,3 +491,15 @@ def test_roles_a_bomb_that_acts_leaves_the_speaker_out(pipeline: Pipeline) -> No
         assert [(a.name, a.country) for a in attack.source] == [
             ("unidentified attackers", "MLI")
         ], attack.source
+
+
+def test_roles_an_ally_is_not_its_owner(pipeline: Pipeline) -> None:
+    """ "Chad's rebel ally in Sudan" is a party of Sudan, not Chad; with no country of
+    its own, the owner's is not given to it."""
+    text = "Government troops attacked Chad's rebel ally in western Sudan on Friday."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert "SDN" in _countries(attack.target)
+    assert "TCD" not in _countries(attack.target)
+    text = "Kenya's allies condemned the vote."
+    condemnation = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(condemnation.source) == [None]

@@ -110,6 +110,30 @@ _BACKER_SUFFIXES = frozenset(
         "installed",
     }
 )
+# Nouns for another party seen from its owner: "Israel's militia ally", "Iraq's
+# neighbours" are not Israel or Iraq.
+RELATION_NOUNS = frozenset(
+    {
+        "ally",
+        "allies",
+        "enemy",
+        "enemies",
+        "foe",
+        "foes",
+        "rival",
+        "rivals",
+        "adversary",
+        "adversaries",
+        "opponent",
+        "opponents",
+        "proxy",
+        "proxies",
+        "neighbour",
+        "neighbours",
+        "neighbor",
+        "neighbors",
+    }
+)
 # "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sectors of actors that stand for a state when named by country or capital.
@@ -790,6 +814,9 @@ class ActorResolver:
             return actor
         if actor.kind == "organisation" and actor.sectors:
             return actor  # a known group of no one country: al-Qaeda, the Muslim Brotherhood
+        if actor.kind == "group" and actor.text.rpartition(" ")[2].lower() in RELATION_NOUNS:
+            # "Iraq's neighbours": the one country its sentence names is the owner's
+            return actor
         # A name the dictionaries do not know may be a place or a foreign body ("the
         # annexation of Crimea"): only the article's main country is a safe guess for it.
         if any(
@@ -996,6 +1023,9 @@ class ActorResolver:
                     (),
                     "country",
                 )
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if lower in RELATION_NOUNS and owner is not None:
+            return self._other_party(head, owner, tokens)
         # "Haftar's campaign": the possessor acts.
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
@@ -1048,6 +1078,21 @@ class ActorResolver:
                     first.i, last.i + 1, self.doc[first.i : last.i + 1].text, country, (), unknown
                 )
         return None
+
+    def _other_party(self, head: Token, owner: Token, tokens: Sequence[Token]) -> Actor:
+        """The party a relation noun names beside its owner: "Israel's militia ally in
+        southern Lebanon" is a militia of Lebanon, not Israel; "Syria's Lebanese
+        allies" are Lebanese. Without a country of its own, the text leaves it open."""
+        mine = [t for t in tokens if not (owner.left_edge.i <= t.i <= owner.right_edge.i)]
+        country = self._country_in(t for t in mine if t.i != head.i) or self._where_they_live(head)
+        sectors: tuple[str, ...] = ()
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod") and child.pos_ == "NOUN":
+                found = self._sector_of([child], child)
+                if found is not None:
+                    sectors = found[0]
+        name = " ".join(t.text for t in mine if t.dep_ not in ("det", "punct", "case"))
+        return self._actor(tokens[0].i, tokens[-1].i + 1, name, country, sectors, "group")
 
     def _sector_of(
         self, tokens: Sequence[Token], head: Token
