@@ -503,3 +503,28 @@ def test_roles_an_ally_is_not_its_owner(pipeline: Pipeline) -> None:
     text = "Kenya's allies condemned the vote."
     condemnation = _of_type(pipeline, text, "ACCUSE")
     assert _countries(condemnation.source) == [None]
+
+
+def test_roles_grievance_in_the_purpose_of_a_drive(pipeline: Pipeline) -> None:
+    """ "a drive to persuade parliament": the infinitive the parse takes for a relative
+    clause says whom the protest is aimed at."""
+    text = "Miners began a hunger strike in part of a drive to persuade the Chilean senate."
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert _countries(protest.target) == ["CHL"]
+
+
+def test_roles_reason_cited_is_not_the_target(pipeline: Pipeline) -> None:
+    text = "The Turkish government refused to send troops, citing public opposition."
+    refusal = _of_type(pipeline, text, "REJECT")
+    assert not [a.text for a in refusal.target if "opposition" in a.text]
+
+
+def test_roles_those_joined_protest_alongside(pipeline: Pipeline) -> None:
+    """ "rioted, joining thousands of workers in demanding ...": the workers protest with
+    them; the protest is aimed at what they demand it from."""
+    text = (
+        "Students rioted in Asmara on Monday, joining thousands of workers in demanding"
+        " independence from Ethiopian rule, witnesses said."
+    )
+    protest = _of_type(pipeline, text, "PROTEST")
+    assert _countries(protest.target) == ["ETH"]

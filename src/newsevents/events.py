@@ -1852,6 +1852,11 @@ class EventCoder:
         }
     )
 
+    # Verbs giving the reason for an act: what they name is not whom it is aimed at.
+    _REASON_VERBS = frozenset({"cite", "invoke", "argue", "explain"})
+    # Verbs whose object acts alongside their subject: "joined the strikers".
+    _COMPANY_VERBS = frozenset({"join", "accompany"})
+
     def _grievance_target(
         self, verb: Token, used: set[int], sources: Sequence[Actor], resolver: ActorResolver
     ) -> list[Actor]:
@@ -1881,8 +1886,12 @@ class EventCoder:
             # the agent of a deeper clause did what it is about: "a bill signed by the
             # minister"; only the verb's own agent is its source
             deeper_agent = current.dep_ == "agent" and current.head.i != verb.i
-            if current.dep_ in self._NOT_ABOUT and not deeper_agent:
+            if current.dep_ in self._NOT_ABOUT and not deeper_agent and not self._purpose(current):
                 continue
+            if current.pos_ in ("VERB", "AUX") and _lemma(current) in self._REASON_VERBS:
+                continue  # "refused, citing domestic opposition": why, not at whom
+            if current.dep_ == "dobj" and _lemma(current.head) in self._COMPANY_VERBS:
+                continue  # "joining thousands of demonstrators": those who protest with them
             if current.i in used:
                 # the trigger's own words ("press their demands"): what they are of
                 queue.extend(current.children)
@@ -1975,6 +1984,17 @@ class EventCoder:
                         if actor is not None and ("MED" in actor.sectors):
                             out.append((token, _name_span(child)))
         return out
+
+    @staticmethod
+    def _purpose(clause: Token) -> bool:
+        """Whether a clause the parse hung on a noun as a relative clause is its purpose:
+        "a drive to convince parliament", "a strike to force the minister out" (an
+        infinitive with no subject of its own)."""
+        return (
+            clause.dep_ == "relcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        )
 
 
 def _name_span(token: Token) -> Span:
