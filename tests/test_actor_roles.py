@@ -528,3 +528,15 @@ def test_roles_those_joined_protest_alongside(pipeline: Pipeline) -> None:
     )
     protest = _of_type(pipeline, text, "PROTEST")
     assert _countries(protest.target) == ["ETH"]
+
+
+def test_roles_a_capital_name_another_country_shares(pipeline: Pipeline) -> None:
+    """ "Tripoli" is Libya's capital and a Lebanese port: the text around it says which."""
+    text = "Syrian troops shelled militias in Tripoli, the north Lebanese port."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.target) == ["LBN"]
+    text = "Militias in Tripoli attacked the Libyan parliament."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert _countries(attack.source) == ["LBY"]
+    accusation = _of_type(pipeline, "Tripoli accused Egypt of arming the rebels.", "ACCUSE")
+    assert _countries(accusation.source) == ["LBY"]

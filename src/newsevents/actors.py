@@ -52,7 +52,9 @@ if TYPE_CHECKING:
 
 _LEAD = re.compile(r"[^\W_]+|\S")
 
-EntryHow = Literal["name", "demonym", "capital", "organisation", "sector-noun", "sector-title"]
+EntryHow = Literal[
+    "name", "demonym", "capital", "city", "organisation", "sector-noun", "sector-title"
+]
 
 # Words that refer back to an actor named earlier in the article.
 COUNTRY_ANAPHORS = frozenset({"nation", "country", "state", "kingdom", "republic"})
@@ -246,6 +248,13 @@ class ActorDictionary:
                 add(demonym, ActorEntry(name, "demonym", iso3, (), "country"))
             for capital in _strings(item.get("capitals")):
                 add(capital, ActorEntry(name, "capital", iso3, _STATE_SECTORS, "country"))
+        for item in countries:
+            # "Tripoli" is Libya's capital and Lebanon's second city: a city that shares
+            # another country's capital's name, for the resolver to choose between them.
+            iso3 = str(item["iso3"]).upper()
+            for city in _strings(item.get("cities")):
+                if any(e.how == "capital" for e in phrases.get(normalise(city), ())):
+                    add(city, ActorEntry(names[iso3], "city", iso3, (), "country"))
         for item in organisations:
             name = str(item["name"])
             country = item.get("country")
@@ -509,12 +518,16 @@ class ActorResolver:
                 self.memory.countries.append((doc[m.start].idx, entry.country))
         self.country_counts = counts
         self.main_country = _main_country(counts)
+        self._sentence_starts = [sent.start_char for sent in doc.sents]
+        # Capitals whose name a city of another country shares ("Tripoli").
+        self._shared = [m for m in self.matches if m.best("city") and m.best("capital")]
+        self._settle_shared_names()
         # Each sentence's first character and the countries it names (by name, demonym
         # or capital), for the country of a body its sentence leaves unsaid.
-        self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._sentence_countries: list[set[str]] = [set() for _ in self._sentence_starts]
         for m in self.matches:
-            entry = m.best("name", "demonym", "capital")
+            m = self._by_token[m.start]
+            entry = m.best("name", "demonym", "capital", "city")
             if entry is None or not entry.country or self._not_its_country(doc[m.start]):
                 continue
             if self._is_person_token(doc[m.start]):
@@ -528,7 +541,7 @@ class ActorResolver:
     def names_country(self, token: Token) -> bool:
         """Whether the token is (part of) a country's name, people or capital."""
         match = self._by_token.get(token.i)
-        return match is not None and match.best("name", "demonym", "capital") is not None
+        return match is not None and match.best("name", "demonym", "capital", "city") is not None
 
     @staticmethod
     def first_person(token: Token) -> bool:
@@ -542,6 +555,37 @@ class ActorResolver:
             if country:
                 self.country_counts[country] += 1
         self.main_country = _main_country(self.country_counts)
+        self._settle_shared_names()
+
+    def _settle_shared_names(self) -> None:
+        """Which country a capital's name means where a city of another country shares
+        it: "militias in Tripoli, the north Lebanese port" are Lebanon's. The country
+        its sentence names by name or people, else the one its article (and its
+        places) names more; the capital's when neither says."""
+        for match in self._shared:
+            capital = match.best("capital")
+            if capital is None or not capital.country:
+                continue
+            cities = [e for e in match.entries if e.how == "city" and e.country]
+            k = self._sentence_index(self.doc[match.start].idx)
+            named = {
+                entry.country
+                for m in self.matches
+                if self._sentence_index(self.doc[m.start].idx) == k
+                and (entry := m.best("name", "demonym")) is not None
+                and entry.country
+            }
+            chosen: ActorEntry | None = None
+            if capital.country not in named:
+                chosen = next((e for e in cities if e.country in named), None)
+            if chosen is None and capital.country not in named:
+                counts = self.country_counts
+                best = max(cities, key=lambda e: counts[e.country or ""])
+                if counts[best.country or ""] > counts[capital.country]:
+                    chosen = best
+            settled = match if chosen is None else PhraseMatch(match.start, match.end, (chosen,))
+            for i in range(match.start, match.end):
+                self._by_token[i] = settled
 
     # -- document-wide indexes ------------------------------------------------
 
@@ -666,7 +710,7 @@ class ActorResolver:
             match = self._by_token.get(token.i)
             if match is None or self._not_its_country(token):
                 continue
-            entry = match.best("name", "demonym", "capital")
+            entry = match.best("name", "demonym", "capital", "city")
             if entry and entry.country:
                 return entry.country
             org = match.best("organisation")
@@ -706,7 +750,7 @@ class ActorResolver:
         the dictionary does not know: "Homeland Union", "Workers' Union"."""
         if match.end - match.start != 1 or match.best("organisation") is None:
             return False
-        if match.best("name", "demonym", "capital") is not None:
+        if match.best("name", "demonym", "capital", "city") is not None:
             return False
         for child in head.lefts:
             if child.dep_ not in ("compound", "poss") or child.pos_ != "PROPN":
@@ -724,7 +768,7 @@ class ActorResolver:
                 continue
             for pobj in child.children:
                 match = self._by_token.get(pobj.i)
-                entry = match.best("name", "capital") if match else None
+                entry = match.best("name", "capital", "city") if match else None
                 if entry is not None and entry.country:
                     return entry.country
         return None
@@ -794,7 +838,7 @@ class ActorResolver:
         """The country a preposition's place names, as an actor ("in Amman" -> Jordan)."""
         for pobj in prep.children:
             match = self._by_token.get(pobj.i)
-            entry = match.best("name", "capital") if match else None
+            entry = match.best("name", "capital", "city") if match else None
             if match is not None and entry is not None and entry.country:
                 return self._actor(
                     match.start,
@@ -885,7 +929,7 @@ class ActorResolver:
         if match is not None and self._inside_other_name(head, match):
             match = None  # "the Homeland Union" is no European Union ("the Union")
         if match is not None:
-            entry = match.best("organisation", "name", "capital", "demonym")
+            entry = match.best("organisation", "name", "capital", "city", "demonym")
             if entry is not None and entry.how == "organisation":
                 country = entry.country or self._country_in(
                     t for t in tokens if not (match.start <= t.i < match.end)
@@ -895,12 +939,12 @@ class ActorResolver:
                 )
             if (
                 entry is not None
-                and entry.how == "capital"
+                and entry.how in ("capital", "city")
                 and head.dep_ == "pobj"
                 and head.head.lower_ in PLACE_PREPS
             ):
                 return None
-            if entry is not None and entry.how in ("name", "capital"):
+            if entry is not None and entry.how in ("name", "capital", "city"):
                 return self._actor(
                     span_start, span_end, entry.name, entry.country, entry.sectors, "country"
                 )
