@@ -1067,9 +1067,9 @@ class ActorResolver:
                     (),
                     "country",
                 )
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if lower in RELATION_NOUNS and owner is not None:
-            return self._other_party(head, owner, tokens)
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        if lower in RELATION_NOUNS and possessor is not None:
+            return self._other_party(head, possessor, tokens)
         # "Haftar's campaign": the possessor acts.
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
