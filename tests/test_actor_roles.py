@@ -540,3 +540,10 @@ def test_roles_a_capital_name_another_country_shares(pipeline: Pipeline) -> None
     assert _countries(attack.source) == ["LBY"]
     accusation = _of_type(pipeline, "Tripoli accused Egypt of arming the rebels.", "ACCUSE")
     assert _countries(accusation.source) == ["LBY"]
+
+
+def test_roles_subject_in_the_trigger_is_not_its_own_target(pipeline: Pipeline) -> None:
+    """ "Ugandan troops withdrew": the trigger's subject words are the source's."""
+    retreat = _of_type(pipeline, "Ugandan troops withdrew from the town on Sunday.", "RETREAT")
+    assert _countries(retreat.source) == ["UGA"]
+    assert retreat.target == ()

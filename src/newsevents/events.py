@@ -1571,7 +1571,9 @@ class EventCoder:
                 )
                 if a is not None
             ]
-        return sources, targets
+        # "Ugandan troops withdrew from the town": the trigger's own subject words are
+        # the source's; no part of them is what it acted on.
+        return sources, [t for t in targets if not self._inside_any(t, sources)]
 
     @staticmethod
     def _counted_before(
@@ -1984,6 +1986,11 @@ class EventCoder:
                         if actor is not None and ("MED" in actor.sectors):
                             out.append((token, _name_span(child)))
         return out
+
+    @staticmethod
+    def _inside_any(actor: Actor, others: Sequence[Actor]) -> bool:
+        """Whether an actor's words lie within another's ("Ugandan" in "Ugandan troops")."""
+        return any(o.start <= actor.start and actor.end <= o.end and o is not actor for o in others)
 
     @staticmethod
     def _purpose(clause: Token) -> bool:
