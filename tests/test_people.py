@@ -47,3 +47,21 @@ def test_people_unknown_name_placed_by_a_demonym_on_its_title(pipeline: Pipeline
     targets = [a for e in events for a in e.target if "Tahir" in a.name]
     assert targets
     assert {a.country for a in targets} == {"GBR"}
+
+
+def test_people_an_official_of_a_stateless_body_has_no_country(pipeline: Pipeline) -> None:
+    """ "UN Secretary-General ...": not of the country the sentence is about."""
+    for text in (
+        "UN Secretary-General Amara Tindale condemned the shelling in Yemen on Monday.",
+        "Secretary-General Amara Tindale of the United Nations condemned the shelling in Yemen.",
+    ):
+        coded = pipeline.code_article(Article(id="p2", text=text))
+        accuse = [e for e in coded.events if e.plover_type == "ACCUSE"]
+        assert accuse, [(e.plover_type, e.trigger.text) for e in coded.events]
+        (official,) = accuse[0].source
+        assert "Tindale" in official.text
+        assert official.country is None
+        assert "IGO" in official.sectors
+    text = "Yemeni Foreign Minister Amara Tindale condemned the shelling in Aden on Monday."
+    coded = pipeline.code_article(Article(id="p3", text=text))
+    assert [a.country for e in coded.events for a in e.source] == ["YEM"]

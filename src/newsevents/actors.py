@@ -657,6 +657,22 @@ class ActorResolver:
                 if child.dep_ == "prep" and child.lower_ == "of"
                 for t in child.subtree
             )
+        if country is None and title is not None:
+            # "UN Secretary-General Ban Ki-moon", "Secretary-General Ban of the United
+            # Nations": an official of a body of no one country is of none either
+            before = self.doc[max(0, lo - 3) : lo]
+            stateless = self._stateless_sectors(
+                [
+                    *(t for t in before if not t.is_punct and t.pos_ != "VERB"),
+                    *(
+                        t
+                        for child in ent.root.children
+                        if child.dep_ == "prep" and child.lower_ == "of"
+                        for t in child.subtree
+                    ),
+                ]
+            )
+            sectors = (*sectors, *(c for c in stateless if c not in sectors))
         if country is None:
             # "suspected British militant Haroon Aswad": a demonym among the name's modifiers
             country = self._country_in(
