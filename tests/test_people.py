@@ -65,3 +65,11 @@ def test_people_an_official_of_a_stateless_body_has_no_country(pipeline: Pipelin
     text = "Yemeni Foreign Minister Amara Tindale condemned the shelling in Aden on Monday."
     coded = pipeline.code_article(Article(id="p3", text=text))
     assert [a.country for e in coded.events for a in e.source] == ["YEM"]
+
+
+def test_people_placed_by_the_national_body_their_sentence_names(pipeline: Pipeline) -> None:
+    """A titled person in a sentence that names no country but a national body."""
+    text = "President Amara Tindale conceded to demands from UNITA to free the prisoners."
+    coded = pipeline.code_article(Article(id="p4", text=text))
+    sources = [a for e in coded.events for a in e.source if "Tindale" in a.text]
+    assert sources and all(a.country == "AGO" for a in sources)

@@ -525,8 +525,15 @@ class ActorResolver:
         # Each sentence's first character and the countries it names (by name, demonym
         # or capital), for the country of a body its sentence leaves unsaid.
         self._sentence_countries: list[set[str]] = [set() for _ in self._sentence_starts]
+        # and the countries of the national bodies it names ("UNITA", "the ANC")
+        self._sentence_bodies: list[set[str]] = [set() for _ in self._sentence_starts]
         for m in self.matches:
             m = self._by_token[m.start]
+            body = m.best("organisation")
+            if body is not None and body.country:
+                k = self._sentence_index(doc[m.start].idx)
+                if 0 <= k < len(self._sentence_bodies):
+                    self._sentence_bodies[k].add(body.country)
             entry = m.best("name", "demonym", "capital", "city")
             if entry is None or not entry.country or self._not_its_country(doc[m.start]):
                 continue
@@ -889,6 +896,9 @@ class ActorResolver:
             return actor
         unknown_name = actor.kind == "organisation" or (actor.kind == "person" and not actor.role)
         here = None if unknown_name else self.sentence_country(actor.start)
+        if here is None and actor.kind == "person" and actor.role:
+            # a titled official: of the country whose bodies the sentence speaks of
+            here = self._sentence_body_country(actor.start)
         country = here or self.main_country
         return _replace(actor, country=country) if country else actor
 
@@ -902,6 +912,15 @@ class ActorResolver:
         if not 0 <= k < len(self._sentence_countries):
             return None
         named = self._sentence_countries[k]
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _sentence_body_country(self, offset: int) -> str | None:
+        """The only country of the national bodies named by a sentence that names no
+        country itself: "President Santos conceded to UNITA's demands"."""
+        k = self._sentence_index(offset)
+        if not 0 <= k < len(self._sentence_bodies) or self._sentence_countries[k]:
+            return None
+        named = self._sentence_bodies[k]
         return next(iter(named)) if len(named) == 1 else None
 
     def _remember(self, actor: Actor) -> None:
