@@ -547,3 +547,14 @@ def test_roles_subject_in_the_trigger_is_not_its_own_target(pipeline: Pipeline) 
     retreat = _of_type(pipeline, "Ugandan troops withdrew from the town on Sunday.", "RETREAT")
     assert _countries(retreat.source) == ["UGA"]
     assert retreat.target == ()
+
+
+def test_roles_agent_of_a_passive_hung_on_the_clause_above(pipeline: Pipeline) -> None:
+    """ "was accused of ..., much of it believed lost, by auditors": the parse hangs the
+    agent on the clause after the passive."""
+    text = (
+        "Former governor Paul Okello has been accused of diverting public money, much of"
+        " it believed lost, by Kenyan government auditors."
+    )
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert _countries(accusation.source) == ["KEN"]

@@ -1590,7 +1590,8 @@ class EventCoder:
 
     def _stray_agent(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
         """The agent of a passive that the parse hung on a gerund below it: "was accused
-        of misusing funds by government officials" (an active gerund has no agent)."""
+        of misusing funds by government officials" (an active gerund has no agent), or
+        on an active clause above it."""
         for prep in verb.subtree:
             gerund = prep.head
             if (
@@ -1608,6 +1609,26 @@ class EventCoder:
                     for t in _with_conjuncts(pobj)
                     if (a := resolver.resolve(t)) is not None
                 ]
+        # "was accused of misusing funds, much of it believed lost, by officials": an
+        # agent hung on an active clause above, after the passive
+        above = verb
+        for _ in range(2):
+            if above.dep_ not in ("ccomp", "conj", "advcl") or above.head.i == above.i:
+                break
+            above = above.head
+            if any(c.dep_ in ("auxpass", "agent") for c in above.children):
+                break  # a passive of its own: the phrase is its agent
+            found = [
+                a
+                for prep in above.children
+                if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > verb.i
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for t in _with_conjuncts(pobj)
+                if (a := resolver.resolve(t)) is not None
+            ]
+            if found:
+                return found
         return []
 
     def _prep_targets(
