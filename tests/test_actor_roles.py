@@ -558,3 +558,14 @@ def test_roles_agent_of_a_passive_hung_on_the_clause_above(pipeline: Pipeline) -
     )
     accusation = _of_type(pipeline, text, "ACCUSE")
     assert _countries(accusation.source) == ["KEN"]
+
+
+def test_roles_forces_pulled_out_are_their_owners(pipeline: Pipeline) -> None:
+    """ "troops were withdrawn from Somalia": their owner withdraws them from the place."""
+    text = "Hundreds of Ugandan troops were withdrawn from Somalia on Monday."
+    retreat = _of_type(pipeline, text, "RETREAT")
+    assert _countries(retreat.source) == ["UGA"]
+    assert _countries(retreat.target) == ["SOM"]
+    text = "Forty UN peacekeepers were shipped out of the northern Malian town of Kidal."
+    pullout = _of_type(pipeline, text, "SANCTION")
+    assert _countries(pullout.target) == ["MLI"]

@@ -1396,6 +1396,14 @@ class EventCoder:
                                 sources.append(actor)
             if not sources and not any(c.dep_ == "agent" for c in verb.children):
                 sources = self._stray_agent(verb, resolver)
+            if (
+                not sources
+                and _lemma(verb) in self._PULLOUT_VERBS
+                and match.trigger.code in ("087", "1661")
+            ):
+                # "Eighty UN peacekeepers were shipped out of the Bosnian enclave": the
+                # forces moved are their owner's; the place they leave is the target
+                return targets, self._left_place(verb, resolver)
             if not targets:
                 # "a camp for Congolese refugees was attacked": whom the thing is for
                 for child in verb.children:
@@ -1825,6 +1833,8 @@ class EventCoder:
             "rush",
         }
     )
+    # Verbs that take forces out of a place: "troops were pulled out of the town".
+    _PULLOUT_VERBS = frozenset({"withdraw", "pull", "ship", "evacuate", "fly", "airlift"})
     # Verbs of pace whose subject carries out the act their object names: "speeded up the
     # withdrawal", "delayed the pullout".
     _PACE_VERBS = frozenset({"speed", "accelerate", "hasten", "expedite", "delay", "slow"})
@@ -2012,6 +2022,23 @@ class EventCoder:
     def _inside_any(actor: Actor, others: Sequence[Actor]) -> bool:
         """Whether an actor's words lie within another's ("Ugandan" in "Ugandan troops")."""
         return any(o.start <= actor.start and actor.end <= o.end and o is not actor for o in others)
+
+    @staticmethod
+    def _left_place(verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """Whose is the place a verb takes something out of: "from Somalia", "out of
+        the eastern Bosnian enclave"."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "out"):
+                continue
+            if prep.lower_ == "out":
+                prep = next((c for c in prep.children if c.lower_ == "of"), prep)
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                actor = resolver.resolve(pobj) or resolver.country_of_place(prep)
+                if actor is not None and actor.country:
+                    return [actor]
+        return []
 
     @staticmethod
     def _purpose(clause: Token) -> bool:
