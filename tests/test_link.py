@@ -113,3 +113,14 @@ def test_link_violence_by_no_one_named_is_by_unidentified_attackers_of_its_place
     assert [a.country for a in named.source] == ["SRB"]
     (threat,) = place_targets([_event("138", "THREATEN", source=())], {"MNE": "Montenegro"})
     assert threat.source == ()
+
+
+def test_link_investigation_is_about_its_place_even_before_it() -> None:
+    # "the UN sent experts to Montenegro to investigate": where it is done, not said
+    un = Actor("United Nations", "UN", 0, 2, None, ("IGO",), "organisation")
+    inquiry = _event("090", "ACCUSE", source=(un,), trigger=Span(45, 56, "investigate"))
+    (event,) = place_targets([inquiry], {"MNE": "Montenegro"})
+    assert [t.country for t in event.target] == ["MNE"]
+    # a demand said after the place is still only said there
+    demand = _event("100", "REQUEST", source=(un,), trigger=Span(45, 53, "demanded"))
+    assert place_targets([demand], {"MNE": "Montenegro"})[0].target == ()

@@ -76,6 +76,8 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # 091), arrest and detention (173), expulsion (174), arrest on a charge of spying or
 # treason (1125). Done in a place by no one named, they are that country's.
 _STATE_ACTS = frozenset({"090", "091", "173", "174", "1125"})
+# Investigations: done in their place ("sent experts to Bosnia to investigate").
+_INQUIRIES = frozenset({"090", "091"})
 # Violence (bombings, killings, fighting, mass violence): done in a place by no one the
 # text names, it is the work of unidentified attackers of that country.
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -130,7 +132,8 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
         country = place.country
         sources = tuple(_local(a, country) for a in event.source)
         targets = tuple(_local(a, country) for a in event.target)
-        verbal = "09" <= event.cameo_root <= "13"
+        # an investigation (090, 091) is done where it is, not said there
+        verbal = "09" <= event.cameo_root <= "13" and event.cameo_code not in _INQUIRIES
         placed = Actor(
             name=country_names.get(country, country),
             text=place.text,
