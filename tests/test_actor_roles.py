@@ -569,3 +569,10 @@ def test_roles_forces_pulled_out_are_their_owners(pipeline: Pipeline) -> None:
     text = "Forty UN peacekeepers were shipped out of the northern Malian town of Kidal."
     pullout = _of_type(pipeline, text, "SANCTION")
     assert _countries(pullout.target) == ["MLI"]
+
+
+def test_roles_a_bare_conjunct_shares_the_first_ones_people(pipeline: Pipeline) -> None:
+    """ "Israeli helicopters and tanks": the tanks are Israeli, not of the place hit."""
+    text = "Israeli helicopters and tanks shelled Palestinian security posts in Gaza."
+    attack = _of_type(pipeline, text, "ASSAULT")
+    assert set(_countries(attack.source)) == {"ISR"}

@@ -827,6 +827,17 @@ class ActorResolver:
         actor = self.resolve(token, exclude_country=exclude_country)
         if actor is None:
             return []
+        if actor.country is None and token.dep_ == "conj" and not list(token.lefts):
+            # "Israeli helicopters and tanks": a bare conjunct shares the first one's people
+            first = token.head
+            country = self._country_in(
+                t
+                for child in first.lefts
+                if child.dep_ in ("amod", "compound", "nmod")
+                for t in child.subtree
+            )
+            if country is not None:
+                actor = _replace(actor, country=country)
         out = [actor]
         # "scores of Sierra Leonean and Liberian refugees": the counted noun coordinates
         base = self._counted(token)
