@@ -73,3 +73,18 @@ def test_people_placed_by_the_national_body_their_sentence_names(pipeline: Pipel
     coded = pipeline.code_article(Article(id="p4", text=text))
     sources = [a for e in coded.events for a in e.source if "Tindale" in a.text]
     assert sources and all(a.country == "AGO" for a in sources)
+
+
+def test_people_not_of_the_country_they_act_on(pipeline: Pipeline) -> None:
+    """A person the text does not place is not of the country named after them only as
+    what they act on; one named after it may be."""
+    for text in (
+        "Archbishop Amara Tindale on Sunday called for sanctions against Nigeria.",
+        "Foreign Minister Amara Tindale condemned Israel on Monday.",
+    ):
+        coded = pipeline.code_article(Article(id="p5", text=text))
+        people = [a for e in coded.events for a in e.source if "Tindale" in a.text]
+        assert people and all(a.country is None for a in people), people
+    coded = pipeline.code_article(Article(id="p6", text="Nigeria arrested Amara Tindale."))
+    people = [a for e in coded.events for a in e.target if "Tindale" in a.text]
+    assert people and all(a.country == "NGA" for a in people), people

@@ -136,6 +136,8 @@ RELATION_NOUNS = frozenset(
         "neighbors",
     }
 )
+# Prepositions whose object is what an act is aimed at.
+_AIMED_AT = frozenset({"against", "on", "at", "upon", "toward", "towards"})
 # "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sectors of actors that stand for a state when named by country or capital.
@@ -525,6 +527,10 @@ class ActorResolver:
         # Each sentence's first character and the countries it names (by name, demonym
         # or capital), for the country of a body its sentence leaves unsaid.
         self._sentence_countries: list[set[str]] = [set() for _ in self._sentence_starts]
+        # and those it names other than as what is acted on ("condemned Israel",
+        # "sanctions against Nigeria"), for the people it names
+        self._sentence_speakers: list[set[str]] = [set() for _ in self._sentence_starts]
+        self._acted_on_at: list[tuple[int, str]] = []  # (char offset, iso3)
         # and the countries of the national bodies it names ("UNITA", "the ANC")
         self._sentence_bodies: list[set[str]] = [set() for _ in self._sentence_starts]
         for m in self.matches:
@@ -542,6 +548,10 @@ class ActorResolver:
             k = self._sentence_index(doc[m.start].idx)
             if 0 <= k < len(self._sentence_countries):
                 self._sentence_countries[k].add(entry.country)
+                if not self._acted_on(doc[m.end - 1]):
+                    self._sentence_speakers[k].add(entry.country)
+                else:
+                    self._acted_on_at.append((doc[m.start].idx, entry.country))
         self._people_seen: list[Actor] = []
         self._index_people()
 
@@ -911,6 +921,16 @@ class ActorResolver:
             # a titled official: of the country whose bodies the sentence speaks of
             here = self._sentence_body_country(actor.start)
         country = here or self.main_country
+        if actor.kind == "person" and country is not None:
+            # "Archbishop Tindale called for sanctions against Nigeria", "the minister
+            # condemned Israel": a country its sentence names after the person only as
+            # what is acted on is not the person's
+            k = self._sentence_index(actor.start)
+            if 0 <= k < len(self._sentence_countries) and any(
+                iso3 == country and offset > actor.start and self._sentence_index(offset) == k
+                for offset, iso3 in self._acted_on_at
+            ):
+                country = None if country not in self._sentence_speakers[k] else country
         return _replace(actor, country=country) if country else actor
 
     def _sentence_index(self, offset: int) -> int:
@@ -924,6 +944,13 @@ class ActorResolver:
             return None
         named = self._sentence_countries[k]
         return next(iter(named)) if len(named) == 1 else None
+
+    @staticmethod
+    def _acted_on(token: Token) -> bool:
+        """Whether a name is the object of a verb or of a preposition aimed at it."""
+        if token.dep_ in ("dobj", "dative"):
+            return True
+        return token.dep_ == "pobj" and token.head.lower_ in _AIMED_AT
 
     def _sentence_body_country(self, offset: int) -> str | None:
         """The only country of the national bodies named by a sentence that names no
