@@ -576,3 +576,14 @@ def test_roles_a_bare_conjunct_shares_the_first_ones_people(pipeline: Pipeline) 
     text = "Israeli helicopters and tanks shelled Palestinian security posts in Gaza."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert set(_countries(attack.source)) == {"ISR"}
+
+
+def test_roles_subject_the_parse_joined_to_the_phrase_before(pipeline: Pipeline) -> None:
+    """ "With the signing of a memorandum, the government and the LRA have agreed": the
+    parse takes the subject for more of the memorandum's phrase."""
+    text = (
+        "With the signing of a Memorandum of Understanding on Humanitarian Access, the"
+        " Ugandan government and the LRA have agreed to allow aid into the north."
+    )
+    agreement = _of_type(pipeline, text, "AGREE")
+    assert "UGA" in _countries(agreement.source)

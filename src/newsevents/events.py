@@ -1247,6 +1247,10 @@ class EventCoder:
                         actors.extend([person] if person is not None else [])
                     else:
                         actors.extend(resolver.resolve_all(token))
+            if not subjects and current.i == verb.i:
+                # "With the signing of the accord, the government and the rebels have
+                # agreed": a subject the parse hung on the phrase before it
+                actors = self._stranded_subject(verb, resolver)
             if actors:
                 return self._without_overlaps(actors), passive and current.i == verb.i
             if any(self._violence_noun(subject) for subject in subjects):
@@ -2038,6 +2042,41 @@ class EventCoder:
                 actor = resolver.resolve(pobj) or resolver.country_of_place(prep)
                 if actor is not None and actor.country:
                     return [actor]
+        return []
+
+    @staticmethod
+    def _stranded_subject(verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """The actors of a noun phrase right before a finite verb that has no subject,
+        which the parse joined to the phrase before it ("the signing of a memorandum,
+        the government and the rebels have agreed")."""
+        if verb.dep_ != "ROOT" or not any(c.dep_ == "aux" for c in verb.children):
+            return []
+        i = verb.i - 1
+        while (
+            i > verb.sent.start
+            and verb.doc[i].head.i == verb.i
+            and verb.doc[i].dep_
+            in (
+                "aux",
+                "neg",
+                "advmod",
+            )
+        ):
+            i -= 1
+        token = verb.doc[i]
+        if token.pos_ not in ("NOUN", "PROPN") or token.head.i == verb.i:
+            return []
+        chain = [token]
+        while chain[-1].dep_ == "conj" and chain[-1].head.i < chain[-1].i:
+            chain.append(chain[-1].head)
+        for first in reversed(chain):
+            if resolver.resolve(first) is not None:
+                return [
+                    a
+                    for t in _with_conjuncts(first)
+                    if len(t.text) > 1  # "SPLM/A" split: not "A" on its own
+                    for a in resolver.resolve_all(t)
+                ]
         return []
 
     @staticmethod
