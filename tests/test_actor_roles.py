@@ -587,3 +587,20 @@ def test_roles_subject_the_parse_joined_to_the_phrase_before(pipeline: Pipeline)
     )
     agreement = _of_type(pipeline, text, "AGREE")
     assert "UGA" in _countries(agreement.source)
+
+
+def test_roles_those_a_participle_describes_act(pipeline: Pipeline) -> None:
+    """ "detained dozens of protesters demanding ...": the protesters demand, not the
+    police who detained them."""
+    text = "Police in Lagos detained dozens of protesters demanding the release of an activist."
+    demand = _of_type(pipeline, text, "REQUEST")
+    assert [a.text for a in demand.source] == ["protesters"]
+
+
+def test_roles_a_counterpart_of_another_country_is_a_target(pipeline: Pipeline) -> None:
+    """ "met his Iraqi counterpart": owned by a pronoun, but of another country."""
+    text = "Iran's foreign minister met his Iraqi counterpart on Monday."
+    meeting = _of_type(pipeline, text, "CONSULT")
+    assert _countries(meeting.target) == ["IRQ"]
+    withdrawal = _of_type(pipeline, "Syria withdrew its troops on Monday.", "RETREAT")
+    assert withdrawal.target == ()

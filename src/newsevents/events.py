@@ -1263,6 +1263,16 @@ class EventCoder:
                 found = [a for c in _with_conjuncts(accused) for a in resolver.resolve_all(c)]
                 if found:
                     return found, False
+            if (
+                current.dep_ == "acl"
+                and current.tag_ == "VBG"
+                and current.head.pos_ in ("NOUN", "PROPN")
+            ):
+                # "detained dozens of protesters demanding the release of an activist":
+                # those the participle describes do it, not the clause's subject
+                found = resolver.resolve_all(current.head)
+                if found:
+                    return found, False
             if current.dep_ in ("relcl",) and current.head.pos_ in ("NOUN", "PROPN"):
                 noun = current.head
                 anchor = noun.head if noun.dep_ == "appos" else noun
@@ -1428,7 +1438,15 @@ class EventCoder:
             if child.dep_ in ("dobj", "dative") and child.i not in used:
                 if sources and self._owned_by_pronoun(child):
                     # "Syria withdrew its troops from Lebanon", "offered its troops to
-                    # the president": the source's own forces are not whom it acts on.
+                    # the president": the source's own forces are not whom it acts on;
+                    # unless the words give them another country ("met his Iraqi
+                    # counterpart")
+                    own = {a.country for a in sources}
+                    targets.extend(
+                        a
+                        for a in resolver.resolve_all(child, exclude_country=exclude)
+                        if a.country is not None and a.country not in own
+                    )
                     continue
                 for token in _with_conjuncts(child):
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
