@@ -604,3 +604,15 @@ def test_roles_a_counterpart_of_another_country_is_a_target(pipeline: Pipeline) 
     assert _countries(meeting.target) == ["IRQ"]
     withdrawal = _of_type(pipeline, "Syria withdrew its troops on Monday.", "RETREAT")
     assert withdrawal.target == ()
+
+
+def test_roles_subject_of_a_verb_the_parse_took_for_a_participle(pipeline: Pipeline) -> None:
+    """ "Human rights groups called on Bahrain ...": parsed with "groups" as the root
+    and "called" as its participle; the groups still call."""
+    text = "Human rights groups called on Bahrain to free jailed activists."
+    request = _of_type(pipeline, text, "REQUEST")
+    assert [a.text for a in request.source] == ["Human rights groups"]
+    assert _countries(request.target) == ["BHR"]
+    # a bare participle with no object is a passive: the activists did not arrest
+    arrest = _of_type(pipeline, "Three activists arrested in Cairo on Monday.", "COERCE")
+    assert not [a for a in arrest.source if "activists" in a.text]

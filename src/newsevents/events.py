@@ -1273,6 +1273,12 @@ class EventCoder:
                 found = resolver.resolve_all(current.head)
                 if found:
                     return found, False
+            if self._verbless_root(current):
+                # "Rights groups called on Bahrain to ...": the parse found no verb in
+                # the sentence and took its verb for a participle of its subject
+                found = [a for t in _with_conjuncts(current.head) for a in resolver.resolve_all(t)]
+                if found:
+                    return found, False
             if current.dep_ in ("relcl",) and current.head.pos_ in ("NOUN", "PROPN"):
                 noun = current.head
                 anchor = noun.head if noun.dep_ == "appos" else noun
@@ -2096,6 +2102,58 @@ class EventCoder:
                     for a in resolver.resolve_all(t)
                 ]
         return []
+
+    @staticmethod
+    def _verbless_root(verb: Token) -> bool:
+        """Whether a verb is the participle the parse hung on the noun it made the root
+        of a sentence that has no verb of its own: "Rights groups called on Bahrain to
+        free the activists." A participle with an agent is a passive ("protesters
+        detained by police")."""
+        noun = verb.head
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ in ("VBD", "VBN")
+            and noun.dep_ == "ROOT"
+            and noun.pos_ in ("NOUN", "PROPN")
+            and verb.i > noun.i
+            and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+            and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[noun.sent.start : noun.i])
+            and EventCoder._active_frame(verb)
+        )
+
+    # Prepositions that say where or when, not whom: "arrested in Cairo", "held since May".
+    _PLACE_OR_TIME_PREPS = frozenset(
+        {"in", "at", "near", "during", "after", "before", "since", "by", "for", "from", "outside"}
+    )
+
+    @staticmethod
+    def _active_frame(verb: Token) -> bool:
+        """Whether a bare participle reads as active: it has an object or a clause
+        ("donated $50,000 worth of goods"), or a particle of its own right after it
+        ("called on Bahrain", "resorted to force"); "activists arrested in Cairo on
+        Monday" is passive."""
+        for token in (verb, *(c for c in verb.children if c.dep_ == "conj")):
+            if any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in token.children):
+                return True
+        # the first word after it that is not when ("called Thursday on the Arabs")
+        after = next(
+            (
+                t
+                for t in verb.doc[verb.i + 1 : verb.sent.end]
+                if not (
+                    t.head.i == verb.i
+                    and (t.dep_ in ("npadvmod", "advmod") or t.ent_type_ in ("DATE", "TIME"))
+                )
+            ),
+            None,
+        )
+        return (
+            after is not None
+            and after.dep_ in ("prep", "prt")
+            and after.head.i == verb.i
+            and after.lower_ not in EventCoder._PLACE_OR_TIME_PREPS
+            and not any(c.ent_type_ in ("DATE", "TIME") for c in after.children)
+        )
 
     @staticmethod
     def _purpose(clause: Token) -> bool:
