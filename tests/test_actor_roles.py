@@ -616,3 +616,19 @@ def test_roles_subject_of_a_verb_the_parse_took_for_a_participle(pipeline: Pipel
     # a bare participle with no object is a passive: the activists did not arrest
     arrest = _of_type(pipeline, "Three activists arrested in Cairo on Monday.", "COERCE")
     assert not [a for a in arrest.source if "activists" in a.text]
+
+
+def test_roles_who_reports_a_killing_did_not_do_it(pipeline: Pipeline) -> None:
+    """ "Their villages were shelled, the rebels said": the rebels report it."""
+    text = "Their villages were shelled overnight, the rebels said."
+    killing = _of_type(pipeline, text, "ASSAULT")
+    assert not [a for a in killing.source if "rebels" in a.text]
+
+
+def test_roles_subject_counts_or_is_of_the_actors(pipeline: Pipeline) -> None:
+    """ "One third of the Sudanese rebels have been demobilized": the rebels stand down."""
+    text = (
+        "One third of the Sudanese rebels have been demobilized, their commanders told reporters."
+    )
+    retreat = _of_type(pipeline, text, "RETREAT")
+    assert [(a.text, a.country) for a in retreat.source] == [("Sudanese rebels", "SDN")]

@@ -1224,6 +1224,13 @@ class EventCoder:
             for t in self.lexicon.nouns.get(_lemma(token), ())
         )
 
+    def _violence_verb(self, token: Token) -> bool:
+        """Whether a verb by itself names an act of violence ("killed", "shelled")."""
+        return any(
+            len(t.words) == 1 and t.code[:2] in ("18", "19", "20")
+            for t in self.lexicon.verbs.get(_lemma(token), ())
+        )
+
     def _subject_actors(self, verb: Token, resolver: ActorResolver) -> tuple[list[Actor], bool]:
         """Actors of the verb's subject, climbing through control and coordination.
 
@@ -1251,6 +1258,20 @@ class EventCoder:
                 # "With the signing of the accord, the government and the rebels have
                 # agreed": a subject the parse hung on the phrase before it
                 actors = self._stranded_subject(verb, resolver)
+            if not actors:
+                # "One third of the guerrillas have been demobilized", "the first
+                # deployment of NATO troops has arrived": whom the subject counts or is of
+                actors = [
+                    a
+                    for subject in subjects
+                    if subject.pos_ in ("NOUN", "NUM") and not resolver.names_country(subject)
+                    for prep in subject.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for t in _with_conjuncts(pobj)
+                    for a in resolver.resolve_all(t)
+                ]
             if actors:
                 return self._without_overlaps(actors), passive and current.i == verb.i
             if any(self._violence_noun(subject) for subject in subjects):
@@ -1290,6 +1311,16 @@ class EventCoder:
                     # an event noun is its participants'; climb on from the noun
                     current = noun
                     continue
+            if (
+                current.dep_ == "ccomp"
+                and _lemma(current.head) in REPORT_VERBS
+                and any(s.pos_ in ("NOUN", "PROPN") for s in subjects)
+                and self._violence_verb(current)
+            ):
+                # "Their leader was killed in a strike, the rebels said": the clause has a
+                # subject of its own that names no actor, and those who report violence
+                # are as often its victims as its authors
+                break
             if (
                 current.dep_
                 in (
@@ -1419,10 +1450,11 @@ class EventCoder:
             if (
                 not sources
                 and _lemma(verb) in self._PULLOUT_VERBS
-                and match.trigger.code in ("087", "1661")
+                and (match.trigger.code.startswith("087") or match.trigger.code == "1661")
             ):
-                # "Eighty UN peacekeepers were shipped out of the Bosnian enclave": the
-                # forces moved are their owner's; the place they leave is the target
+                # "Eighty UN peacekeepers were shipped out of the Bosnian enclave", "a
+                # third of the guerrillas have been demobilized": the forces moved or
+                # stood down are their owner's; the place they leave is the target
                 return targets, self._left_place(verb, resolver)
             if not targets:
                 # "a camp for Congolese refugees was attacked": whom the thing is for
@@ -1862,7 +1894,20 @@ class EventCoder:
         }
     )
     # Verbs that take forces out of a place: "troops were pulled out of the town".
-    _PULLOUT_VERBS = frozenset({"withdraw", "pull", "ship", "evacuate", "fly", "airlift"})
+    _PULLOUT_VERBS = frozenset(
+        {
+            "withdraw",
+            "pull",
+            "ship",
+            "evacuate",
+            "fly",
+            "airlift",
+            "demobilize",
+            "demobilise",
+            "disarm",
+            "disband",
+        }
+    )
     # Verbs of pace whose subject carries out the act their object names: "speeded up the
     # withdrawal", "delayed the pullout".
     _PACE_VERBS = frozenset({"speed", "accelerate", "hasten", "expedite", "delay", "slow"})
