@@ -632,3 +632,12 @@ def test_roles_subject_counts_or_is_of_the_actors(pipeline: Pipeline) -> None:
     )
     retreat = _of_type(pipeline, text, "RETREAT")
     assert [(a.text, a.country) for a in retreat.source] == [("Sudanese rebels", "SDN")]
+
+
+def test_roles_more_bodies_and_people_by_their_sector(pipeline: Pipeline) -> None:
+    """Electoral commissions, tribal leaders, missionaries, pupils: actors by sector."""
+    text = "Opposition leader Juma Wekesa accused the electoral commission of fraud."
+    accusation = _of_type(pipeline, text, "ACCUSE")
+    assert [(a.text, a.sectors) for a in accusation.target] == [("electoral commission", ("GOV",))]
+    arrest = _of_type(pipeline, "Police arrested two missionaries in Kano.", "COERCE")
+    assert [a.sectors for a in arrest.target] == [("REL",)]
