@@ -641,3 +641,10 @@ def test_roles_more_bodies_and_people_by_their_sector(pipeline: Pipeline) -> Non
     assert [(a.text, a.sectors) for a in accusation.target] == [("electoral commission", ("GOV",))]
     arrest = _of_type(pipeline, "Police arrested two missionaries in Kano.", "COERCE")
     assert [a.sectors for a in arrest.target] == [("REL",)]
+
+
+def test_roles_a_name_and_a_people_coordinated_before_a_noun(pipeline: Pipeline) -> None:
+    """ "US and South Korean forces": one actor for each country."""
+    text = "North Korea condemned the joint drills by US and South Korean forces."
+    condemnation = _of_type(pipeline, text, "ACCUSE")
+    assert set(_countries(condemnation.target)) == {"USA", "KOR"}

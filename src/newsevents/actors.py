@@ -856,7 +856,7 @@ class ActorResolver:
                 if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN"):
                     out.extend(self.resolve_all(conj, exclude_country=exclude_country))
         for child in base.children:
-            if child.dep_ != "amod":
+            if child.dep_ not in ("amod", "nmod", "compound"):
                 continue
             for conj in child.children:
                 if conj.dep_ != "conj":
