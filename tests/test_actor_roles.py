@@ -648,3 +648,13 @@ def test_roles_a_name_and_a_people_coordinated_before_a_noun(pipeline: Pipeline)
     text = "North Korea condemned the joint drills by US and South Korean forces."
     condemnation = _of_type(pipeline, text, "ACCUSE")
     assert set(_countries(condemnation.target)) == {"USA", "KOR"}
+
+
+def test_roles_a_past_participle_describes_whom_it_was_done_to(pipeline: Pipeline) -> None:
+    """ "protesters detained by police", "activists arrested in Cairo": the noun it
+    describes is the target."""
+    detention = _of_type(pipeline, "Dozens of protesters detained by police in Cairo.", "COERCE")
+    assert [a.text for a in detention.source] == ["police"]
+    assert [a.text for a in detention.target] == ["protesters"]
+    arrest = _of_type(pipeline, "Three activists arrested in Cairo on Monday.", "COERCE")
+    assert [a.text for a in arrest.target] == ["Three activists"]

@@ -1423,6 +1423,11 @@ class EventCoder:
             # "An army base was attacked by rebels": the subject did not resolve to an
             # actor; the agent did it, not whoever the climb found (a speaker).
             passive, sources = True, []
+        reduced = self._reduced_passive(verb)
+        if reduced and not passive:
+            # "activists arrested in Cairo on Monday": a participle of what was done to
+            # the noun it describes, by no one the clause names
+            passive, sources = True, []
         if _lemma(verb) in self._VICTIM_VERBS:
             # "a prisoner died as a result of torture": who dies is the one it was done
             # to; the one holding them did it ("while in Israeli police custody")
@@ -1456,6 +1461,9 @@ class EventCoder:
                 # third of the guerrillas have been demobilized": the forces moved or
                 # stood down are their owner's; the place they leave is the target
                 return targets, self._left_place(verb, resolver)
+            if not targets and reduced:
+                # "protesters detained by police": the noun the participle describes
+                targets = resolver.resolve_all(verb.head)
             if not targets:
                 # "a camp for Congolese refugees was attacked": whom the thing is for
                 for child in verb.children:
@@ -2170,6 +2178,21 @@ class EventCoder:
     _PLACE_OR_TIME_PREPS = frozenset(
         {"in", "at", "near", "during", "after", "before", "since", "by", "for", "from", "outside"}
     )
+
+    @staticmethod
+    def _reduced_passive(verb: Token) -> bool:
+        """Whether a verb is a past participle describing the noun it was done to:
+        "protesters detained by police", "activists arrested in Cairo" (not one that
+        reads as active: "rights groups called on Bahrain")."""
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and (
+                any(c.dep_ == "agent" for c in verb.children) or not EventCoder._active_frame(verb)
+            )
+        )
 
     @staticmethod
     def _active_frame(verb: Token) -> bool:
