@@ -1264,7 +1264,7 @@ class EventCoder:
                 actors = [
                     a
                     for subject in subjects
-                    if subject.pos_ in ("NOUN", "NUM") and not resolver.names_country(subject)
+                    if subject.pos_ == "NUM" or _lemma(subject) in self._PARTS
                     for prep in subject.children
                     if prep.dep_ == "prep" and prep.lower_ == "of"
                     for pobj in prep.children
@@ -1966,6 +1966,30 @@ class EventCoder:
         }
     )
 
+    # Nouns for a part or a group of those they are of: "one third of the rebels", "the
+    # first contingent of troops".
+    _PARTS = frozenset(
+        {
+            "third",
+            "half",
+            "quarter",
+            "majority",
+            "part",
+            "rest",
+            "bulk",
+            "most",
+            "some",
+            "many",
+            "contingent",
+            "batch",
+            "patch",
+            "wave",
+            "unit",
+            "deployment",
+        }
+    )
+    # What may stand between a subject and its verb: "the rebels have not yet agreed".
+    _BEFORE_VERB = frozenset({"aux", "neg", "advmod"})
     # Verbs giving the reason for an act: what they name is not whom it is aimed at.
     _REASON_VERBS = frozenset({"cite", "invoke", "argue", "explain"})
     # Verbs whose object acts alongside their subject: "joined the strikers".
@@ -2132,12 +2156,7 @@ class EventCoder:
         while (
             i > verb.sent.start
             and verb.doc[i].head.i == verb.i
-            and verb.doc[i].dep_
-            in (
-                "aux",
-                "neg",
-                "advmod",
-            )
+            and verb.doc[i].dep_ in EventCoder._BEFORE_VERB
         ):
             i -= 1
         token = verb.doc[i]
