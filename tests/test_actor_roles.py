@@ -658,3 +658,13 @@ def test_roles_a_past_participle_describes_whom_it_was_done_to(pipeline: Pipelin
     assert [a.text for a in detention.target] == ["protesters"]
     arrest = _of_type(pipeline, "Three activists arrested in Cairo on Monday.", "COERCE")
     assert [a.text for a in arrest.target] == ["Three activists"]
+
+
+def test_roles_forces_offered_are_the_offerers_own(pipeline: Pipeline) -> None:
+    """ "pledged more troops", "refused to commit troops": its own forces, no target."""
+    text = "The Kenyan president pledged more troops for the peace mission."
+    pledge = _of_type(pipeline, text, "AGREE")
+    assert not [t for t in pledge.target if "troops" in t.text]
+    text = "The Turkish government refused to commit troops, citing the risk of attacks."
+    refusal = _of_type(pipeline, text, "REJECT")
+    assert not [t for t in refusal.target if "troops" in t.text]

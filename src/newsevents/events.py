@@ -1647,6 +1647,9 @@ class EventCoder:
                 )
                 if a is not None
             ]
+        if _lemma(verb) in self._PLEDGE_VERBS:
+            # "pledged more troops for the mission": its own forces, not whom it acts on
+            targets = [t for t in targets if not self._bare_forces(t)]
         # "Ugandan troops withdrew from the town": the trigger's own subject words are
         # the source's; no part of them is what it acted on.
         return sources, [t for t in targets if not self._inside_any(t, sources)]
@@ -1798,6 +1801,9 @@ class EventCoder:
                 for child in clause.children:
                     if child.dep_ in ("dobj", "dative") and child.i not in used:
                         found = resolver.resolve_all(child, exclude_country=exclude)
+                        if _lemma(clause) in self._FORCE_VERBS | self._PLEDGE_VERBS:
+                            # "refused to commit troops": its own forces
+                            found = [t for t in found if not self._bare_forces(t)]
                         if found:
                             return found
                 found = self._prep_targets(
@@ -1901,6 +1907,8 @@ class EventCoder:
             "rush",
         }
     )
+    # Verbs that offer forces: "pledged 500 troops", "committed troops to the mission".
+    _PLEDGE_VERBS = frozenset({"pledge", "commit", "contribute", "promise", "offer", "lend"})
     # Verbs that take forces out of a place: "troops were pulled out of the town".
     _PULLOUT_VERBS = frozenset(
         {
@@ -2009,11 +2017,16 @@ class EventCoder:
         """
 
         def aimed(token: Token) -> list[Actor]:
+            # "refused to commit troops": the forces it would send are its own
+            own_forces = token.dep_ == "dobj" and _lemma(token.head) in (
+                self._FORCE_VERBS | self._PLEDGE_VERBS
+            )
             return [
                 a
                 for a in resolver.resolve_all(token)
                 if not _same_actor(a, sources)
                 and (a.country or (a.kind == "sector" and not {"IGO", "NGO"} & set(a.sectors)))
+                and not (own_forces and self._bare_forces(a))
             ]
 
         queue = [c for c in verb.children if c.dep_ not in self._NOT_ABOUT]
@@ -2122,6 +2135,11 @@ class EventCoder:
                         if actor is not None and ("MED" in actor.sectors):
                             out.append((token, _name_span(child)))
         return out
+
+    @staticmethod
+    def _bare_forces(actor: Actor) -> bool:
+        """Armed forces the words give no country or owner: "more troops", "soldiers"."""
+        return actor.kind == "sector" and not actor.country and set(actor.sectors) <= {"MIL"}
 
     @staticmethod
     def _inside_any(actor: Actor, others: Sequence[Actor]) -> bool:
