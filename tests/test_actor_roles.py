@@ -668,3 +668,14 @@ def test_roles_forces_offered_are_the_offerers_own(pipeline: Pipeline) -> None:
     text = "The Turkish government refused to commit troops, citing the risk of attacks."
     refusal = _of_type(pipeline, text, "REJECT")
     assert not [t for t in refusal.target if "troops" in t.text]
+
+
+def test_roles_subject_the_parse_gave_to_the_reporting_verb(pipeline: Pipeline) -> None:
+    """ "Zambian miners resorted to sabotage ..., a union spokesman said": the parse
+    makes the miners a second subject of "said" and "resorted" their participle."""
+    text = (
+        "Zambian miners resorted to sabotage in a long strike over wages owed by Chinese"
+        " mine owners, a union spokesman said."
+    )
+    sabotage = _of_type(pipeline, text, "COERCE")
+    assert [(a.text, a.country) for a in sabotage.source] == [("Zambian miners", "ZMB")]

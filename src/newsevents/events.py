@@ -2200,10 +2200,17 @@ class EventCoder:
         free the activists." A participle with an agent is a passive ("protesters
         detained by police")."""
         noun = verb.head
+        # or hung on a verb that has a subject of its own: "youths resorted to throwing
+        # stones, officials said"
+        doubled = (
+            noun.dep_ in ("nsubj", "dep")
+            and any(c.dep_ == "nsubj" and c.i != noun.i for c in noun.head.children)
+            and noun.i < verb.i < noun.head.i
+        )
         return (
             verb.dep_ == "acl"
             and verb.tag_ in ("VBD", "VBN")
-            and noun.dep_ == "ROOT"
+            and (noun.dep_ == "ROOT" or doubled)
             and noun.pos_ in ("NOUN", "PROPN")
             and verb.i > noun.i
             and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
