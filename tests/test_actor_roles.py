@@ -25,6 +25,28 @@ def _countries(actors: object) -> list[str | None]:
     return [a.country for a in actors]  # type: ignore[attr-defined]
 
 
+def _hand_parsed(pipeline: Pipeline, rows: str) -> list[Event]:
+    """Code a sentence parsed by hand, one "word head dep pos tag lemma ent" row a
+    token, for the parses the model gets wrong that a rule repairs."""
+    from spacy.tokens import Doc
+
+    from newsevents.actors import ActorResolver
+
+    table = [row.split() for row in rows.strip().splitlines()]
+    doc = Doc(
+        pipeline.resources.nlp.vocab,
+        words=[r[0] for r in table],
+        heads=[int(r[1]) for r in table],
+        deps=[r[2] for r in table],
+        pos=[r[3] for r in table],
+        tags=[r[4] for r in table],
+        lemmas=[r[5] for r in table],
+        ents=[r[6] for r in table],
+    )
+    resolver = ActorResolver(doc, pipeline.resources.actors)
+    return pipeline.coder.code(doc, resolver, article_id="t")
+
+
 def test_roles_protest_aimed_at_whom_its_purpose_names(pipeline: Pipeline) -> None:
     text = "Retired soldiers rioted after a rally calling for the removal of President Paul Biya."
     protest = _of_type(pipeline, text, "PROTEST")
@@ -494,12 +516,11 @@ def test_roles_a_bomb_that_acts_leaves_the_speaker_out(pipeline: Pipeline) -> No
 
 
 def test_roles_an_ally_is_not_its_owner(pipeline: Pipeline) -> None:
-    """ "Chad's rebel ally in Sudan" is a party of Sudan, not Chad; with no country of
-    its own, the owner's is not given to it."""
-    text = "Government troops attacked Chad's rebel ally in western Sudan on Friday."
+    """ "Eritrea's allies in Somalia" are a party of Somalia, not Eritrea; with no
+    country of their own, the owner's is not given to them."""
+    text = "Ethiopian troops attacked Eritrea's allies in Somalia."
     attack = _of_type(pipeline, text, "ASSAULT")
-    assert "SDN" in _countries(attack.target)
-    assert "TCD" not in _countries(attack.target)
+    assert _countries(attack.target) == ["SOM"]
     text = "Kenya's allies condemned the vote."
     condemnation = _of_type(pipeline, text, "ACCUSE")
     assert _countries(condemnation.source) == [None]
@@ -508,31 +529,47 @@ def test_roles_an_ally_is_not_its_owner(pipeline: Pipeline) -> None:
 def test_roles_grievance_in_the_purpose_of_a_drive(pipeline: Pipeline) -> None:
     """ "a drive to persuade parliament": the infinitive the parse takes for a relative
     clause says whom the protest is aimed at."""
-    text = "Miners began a hunger strike in part of a drive to persuade the Chilean senate."
+    text = "Miners began a hunger strike as part of a drive to persuade the Chilean senate."
     protest = _of_type(pipeline, text, "PROTEST")
     assert _countries(protest.target) == ["CHL"]
 
 
 def test_roles_reason_cited_is_not_the_target(pipeline: Pipeline) -> None:
-    text = "The Turkish government refused to send troops, citing public opposition."
+    text = "Ghana declined to join the boycott, citing pressure from cocoa farmers."
     refusal = _of_type(pipeline, text, "REJECT")
-    assert not [a.text for a in refusal.target if "opposition" in a.text]
+    assert not [a.text for a in refusal.target if "farmers" in a.text]
 
 
 def test_roles_those_joined_protest_alongside(pipeline: Pipeline) -> None:
-    """ "rioted, joining thousands of workers in demanding ...": the workers protest with
-    them; the protest is aimed at what they demand it from."""
-    text = (
-        "Students rioted in Asmara on Monday, joining thousands of workers in demanding"
-        " independence from Ethiopian rule, witnesses said."
-    )
-    protest = _of_type(pipeline, text, "PROTEST")
-    assert _countries(protest.target) == ["ETH"]
+    """ "rioted, joining hundreds of nurses in demanding ...": the nurses protest with
+    them; the protest is aimed at whom they make the demand of."""
+    rows = """
+        Students 1 nsubj NOUN NNS student O
+        rioted 1 ROOT VERB VBD riot O
+        in 1 prep ADP IN in O
+        Asmara 2 pobj PROPN NNP Asmara B-GPE
+        , 1 punct PUNCT , , O
+        joining 1 advcl VERB VBG join O
+        hundreds 5 dobj NOUN NNS hundred O
+        of 6 prep ADP IN of O
+        nurses 7 pobj NOUN NNS nurse O
+        in 5 prep ADP IN in O
+        demanding 9 pcomp VERB VBG demand O
+        the 12 det DET DT the O
+        resignation 10 dobj NOUN NN resignation O
+        of 12 prep ADP IN of O
+        the 16 det DET DT the O
+        Ethiopian 16 amod ADJ JJ ethiopian B-NORP
+        governor 13 pobj NOUN NN governor O
+        . 1 punct PUNCT . . O
+    """
+    protests = [e for e in _hand_parsed(pipeline, rows) if e.plover_type == "PROTEST"]
+    assert protests and [a.text for a in protests[0].target] == ["Ethiopian governor"]
 
 
 def test_roles_a_capital_name_another_country_shares(pipeline: Pipeline) -> None:
     """ "Tripoli" is Libya's capital and a Lebanese port: the text around it says which."""
-    text = "Syrian troops shelled militias in Tripoli, the north Lebanese port."
+    text = "Lebanese troops fought Islamist militants in Tripoli on Monday."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert _countries(attack.target) == ["LBN"]
     text = "Militias in Tripoli attacked the Libyan parliament."
@@ -550,14 +587,26 @@ def test_roles_subject_in_the_trigger_is_not_its_own_target(pipeline: Pipeline) 
 
 
 def test_roles_agent_of_a_passive_hung_on_the_clause_above(pipeline: Pipeline) -> None:
-    """ "was accused of ..., much of it believed lost, by auditors": the parse hangs the
-    agent on the clause after the passive."""
-    text = (
-        "Former governor Paul Okello has been accused of diverting public money, much of"
-        " it believed lost, by Kenyan government auditors."
-    )
-    accusation = _of_type(pipeline, text, "ACCUSE")
-    assert _countries(accusation.source) == ["KEN"]
+    """ "The mayor was accused of fraud, aides said, by Kenyan auditors": the parse
+    hangs the agent on the active clause after the passive."""
+    rows = """
+        The 1 det DET DT the O
+        mayor 3 nsubjpass NOUN NN mayor O
+        was 3 auxpass AUX VBD be O
+        accused 8 ccomp VERB VBN accuse O
+        of 3 prep ADP IN of O
+        fraud 4 pobj NOUN NN fraud O
+        , 8 punct PUNCT , , O
+        aides 8 nsubj NOUN NNS aide O
+        said 8 ROOT VERB VBD say O
+        , 8 punct PUNCT , , O
+        by 8 prep ADP IN by O
+        Kenyan 12 amod ADJ JJ kenyan B-NORP
+        auditors 10 pobj NOUN NNS auditor O
+        . 8 punct PUNCT . . O
+    """
+    accusations = [e for e in _hand_parsed(pipeline, rows) if e.plover_type == "ACCUSE"]
+    assert accusations and _countries(accusations[0].source) == ["KEN"]
 
 
 def test_roles_forces_pulled_out_are_their_owners(pipeline: Pipeline) -> None:
@@ -566,27 +615,44 @@ def test_roles_forces_pulled_out_are_their_owners(pipeline: Pipeline) -> None:
     retreat = _of_type(pipeline, text, "RETREAT")
     assert _countries(retreat.source) == ["UGA"]
     assert _countries(retreat.target) == ["SOM"]
-    text = "Forty UN peacekeepers were shipped out of the northern Malian town of Kidal."
+    text = "Forty UN peacekeepers were pulled out of Kidal in northern Mali."
     pullout = _of_type(pipeline, text, "SANCTION")
     assert _countries(pullout.target) == ["MLI"]
 
 
 def test_roles_a_bare_conjunct_shares_the_first_ones_people(pipeline: Pipeline) -> None:
-    """ "Israeli helicopters and tanks": the tanks are Israeli, not of the place hit."""
-    text = "Israeli helicopters and tanks shelled Palestinian security posts in Gaza."
+    """ "Ethiopian tanks and troops": the troops are Ethiopian, not of the place hit."""
+    text = "Ethiopian tanks and troops shelled rebel positions in Eritrea."
     attack = _of_type(pipeline, text, "ASSAULT")
-    assert set(_countries(attack.source)) == {"ISR"}
+    assert set(_countries(attack.source)) == {"ETH"}
 
 
 def test_roles_subject_the_parse_joined_to_the_phrase_before(pipeline: Pipeline) -> None:
-    """ "With the signing of a memorandum, the government and the LRA have agreed": the
-    parse takes the subject for more of the memorandum's phrase."""
-    text = (
-        "With the signing of a Memorandum of Understanding on Humanitarian Access, the"
-        " Ugandan government and the LRA have agreed to allow aid into the north."
-    )
-    agreement = _of_type(pipeline, text, "AGREE")
-    assert "UGA" in _countries(agreement.source)
+    """ "After the signing of the accord, the government and the LRA have agreed": the
+    parse takes the subject for more of the accord's phrase."""
+    rows = """
+        After 14 prep ADP IN after O
+        the 2 det DET DT the O
+        signing 0 pobj NOUN NN signing O
+        of 2 prep ADP IN of O
+        the 5 det DET DT the O
+        accord 3 pobj NOUN NN accord O
+        , 5 punct PUNCT , , O
+        the 9 det DET DT the O
+        Ugandan 9 amod ADJ JJ ugandan B-NORP
+        government 5 conj NOUN NN government O
+        and 9 cc CCONJ CC and O
+        the 12 det DET DT the O
+        LRA 9 conj PROPN NNP LRA B-ORG
+        have 14 aux AUX VBP have O
+        agreed 14 ROOT VERB VBN agree O
+        to 14 prep ADP IN to O
+        a 17 det DET DT a O
+        ceasefire 15 pobj NOUN NN ceasefire O
+        . 14 punct PUNCT . . O
+    """
+    agreements = [e for e in _hand_parsed(pipeline, rows) if e.plover_type == "AGREE"]
+    assert agreements and "UGA" in _countries(agreements[0].source)
 
 
 def test_roles_those_a_participle_describes_act(pipeline: Pipeline) -> None:
@@ -626,10 +692,8 @@ def test_roles_who_reports_a_killing_did_not_do_it(pipeline: Pipeline) -> None:
 
 
 def test_roles_subject_counts_or_is_of_the_actors(pipeline: Pipeline) -> None:
-    """ "One third of the Sudanese rebels have been demobilized": the rebels stand down."""
-    text = (
-        "One third of the Sudanese rebels have been demobilized, their commanders told reporters."
-    )
+    """ "Half of the Sudanese rebels have been demobilized": the rebels stand down."""
+    text = "Half of the Sudanese rebels have now been demobilized, according to the UN."
     retreat = _of_type(pipeline, text, "RETREAT")
     assert [(a.text, a.country) for a in retreat.source] == [("Sudanese rebels", "SDN")]
 
@@ -665,7 +729,7 @@ def test_roles_forces_offered_are_the_offerers_own(pipeline: Pipeline) -> None:
     text = "The Kenyan president pledged more troops for the peace mission."
     pledge = _of_type(pipeline, text, "AGREE")
     assert not [t for t in pledge.target if "troops" in t.text]
-    text = "The Turkish government refused to commit troops, citing the risk of attacks."
+    text = "Nigeria refused to commit troops to the mission."
     refusal = _of_type(pipeline, text, "REJECT")
     assert not [t for t in refusal.target if "troops" in t.text]
 

@@ -69,7 +69,7 @@ def test_people_an_official_of_a_stateless_body_has_no_country(pipeline: Pipelin
 
 def test_people_placed_by_the_national_body_their_sentence_names(pipeline: Pipeline) -> None:
     """A titled person in a sentence that names no country but a national body."""
-    text = "President Amara Tindale conceded to demands from UNITA to free the prisoners."
+    text = "President Amara Tindale accused UNITA of breaking the truce."
     coded = pipeline.code_article(Article(id="p4", text=text))
     sources = [a for e in coded.events for a in e.source if "Tindale" in a.text]
     assert sources and all(a.country == "AGO" for a in sources)
@@ -79,7 +79,7 @@ def test_people_not_of_the_country_they_act_on(pipeline: Pipeline) -> None:
     """A person the text does not place is not of the country named after them only as
     what they act on; one named after it may be."""
     for text in (
-        "Archbishop Amara Tindale on Sunday called for sanctions against Nigeria.",
+        "Archbishop Amara Tindale urged sanctions against Zimbabwe on Friday.",
         "Foreign Minister Amara Tindale condemned Israel on Monday.",
     ):
         coded = pipeline.code_article(Article(id="p5", text=text))
