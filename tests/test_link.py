@@ -116,7 +116,7 @@ def test_link_violence_by_no_one_named_is_by_unidentified_attackers_of_its_place
 
 
 def test_link_investigation_is_about_its_place_even_before_it() -> None:
-    # "the UN sent experts to Montenegro to investigate": where it is done, not said
+    # "the UN flew inspectors to Montenegro to investigate": where it is done, not said
     un = Actor("United Nations", "UN", 0, 2, None, ("IGO",), "organisation")
     inquiry = _event("090", "ACCUSE", source=(un,), trigger=Span(45, 56, "investigate"))
     (event,) = place_targets([inquiry], {"MNE": "Montenegro"})

@@ -112,8 +112,8 @@ _BACKER_SUFFIXES = frozenset(
         "installed",
     }
 )
-# Nouns for another party seen from its owner: "Israel's militia ally", "Iraq's
-# neighbours" are not Israel or Iraq.
+# Nouns for another party seen from its owner: "Eritrea's allies", "Iraq's
+# neighbours" are not Eritrea or Iraq.
 RELATION_NOUNS = frozenset(
     {
         "ally",
@@ -576,7 +576,7 @@ class ActorResolver:
 
     def _settle_shared_names(self) -> None:
         """Which country a capital's name means where a city of another country shares
-        it: "militias in Tripoli, the north Lebanese port" are Lebanon's. The country
+        it: "Lebanese troops fought militants in Tripoli": Lebanon's. The country
         its sentence names by name or people, else the one its article (and its
         places) names more; the capital's when neither says."""
         for match in self._shared:
@@ -838,7 +838,7 @@ class ActorResolver:
         if actor is None:
             return []
         if actor.country is None and token.dep_ == "conj" and not list(token.lefts):
-            # "Israeli helicopters and tanks": a bare conjunct shares the first one's people
+            # "Ethiopian tanks and troops": a bare conjunct shares the first one's people
             first = token.head
             country = self._country_in(
                 t
@@ -922,8 +922,8 @@ class ActorResolver:
             here = self._sentence_body_country(actor.start)
         country = here or self.main_country
         if actor.kind == "person" and country is not None:
-            # "Archbishop Tindale called for sanctions against Nigeria", "the minister
-            # condemned Israel": a country its sentence names after the person only as
+            # "the bishop urged sanctions against Zimbabwe", "the minister condemned
+            # Israel": a country its sentence names after the person only as
             # what is acted on is not the person's
             k = self._sentence_index(actor.start)
             if 0 <= k < len(self._sentence_countries) and any(
@@ -954,7 +954,7 @@ class ActorResolver:
 
     def _sentence_body_country(self, offset: int) -> str | None:
         """The only country of the national bodies named by a sentence that names no
-        country itself: "President Santos conceded to UNITA's demands"."""
+        country itself: "the president accused UNITA of breaking the truce"."""
         k = self._sentence_index(offset)
         if not 0 <= k < len(self._sentence_bodies) or self._sentence_countries[k]:
             return None
@@ -1197,9 +1197,9 @@ class ActorResolver:
         return None
 
     def _other_party(self, head: Token, owner: Token, tokens: Sequence[Token]) -> Actor:
-        """The party a relation noun names beside its owner: "Israel's militia ally in
-        southern Lebanon" is a militia of Lebanon, not Israel; "Syria's Lebanese
-        allies" are Lebanese. Without a country of its own, the text leaves it open."""
+        """The party a relation noun names beside its owner: "Eritrea's allies in
+        Somalia" are of Somalia, not Eritrea; "Syria's Iraqi allies" are Iraqi.
+        Without a country of its own, the text leaves it open."""
         mine = [t for t in tokens if not (owner.left_edge.i <= t.i <= owner.right_edge.i)]
         country = self._country_in(t for t in mine if t.i != head.i) or self._where_they_live(head)
         sectors: tuple[str, ...] = ()

@@ -1255,12 +1255,12 @@ class EventCoder:
                     else:
                         actors.extend(resolver.resolve_all(token))
             if not subjects and current.i == verb.i:
-                # "With the signing of the accord, the government and the rebels have
-                # agreed": a subject the parse hung on the phrase before it
+                # "After months of talks, the government and the rebels have agreed":
+                # a subject the parse hung on the phrase before it
                 actors = self._stranded_subject(verb, resolver)
             if not actors:
-                # "One third of the guerrillas have been demobilized", "the first
-                # deployment of NATO troops has arrived": whom the subject counts or is of
+                # "Half of the rebels have been demobilized", "the first contingent of
+                # troops has arrived": whom the subject counts or is of
                 actors = [
                     a
                     for subject in subjects
@@ -1317,7 +1317,7 @@ class EventCoder:
                 and any(s.pos_ in ("NOUN", "PROPN") for s in subjects)
                 and self._violence_verb(current)
             ):
-                # "Their leader was killed in a strike, the rebels said": the clause has a
+                # "Their villages were shelled, the rebels said": the clause has a
                 # subject of its own that names no actor, and those who report violence
                 # are as often its victims as its authors
                 break
@@ -1457,9 +1457,9 @@ class EventCoder:
                 and _lemma(verb) in self._PULLOUT_VERBS
                 and (match.trigger.code.startswith("087") or match.trigger.code == "1661")
             ):
-                # "Eighty UN peacekeepers were shipped out of the Bosnian enclave", "a
-                # third of the guerrillas have been demobilized": the forces moved or
-                # stood down are their owner's; the place they leave is the target
+                # "Forty peacekeepers were pulled out of Kidal", "half of the rebels
+                # have been demobilized": the forces moved or stood down are their
+                # owner's; the place they leave is the target
                 return targets, self._left_place(verb, resolver)
             if not targets and reduced:
                 # "protesters detained by police": the noun the participle describes
@@ -1688,8 +1688,8 @@ class EventCoder:
                     for t in _with_conjuncts(pobj)
                     if (a := resolver.resolve(t)) is not None
                 ]
-        # "was accused of misusing funds, much of it believed lost, by officials": an
-        # agent hung on an active clause above, after the passive
+        # "the mayor was accused of fraud, aides said, by auditors": an agent hung on
+        # an active clause above, after the passive
         above = verb
         for _ in range(2):
             if above.dep_ not in ("ccomp", "conj", "advcl") or above.head.i == above.i:
@@ -2040,9 +2040,9 @@ class EventCoder:
             if current.dep_ in self._NOT_ABOUT and not deeper_agent and not self._purpose(current):
                 continue
             if current.pos_ in ("VERB", "AUX") and _lemma(current) in self._REASON_VERBS:
-                continue  # "refused, citing domestic opposition": why, not at whom
+                continue  # "declined, citing pressure from farmers": why, not at whom
             if current.dep_ == "dobj" and _lemma(current.head) in self._COMPANY_VERBS:
-                continue  # "joining thousands of demonstrators": those who protest with them
+                continue  # "joining hundreds of nurses": those who protest with them
             if current.i in used:
                 # the trigger's own words ("press their demands"): what they are of
                 queue.extend(current.children)
@@ -2149,7 +2149,7 @@ class EventCoder:
     @staticmethod
     def _left_place(verb: Token, resolver: ActorResolver) -> list[Actor]:
         """Whose is the place a verb takes something out of: "from Somalia", "out of
-        the eastern Bosnian enclave"."""
+        the northern Malian town"."""
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("from", "out"):
                 continue
@@ -2166,8 +2166,8 @@ class EventCoder:
     @staticmethod
     def _stranded_subject(verb: Token, resolver: ActorResolver) -> list[Actor]:
         """The actors of a noun phrase right before a finite verb that has no subject,
-        which the parse joined to the phrase before it ("the signing of a memorandum,
-        the government and the rebels have agreed")."""
+        which the parse joined to the phrase before it ("after the collapse of the
+        accord, the government and the rebels have agreed")."""
         if verb.dep_ != "ROOT" or not any(c.dep_ == "aux" for c in verb.children):
             return []
         i = verb.i - 1
@@ -2200,8 +2200,8 @@ class EventCoder:
         free the activists." A participle with an agent is a passive ("protesters
         detained by police")."""
         noun = verb.head
-        # or hung on a verb that has a subject of its own: "youths resorted to throwing
-        # stones, officials said"
+        # or hung on a verb that has a subject of its own: "miners resorted to sabotage,
+        # a union spokesman said"
         doubled = (
             noun.dep_ in ("nsubj", "dep")
             and any(c.dep_ == "nsubj" and c.i != noun.i for c in noun.head.children)
@@ -2270,7 +2270,7 @@ class EventCoder:
     @staticmethod
     def _purpose(clause: Token) -> bool:
         """Whether a clause the parse hung on a noun as a relative clause is its purpose:
-        "a drive to convince parliament", "a strike to force the minister out" (an
+        "a campaign to persuade the senate", "a strike to force the minister out" (an
         infinitive with no subject of its own)."""
         return (
             clause.dep_ == "relcl"

@@ -76,7 +76,7 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # 091), arrest and detention (173), expulsion (174), arrest on a charge of spying or
 # treason (1125). Done in a place by no one named, they are that country's.
 _STATE_ACTS = frozenset({"090", "091", "173", "174", "1125"})
-# Investigations: done in their place ("sent experts to Bosnia to investigate").
+# Investigations: done in their place ("flew inspectors to Mosul to investigate").
 _INQUIRIES = frozenset({"090", "091"})
 # Violence (bombings, killings, fighting, mass violence): done in a place by no one the
 # text names, it is the work of unidentified attackers of that country.
@@ -115,7 +115,7 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
       Lebanon" has Lebanon as its source (and then no target from the same place).
     - Violence in a place by no one named is the work of unidentified attackers of
       that country, as event data sets code it ("Unidentified Gunmen (Iraq)"): "a
-      roadside bomb near Samarra killed a soldier" has an attacker from Iraq as its
+      roadside bomb near Gao killed three soldiers" has an attacker from Mali as its
       source, with the place's words as its span.
     - An event done in a place names its country as the target when nothing else
       does: "Serbia lifted a night curfew in Montenegro", "a bomb exploded in
