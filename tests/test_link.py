@@ -93,3 +93,34 @@ def test_link_arrest_by_no_one_named_is_the_state_of_its_place() -> None:
     assert [a.country for a in named.source] == ["SRB"]
     (protest,) = place_targets([_event("141", "PROTEST", source=())], {"MNE": "Montenegro"})
     assert protest.source == ()
+
+
+def test_link_violence_by_no_one_named_is_by_unidentified_attackers_of_its_place() -> None:
+    # "a bomb near Podgorica killed two soldiers": someone from the place did it
+    soldiers = Actor("soldiers", "two Serb soldiers", 0, 17, "SRB", ("MIL",), "sector")
+    bombing = _event("183", "ASSAULT", source=(), target=(soldiers,))
+    (event,) = place_targets([bombing], {"MNE": "Montenegro"})
+    (attacker,) = event.source
+    assert (attacker.name, attacker.country, attacker.kind) == (
+        "unidentified attackers",
+        "MNE",
+        "group",
+    )
+    assert TEXT[attacker.start : attacker.end] == "Montenegro"
+    assert [a.country for a in event.target] == ["SRB"]
+    # a named attacker keeps the act; so does a threat of violence
+    (named,) = place_targets([_event("190", "ASSAULT")], {"MNE": "Montenegro"})
+    assert [a.country for a in named.source] == ["SRB"]
+    (threat,) = place_targets([_event("138", "THREATEN", source=())], {"MNE": "Montenegro"})
+    assert threat.source == ()
+
+
+def test_link_investigation_is_about_its_place_even_before_it() -> None:
+    # "the UN flew inspectors to Montenegro to investigate": where it is done, not said
+    un = Actor("United Nations", "UN", 0, 2, None, ("IGO",), "organisation")
+    inquiry = _event("090", "ACCUSE", source=(un,), trigger=Span(45, 56, "investigate"))
+    (event,) = place_targets([inquiry], {"MNE": "Montenegro"})
+    assert [t.country for t in event.target] == ["MNE"]
+    # a demand said after the place is still only said there
+    demand = _event("100", "REQUEST", source=(un,), trigger=Span(45, 53, "demanded"))
+    assert place_targets([demand], {"MNE": "Montenegro"})[0].target == ()

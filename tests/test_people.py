@@ -47,3 +47,44 @@ def test_people_unknown_name_placed_by_a_demonym_on_its_title(pipeline: Pipeline
     targets = [a for e in events for a in e.target if "Tahir" in a.name]
     assert targets
     assert {a.country for a in targets} == {"GBR"}
+
+
+def test_people_an_official_of_a_stateless_body_has_no_country(pipeline: Pipeline) -> None:
+    """ "UN Secretary-General ...": not of the country the sentence is about."""
+    for text in (
+        "UN Secretary-General Amara Tindale condemned the shelling in Yemen on Monday.",
+        "Secretary-General Amara Tindale of the United Nations condemned the shelling in Yemen.",
+    ):
+        coded = pipeline.code_article(Article(id="p2", text=text))
+        accuse = [e for e in coded.events if e.plover_type == "ACCUSE"]
+        assert accuse, [(e.plover_type, e.trigger.text) for e in coded.events]
+        (official,) = accuse[0].source
+        assert "Tindale" in official.text
+        assert official.country is None
+        assert "IGO" in official.sectors
+    text = "Yemeni Foreign Minister Amara Tindale condemned the shelling in Aden on Monday."
+    coded = pipeline.code_article(Article(id="p3", text=text))
+    assert [a.country for e in coded.events for a in e.source] == ["YEM"]
+
+
+def test_people_placed_by_the_national_body_their_sentence_names(pipeline: Pipeline) -> None:
+    """A titled person in a sentence that names no country but a national body."""
+    text = "President Amara Tindale accused UNITA of breaking the truce."
+    coded = pipeline.code_article(Article(id="p4", text=text))
+    sources = [a for e in coded.events for a in e.source if "Tindale" in a.text]
+    assert sources and all(a.country == "AGO" for a in sources)
+
+
+def test_people_not_of_the_country_they_act_on(pipeline: Pipeline) -> None:
+    """A person the text does not place is not of the country named after them only as
+    what they act on; one named after it may be."""
+    for text in (
+        "Archbishop Amara Tindale urged sanctions against Zimbabwe on Friday.",
+        "Foreign Minister Amara Tindale condemned Israel on Monday.",
+    ):
+        coded = pipeline.code_article(Article(id="p5", text=text))
+        people = [a for e in coded.events for a in e.source if "Tindale" in a.text]
+        assert people and all(a.country is None for a in people), people
+    coded = pipeline.code_article(Article(id="p6", text="Nigeria arrested Amara Tindale."))
+    people = [a for e in coded.events for a in e.target if "Tindale" in a.text]
+    assert people and all(a.country == "NGA" for a in people), people

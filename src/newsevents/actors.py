@@ -52,7 +52,9 @@ if TYPE_CHECKING:
 
 _LEAD = re.compile(r"[^\W_]+|\S")
 
-EntryHow = Literal["name", "demonym", "capital", "organisation", "sector-noun", "sector-title"]
+EntryHow = Literal[
+    "name", "demonym", "capital", "city", "organisation", "sector-noun", "sector-title"
+]
 
 # Words that refer back to an actor named earlier in the article.
 COUNTRY_ANAPHORS = frozenset({"nation", "country", "state", "kingdom", "republic"})
@@ -110,6 +112,32 @@ _BACKER_SUFFIXES = frozenset(
         "installed",
     }
 )
+# Nouns for another party seen from its owner: "Eritrea's allies", "Iraq's
+# neighbours" are not Eritrea or Iraq.
+RELATION_NOUNS = frozenset(
+    {
+        "ally",
+        "allies",
+        "enemy",
+        "enemies",
+        "foe",
+        "foes",
+        "rival",
+        "rivals",
+        "adversary",
+        "adversaries",
+        "opponent",
+        "opponents",
+        "proxy",
+        "proxies",
+        "neighbour",
+        "neighbours",
+        "neighbor",
+        "neighbors",
+    }
+)
+# Prepositions whose object is what an act is aimed at.
+_AIMED_AT = frozenset({"against", "on", "at", "upon", "toward", "towards"})
 # "anti-Syria", "pro-Iran": a stance towards a country, not membership of it.
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Sectors of actors that stand for a state when named by country or capital.
@@ -222,6 +250,13 @@ class ActorDictionary:
                 add(demonym, ActorEntry(name, "demonym", iso3, (), "country"))
             for capital in _strings(item.get("capitals")):
                 add(capital, ActorEntry(name, "capital", iso3, _STATE_SECTORS, "country"))
+        for item in countries:
+            # "Tripoli" is Libya's capital and Lebanon's second city: a city that shares
+            # another country's capital's name, for the resolver to choose between them.
+            iso3 = str(item["iso3"]).upper()
+            for city in _strings(item.get("cities")):
+                if any(e.how == "capital" for e in phrases.get(normalise(city), ())):
+                    add(city, ActorEntry(names[iso3], "city", iso3, (), "country"))
         for item in organisations:
             name = str(item["name"])
             country = item.get("country")
@@ -485,12 +520,27 @@ class ActorResolver:
                 self.memory.countries.append((doc[m.start].idx, entry.country))
         self.country_counts = counts
         self.main_country = _main_country(counts)
+        self._sentence_starts = [sent.start_char for sent in doc.sents]
+        # Capitals whose name a city of another country shares ("Tripoli").
+        self._shared = [m for m in self.matches if m.best("city") and m.best("capital")]
+        self._settle_shared_names()
         # Each sentence's first character and the countries it names (by name, demonym
         # or capital), for the country of a body its sentence leaves unsaid.
-        self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._sentence_countries: list[set[str]] = [set() for _ in self._sentence_starts]
+        # and those it names other than as what is acted on ("condemned Israel",
+        # "sanctions against Nigeria"), for the people it names
+        self._sentence_speakers: list[set[str]] = [set() for _ in self._sentence_starts]
+        self._acted_on_at: list[tuple[int, str]] = []  # (char offset, iso3)
+        # and the countries of the national bodies it names ("UNITA", "the ANC")
+        self._sentence_bodies: list[set[str]] = [set() for _ in self._sentence_starts]
         for m in self.matches:
-            entry = m.best("name", "demonym", "capital")
+            m = self._by_token[m.start]
+            body = m.best("organisation")
+            if body is not None and body.country:
+                k = self._sentence_index(doc[m.start].idx)
+                if 0 <= k < len(self._sentence_bodies):
+                    self._sentence_bodies[k].add(body.country)
+            entry = m.best("name", "demonym", "capital", "city")
             if entry is None or not entry.country or self._not_its_country(doc[m.start]):
                 continue
             if self._is_person_token(doc[m.start]):
@@ -498,13 +548,17 @@ class ActorResolver:
             k = self._sentence_index(doc[m.start].idx)
             if 0 <= k < len(self._sentence_countries):
                 self._sentence_countries[k].add(entry.country)
+                if not self._acted_on(doc[m.end - 1]):
+                    self._sentence_speakers[k].add(entry.country)
+                else:
+                    self._acted_on_at.append((doc[m.start].idx, entry.country))
         self._people_seen: list[Actor] = []
         self._index_people()
 
     def names_country(self, token: Token) -> bool:
         """Whether the token is (part of) a country's name, people or capital."""
         match = self._by_token.get(token.i)
-        return match is not None and match.best("name", "demonym", "capital") is not None
+        return match is not None and match.best("name", "demonym", "capital", "city") is not None
 
     @staticmethod
     def first_person(token: Token) -> bool:
@@ -518,6 +572,37 @@ class ActorResolver:
             if country:
                 self.country_counts[country] += 1
         self.main_country = _main_country(self.country_counts)
+        self._settle_shared_names()
+
+    def _settle_shared_names(self) -> None:
+        """Which country a capital's name means where a city of another country shares
+        it: "Lebanese troops fought militants in Tripoli": Lebanon's. The country
+        its sentence names by name or people, else the one its article (and its
+        places) names more; the capital's when neither says."""
+        for match in self._shared:
+            capital = match.best("capital")
+            if capital is None or not capital.country:
+                continue
+            cities = [e for e in match.entries if e.how == "city" and e.country]
+            k = self._sentence_index(self.doc[match.start].idx)
+            named = {
+                entry.country
+                for m in self.matches
+                if self._sentence_index(self.doc[m.start].idx) == k
+                and (entry := m.best("name", "demonym")) is not None
+                and entry.country
+            }
+            chosen: ActorEntry | None = None
+            if capital.country not in named:
+                chosen = next((e for e in cities if e.country in named), None)
+            if chosen is None and capital.country not in named:
+                counts = self.country_counts
+                best = max(cities, key=lambda e: counts[e.country or ""])
+                if counts[best.country or ""] > counts[capital.country]:
+                    chosen = best
+            settled = match if chosen is None else PhraseMatch(match.start, match.end, (chosen,))
+            for i in range(match.start, match.end):
+                self._by_token[i] = settled
 
     # -- document-wide indexes ------------------------------------------------
 
@@ -589,6 +674,22 @@ class ActorResolver:
                 if child.dep_ == "prep" and child.lower_ == "of"
                 for t in child.subtree
             )
+        if country is None and title is not None:
+            # "UN Secretary-General Ban Ki-moon", "Secretary-General Ban of the United
+            # Nations": an official of a body of no one country is of none either
+            before = self.doc[max(0, lo - 3) : lo]
+            stateless = self._stateless_sectors(
+                [
+                    *(t for t in before if not t.is_punct and t.pos_ != "VERB"),
+                    *(
+                        t
+                        for child in ent.root.children
+                        if child.dep_ == "prep" and child.lower_ == "of"
+                        for t in child.subtree
+                    ),
+                ]
+            )
+            sectors = (*sectors, *(c for c in stateless if c not in sectors))
         if country is None:
             # "suspected British militant Haroon Aswad": a demonym among the name's modifiers
             country = self._country_in(
@@ -642,7 +743,7 @@ class ActorResolver:
             match = self._by_token.get(token.i)
             if match is None or self._not_its_country(token):
                 continue
-            entry = match.best("name", "demonym", "capital")
+            entry = match.best("name", "demonym", "capital", "city")
             if entry and entry.country:
                 return entry.country
             org = match.best("organisation")
@@ -682,7 +783,7 @@ class ActorResolver:
         the dictionary does not know: "Homeland Union", "Workers' Union"."""
         if match.end - match.start != 1 or match.best("organisation") is None:
             return False
-        if match.best("name", "demonym", "capital") is not None:
+        if match.best("name", "demonym", "capital", "city") is not None:
             return False
         for child in head.lefts:
             if child.dep_ not in ("compound", "poss") or child.pos_ != "PROPN":
@@ -700,7 +801,7 @@ class ActorResolver:
                 continue
             for pobj in child.children:
                 match = self._by_token.get(pobj.i)
-                entry = match.best("name", "capital") if match else None
+                entry = match.best("name", "capital", "city") if match else None
                 if entry is not None and entry.country:
                     return entry.country
         return None
@@ -736,6 +837,17 @@ class ActorResolver:
         actor = self.resolve(token, exclude_country=exclude_country)
         if actor is None:
             return []
+        if actor.country is None and token.dep_ == "conj" and not list(token.lefts):
+            # "Ethiopian tanks and troops": a bare conjunct shares the first one's people
+            first = token.head
+            country = self._country_in(
+                t
+                for child in first.lefts
+                if child.dep_ in ("amod", "compound", "nmod")
+                for t in child.subtree
+            )
+            if country is not None:
+                actor = _replace(actor, country=country)
         out = [actor]
         # "scores of Sierra Leonean and Liberian refugees": the counted noun coordinates
         base = self._counted(token)
@@ -744,7 +856,7 @@ class ActorResolver:
                 if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN"):
                     out.extend(self.resolve_all(conj, exclude_country=exclude_country))
         for child in base.children:
-            if child.dep_ != "amod":
+            if child.dep_ not in ("amod", "nmod", "compound"):
                 continue
             for conj in child.children:
                 if conj.dep_ != "conj":
@@ -770,7 +882,7 @@ class ActorResolver:
         """The country a preposition's place names, as an actor ("in Amman" -> Jordan)."""
         for pobj in prep.children:
             match = self._by_token.get(pobj.i)
-            entry = match.best("name", "capital") if match else None
+            entry = match.best("name", "capital", "city") if match else None
             if match is not None and entry is not None and entry.country:
                 return self._actor(
                     match.start,
@@ -790,6 +902,9 @@ class ActorResolver:
             return actor
         if actor.kind == "organisation" and actor.sectors:
             return actor  # a known group of no one country: al-Qaeda, the Muslim Brotherhood
+        if actor.kind == "group" and actor.text.rpartition(" ")[2].lower() in RELATION_NOUNS:
+            # "Iraq's neighbours": the one country its sentence names is the owner's
+            return actor
         # A name the dictionaries do not know may be a place or a foreign body ("the
         # annexation of Crimea"): only the article's main country is a safe guess for it.
         if any(
@@ -802,7 +917,20 @@ class ActorResolver:
             return actor
         unknown_name = actor.kind == "organisation" or (actor.kind == "person" and not actor.role)
         here = None if unknown_name else self.sentence_country(actor.start)
+        if here is None and actor.kind == "person" and actor.role:
+            # a titled official: of the country whose bodies the sentence speaks of
+            here = self._sentence_body_country(actor.start)
         country = here or self.main_country
+        if actor.kind == "person" and country is not None:
+            # "the bishop urged sanctions against Zimbabwe", "the minister condemned
+            # Israel": a country its sentence names after the person only as
+            # what is acted on is not the person's
+            k = self._sentence_index(actor.start)
+            if 0 <= k < len(self._sentence_countries) and any(
+                iso3 == country and offset > actor.start and self._sentence_index(offset) == k
+                for offset, iso3 in self._acted_on_at
+            ):
+                country = None if country not in self._sentence_speakers[k] else country
         return _replace(actor, country=country) if country else actor
 
     def _sentence_index(self, offset: int) -> int:
@@ -815,6 +943,22 @@ class ActorResolver:
         if not 0 <= k < len(self._sentence_countries):
             return None
         named = self._sentence_countries[k]
+        return next(iter(named)) if len(named) == 1 else None
+
+    @staticmethod
+    def _acted_on(token: Token) -> bool:
+        """Whether a name is the object of a verb or of a preposition aimed at it."""
+        if token.dep_ in ("dobj", "dative"):
+            return True
+        return token.dep_ == "pobj" and token.head.lower_ in _AIMED_AT
+
+    def _sentence_body_country(self, offset: int) -> str | None:
+        """The only country of the national bodies named by a sentence that names no
+        country itself: "the president accused UNITA of breaking the truce"."""
+        k = self._sentence_index(offset)
+        if not 0 <= k < len(self._sentence_bodies) or self._sentence_countries[k]:
+            return None
+        named = self._sentence_bodies[k]
         return next(iter(named)) if len(named) == 1 else None
 
     def _remember(self, actor: Actor) -> None:
@@ -858,7 +1002,7 @@ class ActorResolver:
         if match is not None and self._inside_other_name(head, match):
             match = None  # "the Homeland Union" is no European Union ("the Union")
         if match is not None:
-            entry = match.best("organisation", "name", "capital", "demonym")
+            entry = match.best("organisation", "name", "capital", "city", "demonym")
             if entry is not None and entry.how == "organisation":
                 country = entry.country or self._country_in(
                     t for t in tokens if not (match.start <= t.i < match.end)
@@ -868,12 +1012,12 @@ class ActorResolver:
                 )
             if (
                 entry is not None
-                and entry.how == "capital"
+                and entry.how in ("capital", "city")
                 and head.dep_ == "pobj"
                 and head.head.lower_ in PLACE_PREPS
             ):
                 return None
-            if entry is not None and entry.how in ("name", "capital"):
+            if entry is not None and entry.how in ("name", "capital", "city"):
                 return self._actor(
                     span_start, span_end, entry.name, entry.country, entry.sectors, "country"
                 )
@@ -996,6 +1140,9 @@ class ActorResolver:
                     (),
                     "country",
                 )
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        if lower in RELATION_NOUNS and possessor is not None:
+            return self._other_party(head, possessor, tokens)
         # "Haftar's campaign": the possessor acts.
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
@@ -1048,6 +1195,21 @@ class ActorResolver:
                     first.i, last.i + 1, self.doc[first.i : last.i + 1].text, country, (), unknown
                 )
         return None
+
+    def _other_party(self, head: Token, owner: Token, tokens: Sequence[Token]) -> Actor:
+        """The party a relation noun names beside its owner: "Eritrea's allies in
+        Somalia" are of Somalia, not Eritrea; "Syria's Iraqi allies" are Iraqi.
+        Without a country of its own, the text leaves it open."""
+        mine = [t for t in tokens if not (owner.left_edge.i <= t.i <= owner.right_edge.i)]
+        country = self._country_in(t for t in mine if t.i != head.i) or self._where_they_live(head)
+        sectors: tuple[str, ...] = ()
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod") and child.pos_ == "NOUN":
+                found = self._sector_of([child], child)
+                if found is not None:
+                    sectors = found[0]
+        name = " ".join(t.text for t in mine if t.dep_ not in ("det", "punct", "case"))
+        return self._actor(tokens[0].i, tokens[-1].i + 1, name, country, sectors, "group")
 
     def _sector_of(
         self, tokens: Sequence[Token], head: Token

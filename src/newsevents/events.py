@@ -1388,6 +1388,13 @@ class EventCoder:
             for t in self.lexicon.nouns.get(_lemma(token), ())
         )
 
+    def _violence_verb(self, token: Token) -> bool:
+        """Whether a verb by itself names an act of violence ("killed", "shelled")."""
+        return any(
+            len(t.words) == 1 and t.code[:2] in ("18", "19", "20")
+            for t in self.lexicon.verbs.get(_lemma(token), ())
+        )
+
     def _subject_actors(self, verb: Token, resolver: ActorResolver) -> tuple[list[Actor], bool]:
         """Actors of the verb's subject, climbing through control and coordination.
 
@@ -1411,6 +1418,24 @@ class EventCoder:
                         actors.extend([person] if person is not None else [])
                     else:
                         actors.extend(resolver.resolve_all(token))
+            if not subjects and current.i == verb.i:
+                # "After months of talks, the government and the rebels have agreed":
+                # a subject the parse hung on the phrase before it
+                actors = self._stranded_subject(verb, resolver)
+            if not actors:
+                # "Half of the rebels have been demobilized", "the first contingent of
+                # troops has arrived": whom the subject counts or is of
+                actors = [
+                    a
+                    for subject in subjects
+                    if subject.pos_ == "NUM" or _lemma(subject) in self._PARTS
+                    for prep in subject.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for t in _with_conjuncts(pobj)
+                    for a in resolver.resolve_all(t)
+                ]
             if actors:
                 return self._without_overlaps(actors), passive and current.i == verb.i
             if any(self._violence_noun(subject) for subject in subjects):
@@ -1421,6 +1446,22 @@ class EventCoder:
             if accused is not None:
                 # "accused the government of failing to protect": the accused acted
                 found = [a for c in _with_conjuncts(accused) for a in resolver.resolve_all(c)]
+                if found:
+                    return found, False
+            if (
+                current.dep_ == "acl"
+                and current.tag_ == "VBG"
+                and current.head.pos_ in ("NOUN", "PROPN")
+            ):
+                # "detained dozens of protesters demanding the release of an activist":
+                # those the participle describes do it, not the clause's subject
+                found = resolver.resolve_all(current.head)
+                if found:
+                    return found, False
+            if self._verbless_root(current):
+                # "Rights groups called on Bahrain to ...": the parse found no verb in
+                # the sentence and took its verb for a participle of its subject
+                found = [a for t in _with_conjuncts(current.head) for a in resolver.resolve_all(t)]
                 if found:
                     return found, False
             if current.dep_ in ("relcl",) and current.head.pos_ in ("NOUN", "PROPN"):
@@ -1434,6 +1475,16 @@ class EventCoder:
                     # an event noun is its participants'; climb on from the noun
                     current = noun
                     continue
+            if (
+                current.dep_ == "ccomp"
+                and _lemma(current.head) in REPORT_VERBS
+                and any(s.pos_ in ("NOUN", "PROPN") for s in subjects)
+                and self._violence_verb(current)
+            ):
+                # "Their villages were shelled, the rebels said": the clause has a
+                # subject of its own that names no actor, and those who report violence
+                # are as often its victims as its authors
+                break
             if (
                 current.dep_
                 in (
@@ -1536,6 +1587,11 @@ class EventCoder:
             # "An army base was attacked by rebels": the subject did not resolve to an
             # actor; the agent did it, not whoever the climb found (a speaker).
             passive, sources = True, []
+        reduced = self._reduced_passive(verb)
+        if reduced and not passive:
+            # "activists arrested in Cairo on Monday": a participle of what was done to
+            # the noun it describes, by no one the clause names
+            passive, sources = True, []
         if _lemma(verb) in self._VICTIM_VERBS:
             # "a prisoner died as a result of torture": who dies is the one it was done
             # to; the one holding them did it ("while in Israeli police custody")
@@ -1560,6 +1616,18 @@ class EventCoder:
                                 sources.append(actor)
             if not sources and not any(c.dep_ == "agent" for c in verb.children):
                 sources = self._stray_agent(verb, resolver)
+            if (
+                not sources
+                and _lemma(verb) in self._PULLOUT_VERBS
+                and (match.trigger.code.startswith("087") or match.trigger.code == "1661")
+            ):
+                # "Forty peacekeepers were pulled out of Kidal", "half of the rebels
+                # have been demobilized": the forces moved or stood down are their
+                # owner's; the place they leave is the target
+                return targets, self._left_place(verb, resolver)
+            if not targets and reduced:
+                # "protesters detained by police": the noun the participle describes
+                targets = resolver.resolve_all(verb.head)
             if not targets:
                 # "a camp for Congolese refugees was attacked": whom the thing is for
                 for child in verb.children:
@@ -1580,7 +1648,15 @@ class EventCoder:
             if child.dep_ in ("dobj", "dative") and child.i not in used:
                 if sources and self._owned_by_pronoun(child):
                     # "Syria withdrew its troops from Lebanon", "offered its troops to
-                    # the president": the source's own forces are not whom it acts on.
+                    # the president": the source's own forces are not whom it acts on;
+                    # unless the words give them another country ("met his Iraqi
+                    # counterpart")
+                    own = {a.country for a in sources}
+                    targets.extend(
+                        a
+                        for a in resolver.resolve_all(child, exclude_country=exclude)
+                        if a.country is not None and a.country not in own
+                    )
                     continue
                 for token in _with_conjuncts(child):
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
@@ -1735,7 +1811,12 @@ class EventCoder:
                 )
                 if a is not None
             ]
-        return sources, targets
+        if _lemma(verb) in self._PLEDGE_VERBS:
+            # "pledged more troops for the mission": its own forces, not whom it acts on
+            targets = [t for t in targets if not self._bare_forces(t)]
+        # "Ugandan troops withdrew from the town": the trigger's own subject words are
+        # the source's; no part of them is what it acted on.
+        return sources, [t for t in targets if not self._inside_any(t, sources)]
 
     @staticmethod
     def _counted_before(
@@ -1752,7 +1833,8 @@ class EventCoder:
 
     def _stray_agent(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
         """The agent of a passive that the parse hung on a gerund below it: "was accused
-        of misusing funds by government officials" (an active gerund has no agent)."""
+        of misusing funds by government officials" (an active gerund has no agent), or
+        on an active clause above it."""
         for prep in verb.subtree:
             gerund = prep.head
             if (
@@ -1770,6 +1852,26 @@ class EventCoder:
                     for t in _with_conjuncts(pobj)
                     if (a := resolver.resolve(t)) is not None
                 ]
+        # "the mayor was accused of fraud, aides said, by auditors": an agent hung on
+        # an active clause above, after the passive
+        above = verb
+        for _ in range(2):
+            if above.dep_ not in ("ccomp", "conj", "advcl") or above.head.i == above.i:
+                break
+            above = above.head
+            if any(c.dep_ in ("auxpass", "agent") for c in above.children):
+                break  # a passive of its own: the phrase is its agent
+            found = [
+                a
+                for prep in above.children
+                if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > verb.i
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for t in _with_conjuncts(pobj)
+                if (a := resolver.resolve(t)) is not None
+            ]
+            if found:
+                return found
         return []
 
     def _prep_targets(
@@ -1863,6 +1965,9 @@ class EventCoder:
                 for child in clause.children:
                     if child.dep_ in ("dobj", "dative") and child.i not in used:
                         found = resolver.resolve_all(child, exclude_country=exclude)
+                        if _lemma(clause) in self._FORCE_VERBS | self._PLEDGE_VERBS:
+                            # "refused to commit troops": its own forces
+                            found = [t for t in found if not self._bare_forces(t)]
                         if found:
                             return found
                 found = self._prep_targets(
@@ -1966,6 +2071,23 @@ class EventCoder:
             "rush",
         }
     )
+    # Verbs that offer forces: "pledged 500 troops", "committed troops to the mission".
+    _PLEDGE_VERBS = frozenset({"pledge", "commit", "contribute", "promise", "offer", "lend"})
+    # Verbs that take forces out of a place: "troops were pulled out of the town".
+    _PULLOUT_VERBS = frozenset(
+        {
+            "withdraw",
+            "pull",
+            "ship",
+            "evacuate",
+            "fly",
+            "airlift",
+            "demobilize",
+            "demobilise",
+            "disarm",
+            "disband",
+        }
+    )
     # Verbs of pace whose subject carries out the act their object names: "speeded up the
     # withdrawal", "delayed the pullout".
     _PACE_VERBS = frozenset({"speed", "accelerate", "hasten", "expedite", "delay", "slow"})
@@ -2016,6 +2138,35 @@ class EventCoder:
         }
     )
 
+    # Nouns for a part or a group of those they are of: "one third of the rebels", "the
+    # first contingent of troops".
+    _PARTS = frozenset(
+        {
+            "third",
+            "half",
+            "quarter",
+            "majority",
+            "part",
+            "rest",
+            "bulk",
+            "most",
+            "some",
+            "many",
+            "contingent",
+            "batch",
+            "patch",
+            "wave",
+            "unit",
+            "deployment",
+        }
+    )
+    # What may stand between a subject and its verb: "the rebels have not yet agreed".
+    _BEFORE_VERB = frozenset({"aux", "neg", "advmod"})
+    # Verbs giving the reason for an act: what they name is not whom it is aimed at.
+    _REASON_VERBS = frozenset({"cite", "invoke", "argue", "explain"})
+    # Verbs whose object acts alongside their subject: "joined the strikers".
+    _COMPANY_VERBS = frozenset({"join", "accompany"})
+
     def _grievance_target(
         self, verb: Token, used: set[int], sources: Sequence[Actor], resolver: ActorResolver
     ) -> list[Actor]:
@@ -2030,11 +2181,16 @@ class EventCoder:
         """
 
         def aimed(token: Token) -> list[Actor]:
+            # "refused to commit troops": the forces it would send are its own
+            own_forces = token.dep_ == "dobj" and _lemma(token.head) in (
+                self._FORCE_VERBS | self._PLEDGE_VERBS
+            )
             return [
                 a
                 for a in resolver.resolve_all(token)
                 if not _same_actor(a, sources)
                 and (a.country or (a.kind == "sector" and not {"IGO", "NGO"} & set(a.sectors)))
+                and not (own_forces and self._bare_forces(a))
             ]
 
         queue = [c for c in verb.children if c.dep_ not in self._NOT_ABOUT]
@@ -2045,8 +2201,12 @@ class EventCoder:
             # the agent of a deeper clause did what it is about: "a bill signed by the
             # minister"; only the verb's own agent is its source
             deeper_agent = current.dep_ == "agent" and current.head.i != verb.i
-            if current.dep_ in self._NOT_ABOUT and not deeper_agent:
+            if current.dep_ in self._NOT_ABOUT and not deeper_agent and not self._purpose(current):
                 continue
+            if current.pos_ in ("VERB", "AUX") and _lemma(current) in self._REASON_VERBS:
+                continue  # "declined, citing pressure from farmers": why, not at whom
+            if current.dep_ == "dobj" and _lemma(current.head) in self._COMPANY_VERBS:
+                continue  # "joining hundreds of nurses": those who protest with them
             if current.i in used:
                 # the trigger's own words ("press their demands"): what they are of
                 queue.extend(current.children)
@@ -2139,6 +2299,148 @@ class EventCoder:
                         if actor is not None and ("MED" in actor.sectors):
                             out.append((token, _name_span(child)))
         return out
+
+    @staticmethod
+    def _bare_forces(actor: Actor) -> bool:
+        """Armed forces the words give no country or owner: "more troops", "soldiers"."""
+        return actor.kind == "sector" and not actor.country and set(actor.sectors) <= {"MIL"}
+
+    @staticmethod
+    def _inside_any(actor: Actor, others: Sequence[Actor]) -> bool:
+        """Whether an actor's words lie within another's ("Ugandan" in "Ugandan troops")."""
+        return any(o.start <= actor.start and actor.end <= o.end and o is not actor for o in others)
+
+    @staticmethod
+    def _left_place(verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """Whose is the place a verb takes something out of: "from Somalia", "out of
+        the northern Malian town"."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "out"):
+                continue
+            if prep.lower_ == "out":
+                prep = next((c for c in prep.children if c.lower_ == "of"), prep)
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                actor = resolver.resolve(pobj) or resolver.country_of_place(prep)
+                if actor is not None and actor.country:
+                    return [actor]
+        return []
+
+    @staticmethod
+    def _stranded_subject(verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """The actors of a noun phrase right before a finite verb that has no subject,
+        which the parse joined to the phrase before it ("after the collapse of the
+        accord, the government and the rebels have agreed")."""
+        if verb.dep_ != "ROOT" or not any(c.dep_ == "aux" for c in verb.children):
+            return []
+        i = verb.i - 1
+        while (
+            i > verb.sent.start
+            and verb.doc[i].head.i == verb.i
+            and verb.doc[i].dep_ in EventCoder._BEFORE_VERB
+        ):
+            i -= 1
+        token = verb.doc[i]
+        if token.pos_ not in ("NOUN", "PROPN") or token.head.i == verb.i:
+            return []
+        chain = [token]
+        while chain[-1].dep_ == "conj" and chain[-1].head.i < chain[-1].i:
+            chain.append(chain[-1].head)
+        for first in reversed(chain):
+            if resolver.resolve(first) is not None:
+                return [
+                    a
+                    for t in _with_conjuncts(first)
+                    if len(t.text) > 1  # "SPLM/A" split: not "A" on its own
+                    for a in resolver.resolve_all(t)
+                ]
+        return []
+
+    @staticmethod
+    def _verbless_root(verb: Token) -> bool:
+        """Whether a verb is the participle the parse hung on the noun it made the root
+        of a sentence that has no verb of its own: "Rights groups called on Bahrain to
+        free the activists." A participle with an agent is a passive ("protesters
+        detained by police")."""
+        noun = verb.head
+        # or hung on a verb that has a subject of its own: "miners resorted to sabotage,
+        # a union spokesman said"
+        doubled = (
+            noun.dep_ in ("nsubj", "dep")
+            and any(c.dep_ == "nsubj" and c.i != noun.i for c in noun.head.children)
+            and noun.i < verb.i < noun.head.i
+        )
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ in ("VBD", "VBN")
+            and (noun.dep_ == "ROOT" or doubled)
+            and noun.pos_ in ("NOUN", "PROPN")
+            and verb.i > noun.i
+            and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+            and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[noun.sent.start : noun.i])
+            and EventCoder._active_frame(verb)
+        )
+
+    # Prepositions that say where or when, not whom: "arrested in Cairo", "held since May".
+    _PLACE_OR_TIME_PREPS = frozenset(
+        {"in", "at", "near", "during", "after", "before", "since", "by", "for", "from", "outside"}
+    )
+
+    @staticmethod
+    def _reduced_passive(verb: Token) -> bool:
+        """Whether a verb is a past participle describing the noun it was done to:
+        "protesters detained by police", "activists arrested in Cairo" (not one that
+        reads as active: "rights groups called on Bahrain")."""
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and (
+                any(c.dep_ == "agent" for c in verb.children) or not EventCoder._active_frame(verb)
+            )
+        )
+
+    @staticmethod
+    def _active_frame(verb: Token) -> bool:
+        """Whether a bare participle reads as active: it has an object or a clause
+        ("donated $50,000 worth of goods"), or a particle of its own right after it
+        ("called on Bahrain", "resorted to force"); "activists arrested in Cairo on
+        Monday" is passive."""
+        for token in (verb, *(c for c in verb.children if c.dep_ == "conj")):
+            if any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in token.children):
+                return True
+        # the first word after it that is not when ("called Thursday on the Arabs")
+        after = next(
+            (
+                t
+                for t in verb.doc[verb.i + 1 : verb.sent.end]
+                if not (
+                    t.head.i == verb.i
+                    and (t.dep_ in ("npadvmod", "advmod") or t.ent_type_ in ("DATE", "TIME"))
+                )
+            ),
+            None,
+        )
+        return (
+            after is not None
+            and after.dep_ in ("prep", "prt")
+            and after.head.i == verb.i
+            and after.lower_ not in EventCoder._PLACE_OR_TIME_PREPS
+            and not any(c.ent_type_ in ("DATE", "TIME") for c in after.children)
+        )
+
+    @staticmethod
+    def _purpose(clause: Token) -> bool:
+        """Whether a clause the parse hung on a noun as a relative clause is its purpose:
+        "a campaign to persuade the senate", "a strike to force the minister out" (an
+        infinitive with no subject of its own)."""
+        return (
+            clause.dep_ == "relcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        )
 
 
 def _name_span(token: Token) -> Span:

@@ -75,6 +75,15 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # 091), arrest and detention (173), expulsion (174), arrest on a charge of spying or
 # treason (1125). Done in a place by no one named, they are that country's.
 _STATE_ACTS = frozenset({"090", "091", "173", "174", "1125"})
+# Investigations: done in their place ("flew inspectors to Mosul to investigate").
+_INQUIRIES = frozenset({"090", "091"})
+# Violence (bombings, killings, fighting, mass violence): done in a place by no one the
+# text names, it is the work of unidentified attackers of that country.
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+# The name of the unnamed perpetrators of violence in a place.
+UNIDENTIFIED = "unidentified attackers"
 
 
 def _local(actor: Actor, country: str) -> Actor:
@@ -103,6 +112,10 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
     - An arrest, detention, expulsion or criminal investigation in a place by no one
       named is the work of that country's authorities: "a missionary was arrested in
       Lebanon" has Lebanon as its source (and then no target from the same place).
+    - Violence in a place by no one named is the work of unidentified attackers of
+      that country, as event data sets code it ("Unidentified Gunmen (Iraq)"): "a
+      roadside bomb near Gao killed three soldiers" has an attacker from Mali as its
+      source, with the place's words as its span.
     - An event done in a place names its country as the target when nothing else
       does: "Serbia lifted a night curfew in Montenegro", "a bomb exploded in
       Baghdad", "the president threatened a curfew in Algiers", with the place's
@@ -118,7 +131,8 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
         country = place.country
         sources = tuple(_local(a, country) for a in event.source)
         targets = tuple(_local(a, country) for a in event.target)
-        verbal = "09" <= event.cameo_root <= "13"
+        # an investigation (090, 091) is done where it is, not said there
+        verbal = "09" <= event.cameo_root <= "13" and event.cameo_code not in _INQUIRIES
         placed = Actor(
             name=country_names.get(country, country),
             text=place.text,
@@ -131,6 +145,8 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
         if by_state:
             sources = (placed,)
             targets = tuple(t for t in targets if t.start != place.start)
+        elif not sources and event.cameo_root in _VIOLENT_ROOTS:
+            sources = (replace(placed, name=UNIDENTIFIED, kind="group"),)
         if (
             not targets
             and not by_state
