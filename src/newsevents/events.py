@@ -2615,7 +2615,7 @@ def _said_to_be(noun: Token) -> bool:
 
 
 # Prepositions that place one happening in time against another: "after the embargo".
-TIME_PREPS = frozenset(
+DATING_PREPS = frozenset(
     {"after", "before", "since", "during", "following", "amid", "amidst", "until", "till"}
 )
 # Nouns that name a time by a happening: "in the wake of the attacks".
@@ -2672,7 +2672,7 @@ def _timed_by(noun: Token) -> bool:
         return False
     prep = noun.head
     word = prep.lower_
-    if word in TIME_PREPS or word in ("despite", "because"):
+    if word in DATING_PREPS or word in ("despite", "because"):
         return True  # "because of the war" is parsed as "because" over "the war"
     if word == "to" and prep.head.lower_ in ("prior", "up", "due", "owing", "thanks"):
         return True  # "prior to the embargo", "due to the sanctions"
