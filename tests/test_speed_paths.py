@@ -1,8 +1,10 @@
 """The fast paths give the same annotations and events as spaCy's own.
 
 ``newsevents_token_attributes_v1`` (``Settings.fast``) stands in for spaCy's
-attribute ruler and lemmatizer, and ``Settings.numpy_blas`` has the networks
-multiply matrices with numpy's BLAS instead of blis; these tests hold them to
+attribute ruler and lemmatizer, ``newsevents_greedy_v1`` (also ``Settings.fast``)
+decodes the parser and the entity recogniser from Python, and
+``Settings.numpy_blas`` has the networks multiply matrices with numpy's BLAS
+instead of blis; these tests hold them to
 stock spaCy's output, token by token, on hand-built Docs and on the project's own
 articles, and hold the whole pipeline to the same events, places and mentions.
 """
@@ -23,7 +25,7 @@ from spacy.vocab import Vocab
 
 from newsevents.config import Settings, load_settings
 from newsevents.model import Coded
-from newsevents.parse import TokenAttributes, Words, load_nlp
+from newsevents.parse import GreedyDecoder, TokenAttributes, Words, load_nlp
 from newsevents.pipeline import Pipeline, Resources
 from newsevents.read.text import article_from_text
 
@@ -63,9 +65,39 @@ def test_parse_fast_replaces_ruler_and_lemmatizer(pipeline: Pipeline, stock: Pip
     fast_names = pipeline.resources.nlp.pipe_names
     assert "newsevents_token_attributes" in fast_names
     assert "attribute_ruler" not in fast_names and "lemmatizer" not in fast_names
-    assert fast_names.index("parser") < fast_names.index("newsevents_token_attributes")
-    assert fast_names.index("newsevents_token_attributes") < fast_names.index("ner")
+    assert fast_names.index("newsevents_parser") < fast_names.index("newsevents_token_attributes")
+    assert fast_names.index("newsevents_token_attributes") < fast_names.index("newsevents_ner")
     assert {"attribute_ruler", "lemmatizer"} <= set(stock.resources.nlp.pipe_names)
+
+
+def test_parse_fast_decodes_parser_and_entities_in_python(
+    pipeline: Pipeline, stock: Pipeline
+) -> None:
+    nlp = pipeline.resources.nlp
+    assert "parser" not in nlp.pipe_names and "ner" not in nlp.pipe_names
+    for name in ("parser", "ner"):
+        decoder = nlp.get_pipe(f"newsevents_{name}")
+        assert isinstance(decoder, GreedyDecoder)
+        assert decoder.component is nlp.get_pipe(name)  # spaCy's own, kept but not run
+    assert {"parser", "ner"} <= set(stock.resources.nlp.pipe_names)
+
+
+def test_parse_greedy_decoder_declines_other_components(pipeline: Pipeline) -> None:
+    nlp = pipeline.resources.nlp
+    assert not GreedyDecoder().use(nlp.get_pipe("tagger"))
+    assert not GreedyDecoder().use(nlp.get_pipe("newsevents_token_attributes"))
+
+
+def test_parse_greedy_decoder_same_as_spacy_one_doc_at_a_time(
+    pipeline: Pipeline, stock: Pipeline
+) -> None:
+    # __call__ (one Doc), not pipe: the path that Pipeline.code_article takes.
+    for text in ["", " ", "Rebels shelled the port.", _texts()[0]]:
+        a, b = stock.resources.nlp(text), pipeline.resources.nlp(text)
+        _same_tokens(a, b)
+        assert [(e.start, e.end, e.label_) for e in a.ents] == [
+            (e.start, e.end, e.label_) for e in b.ents
+        ]
 
 
 def _blis_layers(nlp: Any) -> set[bool]:
