@@ -23,8 +23,10 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newsevents.clean import Cleaner, LanguageDetector
 from newsevents.config import Settings, load_settings
-from newsevents.model import Coded
+from newsevents.errors import NotEnglish
+from newsevents.model import Article, Coded
 from newsevents.parse import GreedyDecoder, TokenAttributes, Words, load_nlp
 from newsevents.pipeline import Pipeline, Resources
 from newsevents.read.text import article_from_text
@@ -261,3 +263,37 @@ def test_parse_token_attributes_pickle_without_caches() -> None:
     again = pickle.loads(pickle.dumps(component))
     assert not again._entries and not again._lemmas
     _same_tokens(expected, again(_handmade(again.vocab)))
+
+
+# -- cleaning: the language classifier only where the common words leave doubt --------
+
+
+class _CountingDetector(LanguageDetector):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def classify(self, text: str) -> tuple[str, float]:
+        self.calls += 1
+        return super().classify(text)
+
+
+def test_clean_skips_the_classifier_for_plain_english() -> None:
+    detector = _CountingDetector()
+    cleaner = Cleaner(detector=detector)
+    english = "The minister said the army would leave the town by the end of the week."
+    cleaned = cleaner.clean(Article(id="en", text=english))
+    assert cleaned.language == "en" and detector.calls == 0
+    assert cleaned.language_confidence is not None and cleaned.language_confidence >= 0.12
+    # Few common English words: the classifier decides, and still rejects other languages.
+    with pytest.raises(NotEnglish):
+        cleaner.clean(
+            Article(
+                id="de",
+                text="Die Regierung kündigte am Dienstag neue Grenzkontrollen im Süden "
+                "des Landes an, nach Zusammenstößen zwischen Armee und Milizen.",
+            )
+        )
+    assert detector.calls == 1
+    headline = cleaner.clean(Article(id="h", text="Rebels seize northern town, residents flee"))
+    assert headline.language == "en" and detector.calls == 2
