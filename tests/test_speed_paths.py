@@ -1,8 +1,10 @@
 """The fast paths give the same annotations and events as spaCy's own.
 
 ``newsevents_token_attributes_v1`` (``Settings.fast``) stands in for spaCy's
-attribute ruler and lemmatizer, and ``Settings.numpy_blas`` has the networks
-multiply matrices with numpy's BLAS instead of blis; these tests hold them to
+attribute ruler and lemmatizer, ``newsevents_greedy_v1`` (also ``Settings.fast``)
+decodes the parser and the entity recogniser from Python, and
+``Settings.numpy_blas`` has the networks multiply matrices with numpy's BLAS
+instead of blis; these tests hold them to
 stock spaCy's output, token by token, on hand-built Docs and on the project's own
 articles, and hold the whole pipeline to the same events, places and mentions.
 """
@@ -21,9 +23,11 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newsevents.clean import Cleaner, LanguageDetector
 from newsevents.config import Settings, load_settings
-from newsevents.model import Coded
-from newsevents.parse import TokenAttributes, Words, load_nlp
+from newsevents.errors import NotEnglish
+from newsevents.model import Article, Coded
+from newsevents.parse import GreedyDecoder, TokenAttributes, Words, load_nlp
 from newsevents.pipeline import Pipeline, Resources
 from newsevents.read.text import article_from_text
 
@@ -63,9 +67,39 @@ def test_parse_fast_replaces_ruler_and_lemmatizer(pipeline: Pipeline, stock: Pip
     fast_names = pipeline.resources.nlp.pipe_names
     assert "newsevents_token_attributes" in fast_names
     assert "attribute_ruler" not in fast_names and "lemmatizer" not in fast_names
-    assert fast_names.index("parser") < fast_names.index("newsevents_token_attributes")
-    assert fast_names.index("newsevents_token_attributes") < fast_names.index("ner")
+    assert fast_names.index("newsevents_parser") < fast_names.index("newsevents_token_attributes")
+    assert fast_names.index("newsevents_token_attributes") < fast_names.index("newsevents_ner")
     assert {"attribute_ruler", "lemmatizer"} <= set(stock.resources.nlp.pipe_names)
+
+
+def test_parse_fast_decodes_parser_and_entities_in_python(
+    pipeline: Pipeline, stock: Pipeline
+) -> None:
+    nlp = pipeline.resources.nlp
+    assert "parser" not in nlp.pipe_names and "ner" not in nlp.pipe_names
+    for name in ("parser", "ner"):
+        decoder = nlp.get_pipe(f"newsevents_{name}")
+        assert isinstance(decoder, GreedyDecoder)
+        assert decoder.component is nlp.get_pipe(name)  # spaCy's own, kept but not run
+    assert {"parser", "ner"} <= set(stock.resources.nlp.pipe_names)
+
+
+def test_parse_greedy_decoder_declines_other_components(pipeline: Pipeline) -> None:
+    nlp = pipeline.resources.nlp
+    assert not GreedyDecoder().use(nlp.get_pipe("tagger"))
+    assert not GreedyDecoder().use(nlp.get_pipe("newsevents_token_attributes"))
+
+
+def test_parse_greedy_decoder_same_as_spacy_one_doc_at_a_time(
+    pipeline: Pipeline, stock: Pipeline
+) -> None:
+    # __call__ (one Doc), not pipe: the path that Pipeline.code_article takes.
+    for text in ["", " ", "Rebels shelled the port.", _texts()[0]]:
+        a, b = stock.resources.nlp(text), pipeline.resources.nlp(text)
+        _same_tokens(a, b)
+        assert [(e.start, e.end, e.label_) for e in a.ents] == [
+            (e.start, e.end, e.label_) for e in b.ents
+        ]
 
 
 def _blis_layers(nlp: Any) -> set[bool]:
@@ -229,3 +263,37 @@ def test_parse_token_attributes_pickle_without_caches() -> None:
     again = pickle.loads(pickle.dumps(component))
     assert not again._entries and not again._lemmas
     _same_tokens(expected, again(_handmade(again.vocab)))
+
+
+# -- cleaning: the language classifier only where the common words leave doubt --------
+
+
+class _CountingDetector(LanguageDetector):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def classify(self, text: str) -> tuple[str, float]:
+        self.calls += 1
+        return super().classify(text)
+
+
+def test_clean_skips_the_classifier_for_plain_english() -> None:
+    detector = _CountingDetector()
+    cleaner = Cleaner(detector=detector)
+    english = "The minister said the army would leave the town by the end of the week."
+    cleaned = cleaner.clean(Article(id="en", text=english))
+    assert cleaned.language == "en" and detector.calls == 0
+    assert cleaned.language_confidence is not None and cleaned.language_confidence >= 0.12
+    # Few common English words: the classifier decides, and still rejects other languages.
+    with pytest.raises(NotEnglish):
+        cleaner.clean(
+            Article(
+                id="de",
+                text="Die Regierung kündigte am Dienstag neue Grenzkontrollen im Süden "
+                "des Landes an, nach Zusammenstößen zwischen Armee und Milizen.",
+            )
+        )
+    assert detector.calls == 1
+    headline = cleaner.clean(Article(id="h", text="Rebels seize northern town, residents flee"))
+    assert headline.language == "en" and detector.calls == 2
