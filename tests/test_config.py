@@ -22,7 +22,7 @@ def test_config_precedence_file_env_arguments(tmp_path: Path) -> None:
     assert settings.batch_size == 8
     assert settings.check_language is False
     assert settings.known_country == "MLI"
-    assert Settings().batch_size == 32
+    assert Settings().batch_size == 16
 
 
 def test_config_unknown_setting_is_a_coded_error(tmp_path: Path) -> None:

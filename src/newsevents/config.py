@@ -37,11 +37,8 @@ class Settings:
     # Longer texts are rejected (NE107): no news article is this long; a 20 MB
     # scrape would stall a batch and fill memory.
     max_chars: int = 200_000
-    # Articles per nlp.pipe call: 32 cost 5-6% less CPU than 16 with the same output
-    # (bench_speed slices); 128 was slower.
-    batch_size: int = 32
-    # spaCy's attribute ruler and lemmatizer replaced by a cached equivalent, and the
-    # parser and entity recogniser decoded with the GIL held (same output).
+    batch_size: int = 16
+    # spaCy's attribute ruler and lemmatizer replaced by a cached equivalent (same output).
     fast: bool = True
     # spaCy's networks multiply matrices with numpy's OpenBLAS (one thread), not blis.
     numpy_blas: bool = True
