@@ -38,7 +38,8 @@ class Settings:
     # scrape would stall a batch and fill memory.
     max_chars: int = 200_000
     batch_size: int = 16
-    # spaCy's attribute ruler and lemmatizer replaced by a cached equivalent (same output).
+    # spaCy's attribute ruler and lemmatizer replaced by a cached equivalent, and the
+    # parser and entity recogniser decoded with the GIL held (same output).
     fast: bool = True
     # spaCy's networks multiply matrices with numpy's OpenBLAS (one thread), not blis.
     numpy_blas: bool = True
