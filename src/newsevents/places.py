@@ -39,6 +39,7 @@ that its container ("Syria's southern city of Daraa").
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -331,8 +332,10 @@ AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
-    """Case-, accent- and apostrophe-insensitive key; no leading "the", no final stop."""
+    """Case-, accent- and apostrophe-insensitive key; no leading "the", no final stop.
+    Remembered: an article asks for the same few hundred words again and again."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = " ".join(text.replace("-", " ").split())
@@ -832,12 +835,12 @@ class PlaceFinder:
         found: list[_Toponym] = []
         taken: set[int] = set()
         passed: list[Span] = []  # names that may yet be places in a list of places
-        for street in _streets(doc):
+        for street in _streets(doc, words):
             found.append(
                 _Toponym(street.start_char, street.end_char, street.text, (), True, street=True)
             )
             taken.update(range(street.start, street.end))
-        for listed, words_span in [*self._county_lists(doc), *self._affiliations(doc)]:
+        for listed, words_span in [*self._county_lists(doc, words), *self._affiliations(doc)]:
             if not any(i in taken for i in range(words_span.start, words_span.end)):
                 found.append(listed)
                 taken.update(range(words_span.start, words_span.end))
@@ -977,14 +980,15 @@ class PlaceFinder:
                     changed = True
         return out
 
-    def _county_lists(self, doc: Doc) -> list[tuple[_Toponym, Span]]:
+    def _county_lists(self, doc: Doc, words: Words) -> list[tuple[_Toponym, Span]]:
         """The names in a list of counties: "Becker, Clay and Otter Tail counties" names
         Becker County, Clay County and Otter Tail County, each found by that name."""
         out: list[tuple[_Toponym, Span]] = []
-        for token in doc:
-            word = COUNTY_PLURALS.get(token.lower_)
+        for i, lower in enumerate(words.lower):
+            word = COUNTY_PLURALS.get(lower)
             if word is None:
                 continue
+            token = doc[i]
             end = token.i
             while end > 0:
                 start = end
@@ -1923,6 +1927,9 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
     if not known:
         return []
     covered = [(t.start, t.end) for t in found]
+    # The first word of each known name (with and without a final stop, as a lone word
+    # loses it): a mention can only start at such a word, or at "the".
+    firsts = {word for key in known for word in (key.split()[0], key.split()[0].rstrip("."))}
     out: list[_Toponym] = []
     index = 0
     while index < len(doc):
@@ -1931,6 +1938,10 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
         # ("Chicopee residents", "Hounslow's lead member"): a capitalised word that the
         # article shows to be a place is one there too.
         if pos[index] != "PROPN" and not (token.is_alpha and token.text[:1].isupper()):
+            index += 1
+            continue
+        head = normalise_name(token.text).split()
+        if token.lower_ != "the" and (not head or head[0] not in firsts):
             index += 1
             continue
         matched = 0
@@ -2044,16 +2055,19 @@ def _dateline_start(doc: Doc, index: int) -> bool:
     return opens and after < len(doc) and doc[after].text in ("--", "—", "–", "-", ":")
 
 
-def _streets(doc: Doc) -> list[Span]:
+def _streets(doc: Doc, words: Words) -> list[Span]:
     """Streets and roads by their name: "Orchard St.", "N. Poplar St.", "Lone Oak
     Road", "Route 58". A run of capitalised words before a street word, or a road
     word before a number."""
     out: list[Span] = []
     last = -1
-    for token in doc:
+    for i, lower in enumerate(words.lower):
+        word = lower.rstrip(".")
+        if word not in NUMBERED_ROADS and word not in STREET_WORDS:
+            continue  # only a road or street word starts one: no Token for the rest
+        token = doc[i]
         if token.i <= last or not token.text[:1].isupper():
             continue
-        word = token.lower_.rstrip(".")
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if word in NUMBERED_ROADS and nxt is not None and nxt.like_num:
             start = token.i
