@@ -1810,16 +1810,20 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
 EVENT_LOCATIVE = LOCATIVE | frozenset({"over", "along", "beyond", "behind", "beside"})
 
 
-def _place_cue(span: Span) -> bool:
-    """ "the town of X", "X district": a name the words around it make a place."""
+def _of_a_place_noun(span: Span) -> bool:
+    """ "the town of X", "the province of X": a place noun and "of" before the name."""
     doc = span.doc
-    if (
+    return (
         span.start >= 2
         and doc[span.start - 1].lower_ == "of"
         and doc[span.start - 2].lower_ in PLACE_NOUNS
-    ):
-        return True
-    return span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS
+    )
+
+
+def _place_cue(span: Span) -> bool:
+    """ "the town of X", "X district": a name the words around it make a place."""
+    doc = span.doc
+    return _of_a_place_noun(span) or (span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS)
 
 
 def _place_like(span: Span) -> bool:
@@ -2318,14 +2322,9 @@ def _country_around(start: int, end: int, places: Sequence[Place]) -> str | None
 
 def _unlisted_cue(span: Span) -> bool:
     """ "the town of X", "X district", "X Palace": words that make a name a place."""
-    doc = span.doc
-    if (
-        span.start >= 2
-        and doc[span.start - 1].lower_ == "of"
-        and doc[span.start - 2].lower_ in PLACE_NOUNS
-    ):
+    if _of_a_place_noun(span):
         return True
-    last = doc[span.end - 1]
+    last = span.doc[span.end - 1]
     if last.lower_ in UNLISTED_HEADS and len(span) > 1:
         return True  # "Ciragan Palace", "Atlantic Avenue": the noun is in the name
     # "the Gladiola outpost", "Kawkab army base": a name qualifying a place noun.
