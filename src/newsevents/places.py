@@ -1570,8 +1570,6 @@ def _trim_space(span: Span) -> Span:
 # Sentences up to which a text is short: a name there may stand at the article's
 # town or country when nothing nearer holds it.
 SHORT_TEXT = 2
-# The share of an article's town mentions that makes it one town's local news.
-LOCAL_SHARE = 0.15
 # How far (characters) a place may stand from a name the gazetteer lacks to hold it.
 REACH = 60
 # Nouns that say the name next to them is a place: "the village of X", "X district".
@@ -1933,7 +1931,10 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
     covered = [(t.start, t.end) for t in found]
     # The first word of each known name (with and without a final stop, as a lone word
     # loses it): a mention can only start at such a word, or at "the".
-    firsts = {word for key in known for word in (key.split()[0], key.split()[0].rstrip("."))}
+    firsts: set[str] = set()
+    for key in known:
+        first = key.split(" ", 1)[0]  # keys are single-spaced; "" for a name of no words
+        firsts.update((first, first.rstrip(".")))
     out: list[_Toponym] = []
     index = 0
     while index < len(doc):
