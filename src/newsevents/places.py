@@ -1264,8 +1264,90 @@ KINDS = {
 }
 
 
+# What the words after a name show it to be a town's, in local news: a country, a
+# continent or a region has no middle school, mayor or fire department, and a state or
+# county none of these either ("the Jordan middle school", "Norfolk High School",
+# "Paris firefighters").
+TOWN_THINGS = frozenset(
+    {
+        ("city", "council"),
+        ("town", "council"),
+        ("city", "hall"),
+        ("city", "manager"),
+        ("high", "school"),
+        ("middle", "school"),
+        ("elementary",),
+        ("junior", "high"),
+        ("public", "library"),
+        ("fire", "department"),
+        ("firefighters",),
+        ("police", "department"),
+        ("police", "chief"),
+        ("mayor",),
+    }
+)
+# Institutions by their North American names, which a town's name before them puts in
+# the United States or Canada: "Paris Junior College", "the Norfolk Police Department"
+# ("the Paris police" is anyone's; a British town has a "fire service" and a
+# "secondary school", a French one no "city manager").
+NORTH_AMERICAN_THINGS = frozenset(
+    {
+        ("police", "department"),
+        ("fire", "department"),
+        ("city", "manager"),
+        ("high", "school"),
+        ("middle", "school"),
+        ("junior", "high"),
+        ("junior", "college"),
+        ("school", "district"),
+        ("medical", "center"),
+        ("regional", "medical", "center"),
+        ("township",),
+    }
+)
+NORTH_AMERICA = frozenset({"USA", "CAN"})
+# What a town has and a state or county may have too, but a country hardly by its
+# bare name: "Lebanon Police" (a country's is "the Lebanese police"; "the Kenya Police
+# Service" is named in full), "Athens residents", "the Jordan boys".
+LOCAL_THINGS = frozenset({("police",), ("residents",), ("boys",), ("girls",)})
+NATIONAL_POLICE = frozenset({"force", "forces", "service", "services"})
+AREA_AND_STATE = frozenset({"PCLI", "CONT", "RGN", "ADM1", "ADM2"})
+
+
+def _north_american(doc: Doc, end: int) -> bool:
+    """Whether the words from token ``end`` on name a North American institution."""
+    after = tuple(t.lower_ for t in doc[end : end + 3])
+    return any(after[: len(thing)] == thing for thing in NORTH_AMERICAN_THINGS)
+
+
+def _town_cue(doc: Doc, tokens: Sequence[Token], end: int) -> frozenset[str]:
+    """The feature codes the words around a name rule out: those of areas after a
+    thing only a town has, or after a street address ("400 Locust St., Lebanon"); a
+    country's and a continent's after a thing a town or a state has. ``end`` is the
+    index of the token after the name."""
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if any(tuple(after[: len(thing)]) == thing for thing in TOWN_THINGS) or _north_american(
+        doc, end
+    ):
+        return AREA_AND_STATE
+    first = tokens[0].i
+    if (
+        first >= 3
+        and doc[first - 1].text == ","
+        and doc[first - 2].lower_.rstrip(".") in STREET_WORDS
+        and doc[first - 3].text[:1].isupper()
+    ):
+        return AREA_AND_STATE
+    if any(tuple(after[: len(thing)]) == thing for thing in LOCAL_THINGS) and not (
+        len(after) > 1 and after[1] in NATIONAL_POLICE
+    ):
+        return frozenset({"PCLI", "CONT"})
+    return frozenset()
+
+
 def _of_kind(found: _Toponym, doc: Doc, tokens: Sequence[Token]) -> _Toponym:
-    """Keep the candidates of the kind an area word beside the name says, if any."""
+    """Keep the candidates of the kind an area word beside the name says, if any, or
+    those a thing only a town has says it may be."""
     words = []
     last = tokens[-1]
     if last.idx >= found.end and last.lower_ in KINDS:
@@ -1280,6 +1362,13 @@ def _of_kind(found: _Toponym, doc: Doc, tokens: Sequence[Token]) -> _Toponym:
         kept = tuple(c for c in found.candidates if c.feature_code in KINDS[word])
         if kept:
             return replace(found, candidates=kept, narrowed=True)
+    ruled_out = _town_cue(doc, tokens, after)
+    if ruled_out:
+        kept = tuple(c for c in found.candidates if c.feature_code not in ruled_out)
+        if _north_american(doc, after):
+            kept = tuple(c for c in kept if c.country in NORTH_AMERICA) or kept
+        if kept and len(kept) < len(found.candidates):
+            return replace(found, candidates=kept, narrowed=True, cue=True)
     return found
 
 

@@ -1,0 +1,50 @@
+"""Local news: the words after a town's name say it is a town, and sometimes whose."""
+
+from __future__ import annotations
+
+from newsevents.pipeline import Pipeline
+
+
+def _countries(pipeline: Pipeline, text: str, name: str) -> set[str | None]:
+    doc = pipeline.resources.nlp(text)
+    return {p.country for p in pipeline.places.find(doc) if p.text == name}
+
+
+def test_places_local_a_middle_school_is_a_towns(pipeline: Pipeline) -> None:
+    text = (
+        "Tryouts for the spring season will be held at the Jordan middle school. "
+        "Jordan players who miss them can join a team later."
+    )
+    found = _countries(pipeline, text, "Jordan")
+    assert found and "JOR" not in found
+
+
+def test_places_local_police_by_a_bare_name_are_a_towns(pipeline: Pipeline) -> None:
+    found = _countries(
+        pipeline, "Lebanon Police arrested a man after a traffic stop on Elm Street.", "Lebanon"
+    )
+    assert found and "LBN" not in found
+    # A national police service named in full is still the country's.
+    kenya = _countries(
+        pipeline, "The Kenya Police Service said two officers were hurt in Nairobi.", "Kenya"
+    )
+    assert kenya in (set(), {"KEN"})
+
+
+def test_places_local_a_street_address_is_in_a_town(pipeline: Pipeline) -> None:
+    text = "Services will be held Monday at the chapel, 210 N. Walnut St., Lebanon."
+    found = _countries(pipeline, text, "Lebanon")
+    assert found and "LBN" not in found
+
+
+def test_places_local_north_american_institutions(pipeline: Pipeline) -> None:
+    text = "Paris Junior College will add two nursing programs next fall, its president said."
+    assert _countries(pipeline, text, "Paris") == {"USA"}
+    text = "The Paris Police Department asked drivers to avoid the square."
+    assert _countries(pipeline, text, "Paris") == {"USA"}
+
+
+def test_places_local_cues_leave_world_news_alone(pipeline: Pipeline) -> None:
+    assert _countries(pipeline, "Paris police said the march ended peacefully.", "Paris") == {"FRA"}
+    found = _countries(pipeline, "Jordan closed its border with Syria on Sunday.", "Jordan")
+    assert found == {"JOR"}
