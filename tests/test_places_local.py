@@ -48,3 +48,18 @@ def test_places_local_cues_leave_world_news_alone(pipeline: Pipeline) -> None:
     assert _countries(pipeline, "Paris police said the march ended peacefully.", "Paris") == {"FRA"}
     found = _countries(pipeline, "Jordan closed its border with Syria on Sunday.", "Jordan")
     assert found == {"JOR"}
+
+
+def _names(pipeline: Pipeline, text: str) -> set[str]:
+    return {p.text for p in pipeline.places.find(pipeline.resources.nlp(text))}
+
+
+def test_places_local_a_name_before_any_noun_is_no_small_place(pipeline: Pipeline) -> None:
+    # A small town's name before a noun a town's name comes before is that town.
+    assert "Danbury" in _names(pipeline, "A Danbury mason was hurt when a wall fell.")
+    assert "Roselle" in _names(pipeline, "Roselle residents packed the meeting on Tuesday.")
+    # Before other nouns, only a well-known place by its own name is one: no old
+    # name of a German city here, and no Polish town in a patrol car.
+    found = _names(pipeline, "Hamas militants fired rockets at Israel on Monday.")
+    assert found == {"Israel"}
+    assert "Police" not in _names(pipeline, "The Police car was parked on the bridge.")

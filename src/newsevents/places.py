@@ -858,8 +858,9 @@ class PlaceFinder:
                 if ent.label_ == "PERSON" and _speaks(ent):
                     taken.update(range(ent.start, ent.end))
                     continue  # "Jordan said": a person, whatever the gazetteer holds
-                toponym = self._lookup(
-                    ent, strict=True, after_preposition=_place_like(ent) and not owner
+                cued = _place_like(ent) and not owner
+                toponym = _known_by_name(
+                    self._lookup(ent, strict=True, after_preposition=cued), cued, ent
                 )
             else:
                 # Dates, times and numbers are no places: "in May", "on Sunday".
@@ -897,7 +898,9 @@ class PlaceFinder:
             while end < len(doc) and pos[end] == "PROPN" and end not in taken:
                 end += 1
             span = doc[index:end]
-            toponym = self._lookup(span, strict=True, after_preposition=_place_like(span))
+            cued = _place_like(span)
+            looked_up = self._lookup(span, strict=True, after_preposition=cued)
+            toponym = _known_by_name(looked_up, cued, span)
             if toponym is None and _place_cue(span):
                 toponym = self._unresolved(span)
             if toponym is not None:
@@ -1931,8 +1934,150 @@ def _place_like(span: Span) -> bool:
         return True
     head = last.head
     return last.dep_ in ("compound", "amod", "nmod") and (
-        head.pos_ == "NOUN" or head.lower_ in INSTITUTION_WORDS or head.lower_ in TITLES
+        (head.pos_ == "NOUN" and head.lemma_.lower() in LOCAL_HEADS)
+        or head.lower_ in INSTITUTION_WORDS
+        or head.lower_ in TITLES
     )
+
+
+# Common nouns a town's name comes before in local news: "a Danbury mason", "Roselle
+# residents", "the Fargo area". Other nouns say nothing of the name before them:
+# "Hamas militants", "Olympic oval", "human rights".
+LOCAL_HEADS = frozenset(
+    {
+        "man",
+        "woman",
+        "resident",
+        "native",
+        "teen",
+        "teenager",
+        "boy",
+        "girl",
+        "couple",
+        "family",
+        "student",
+        "official",
+        "officer",
+        "area",
+        "home",
+        "homeowner",
+        "neighborhood",
+        "neighbourhood",
+        "business",
+        "firm",
+        "company",
+        "school",
+        "police",
+        "voter",
+        "mason",
+        "farmer",
+        "driver",
+        "motorist",
+        "landlord",
+        "employer",
+        "plant",
+        "factory",
+        "store",
+        "shop",
+        "restaurant",
+        "church",
+        "park",
+        "road",
+        "street",
+        "campus",
+        "office",
+        "facility",
+        "branch",
+        "location",
+        "site",
+        "community",
+        "town",
+        "city",
+        "village",
+        "county",
+        "township",
+        "district",
+        "attorney",
+        "lawyer",
+        "doctor",
+        "physician",
+        "dentist",
+        "pastor",
+        "teacher",
+        "principal",
+        "coach",
+        "team",
+        "fan",
+        "citizen",
+        "taxpayer",
+        "worker",
+        "employee",
+        "owner",
+        "mother",
+        "father",
+        "daughter",
+        "son",
+        "wife",
+        "husband",
+        "veteran",
+        "soldier",
+        "airman",
+        "marine",
+        "sailor",
+        "player",
+        "athlete",
+        "wrestler",
+        "runner",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        # Sites and grounds a place's name comes before: "the Jenin camp", "the
+        # Yanacocha mine", "a Monument mansion", "the Kanawha River cleanup".
+        "camp",
+        "mine",
+        "laboratory",
+        "lab",
+        "center",
+        "centre",
+        "trail",
+        "mansion",
+        "house",
+        "farm",
+        "base",
+        "bridge",
+        "dam",
+        "port",
+        "harbor",
+        "harbour",
+        "beach",
+        "river",
+        "creek",
+        "lake",
+        "valley",
+        "pantry",
+        "library",
+        "museum",
+        "clinic",
+        "hospital",
+        "prison",
+        "jail",
+        "market",
+        "mall",
+        "zoo",
+        "stadium",
+        "arena",
+        "airport",
+        "station",
+        "cleanup",
+        "zoning",
+        "wilderness",
+        "region",
+        "suburb",
+        "outskirts",
+        "border",
+        "coast",
+    }
+)
 
 
 # Verbs whose object is ground: "captured Badme", "shelled Kakata", "patrolled Knin".
@@ -2092,6 +2237,27 @@ def _not_people(doc: Doc, found: Sequence[_Toponym]) -> list[_Toponym]:
         ):
             kept.append(toponym)
     return kept
+
+
+def _known_by_name(toponym: _Toponym | None, cued: bool, span: Span) -> _Toponym | None:
+    """A name the model did not call a place, with no words around it that say it is
+    one, is a place only if news would mean a well-known place by it: "Hamas" is an
+    old name of a German city, "Toyota" a Japanese city's own; "Phila." is short for
+    a city's own name."""
+    if toponym is None or cued or toponym.cue:
+        return toponym
+    text = toponym.text
+    doc = span.doc
+    stop = span.end < len(doc) and doc[span.end].text == "." and not doc[span.end - 1].whitespace_
+    short = (text.endswith(".") or stop) and normalise_name(text.rstrip("."))
+    for candidate in toponym.candidates:
+        if _well_known(candidate, text) or (
+            short
+            and candidate.population >= 100_000
+            and normalise_name(candidate.name).startswith(short)
+        ):
+            return toponym
+    return None
 
 
 def _well_known(candidate: Candidate, text: str) -> bool:
