@@ -63,3 +63,13 @@ def test_places_local_a_name_before_any_noun_is_no_small_place(pipeline: Pipelin
     found = _names(pipeline, "Hamas militants fired rockets at Israel on Monday.")
     assert found == {"Israel"}
     assert "Police" not in _names(pipeline, "The Police car was parked on the bridge.")
+
+
+def test_places_local_the_currency_tips_namesakes_of_one_size(pipeline: Pipeline) -> None:
+    dollars = "Mansfield will spend $2.3 million on new water mains, the council said."
+    pounds = "Mansfield will spend £2.3 million on new water mains, the council said."
+    assert _countries(pipeline, dollars, "Mansfield") == {"USA"}
+    assert _countries(pipeline, pounds, "Mansfield") == {"GBR"}
+    # Too weak to move a capital: dollars in a report from Paris are still Paris's.
+    text = "Paris pledged $500 million to the climate fund on Monday."
+    assert _countries(pipeline, text, "Paris") == {"FRA"}

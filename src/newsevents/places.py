@@ -45,6 +45,7 @@ import json
 import math
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from array import array
@@ -653,6 +654,30 @@ class _Toponym:
     tagged: bool = False  # the model tagged it a place (GPE or LOC), the gazetteer lacks it
 
 
+# The currency an article counts money in says whose press wrote it, and so, between
+# namesakes of about one size, which one a local paper means: "$765,000" for
+# Mansfield, Ohio, "£4m" for Mansfield, England. Too weak to move a name from a
+# capital or a big city to a small town.
+PRESS_WEIGHT = 0.3
+CURRENCIES = (
+    (re.compile(r"(?<![A-Za-z])\$ ?\d"), frozenset({"USA", "CAN", "AUS", "NZL"})),
+    (re.compile(r"£ ?\d|\d ?(?:pounds|pence)\b"), frozenset({"GBR", "JEY", "GGY", "IMN"})),
+    (
+        re.compile(r"€ ?\d|\d ?euros?\b"),
+        frozenset(
+            {"AUT", "BEL", "CYP", "DEU", "ESP", "EST", "FIN", "FRA", "GRC", "HRV", "IRL"}
+            | {"ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "PRT", "SVK", "SVN"}
+        ),
+    ),
+)
+
+
+def _press_countries(text: str) -> frozenset[str]:
+    """The countries whose money the article counts in, if it counts in one kind."""
+    kinds = [countries for pattern, countries in CURRENCIES if pattern.search(text)]
+    return kinds[0] if len(kinds) == 1 else frozenset()
+
+
 class PlaceFinder:
     """Finds and resolves place names in a parsed document."""
 
@@ -708,10 +733,11 @@ class PlaceFinder:
             for t in toponyms
             if len(t.candidates) == 1 and t.candidates[0].admin1
         )
+        press = _press_countries(words.body)
         # Two passes: resolve with what is certain, then again with what was resolved.
         keys = [normalise_name(t.text) for t in toponyms]
         chosen = [
-            self._choose(t, context, known_country, regions=regions, votes=votes[k])
+            self._choose(t, context, known_country, regions=regions, votes=votes[k], press=press)
             for t, k in zip(toponyms, keys, strict=True)
         ]
         second: Counter[str] = Counter(context)
@@ -721,7 +747,7 @@ class PlaceFinder:
                 second[candidate.country] += 1
                 later[key][candidate.country] += 1
         chosen = [
-            self._choose(t, second, known_country, regions=regions, votes=later[k])
+            self._choose(t, second, known_country, regions=regions, votes=later[k], press=press)
             for t, k in zip(toponyms, keys, strict=True)
         ]
         # A third pass for names with namesakes: the article's other names pull each
@@ -745,6 +771,7 @@ class PlaceFinder:
                     named=all_named - named.get(k, Counter()),
                     near=[v for o, v in others.items() if o != k],
                     votes=later[k],
+                    press=press,
                 )
                 if len(t.candidates) > 1 and _open_to_context(t, c)
                 else c
@@ -790,6 +817,7 @@ class PlaceFinder:
         near: Sequence[tuple[Candidate, ...]] = (),
         votes: Counter[str] | None = None,
         named: Counter[tuple[str | None, str | None]] | None = None,
+        press: frozenset[str] = frozenset(),
     ) -> Candidate:
         votes = votes or Counter()
         total = sum(context.values()) or 1
@@ -809,6 +837,8 @@ class PlaceFinder:
                 value += 4.0 * share
                 if known_country and candidate.country == known_country:
                     value += 3.0
+                if candidate.country in press:
+                    value += PRESS_WEIGHT
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
