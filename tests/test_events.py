@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from handmade import make_doc, tiny_dictionary, tiny_lexicon
 from newsevents.actors import ActorResolver
 from newsevents.events import EventCoder
@@ -97,6 +99,14 @@ def test_events_denial_marks_the_earlier_claim() -> None:
     assert linked[1].links == (("denies", claim[0].event_id),)
     # A denial never reaches back to a claim of another type, nor forwards.
     assert link_denials([denial[0], claim[0]])[1].status == "asserted"
+    # With no party on one side, a denier of the same country denies only the same
+    # act, unless it is the claimed actor itself.
+    stranger = replace(denial[0], source=(replace(denial[0].source[0], name="Libyan army"),))
+    other_code = "057" if stranger.cameo_code != "057" else "051"
+    other_act = replace(claim[0], target=(), cameo_code=other_code)
+    assert link_denials([other_act, stranger])[0].status == "asserted"
+    same_act = replace(other_act, cameo_code=stranger.cameo_code)
+    assert link_denials([same_act, stranger])[0].status == "denied"
 
 
 def test_events_noun_trigger_with_mode_and_capital_as_source() -> None:

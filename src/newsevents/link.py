@@ -29,8 +29,17 @@ def _answers(denial: Event, claim: Event) -> bool:
     if claim.status not in ("asserted", "claimed"):
         return False
     same_target = bool(_names(claim.target) & _names(denial.target))
-    same_source = bool(_countries(claim.source) & _countries(denial.source))
-    return same_target or (same_source and not (claim.target and denial.target))
+    if same_target:
+        return True
+    if claim.target and denial.target:
+        return False  # two acts towards different parties
+    # With a party missing on one side, the denier must be the claimed actor, or of
+    # its country and denying the very same act: a government that "strongly
+    # defends" one policy has not denied it by denying another kind of support.
+    if _names(claim.source) & _names(denial.source):
+        return True
+    same_country = bool(_countries(claim.source) & _countries(denial.source))
+    return same_country and claim.cameo_code == denial.cameo_code
 
 
 def link_denials(events: Sequence[Event]) -> list[Event]:
