@@ -743,3 +743,15 @@ def test_roles_subject_the_parse_gave_to_the_reporting_verb(pipeline: Pipeline) 
     )
     sabotage = _of_type(pipeline, text, "COERCE")
     assert [(a.text, a.country) for a in sabotage.source] == [("Zambian miners", "ZMB")]
+
+
+def test_roles_congo_alone_is_the_drc(pipeline: Pipeline) -> None:
+    # The reference lists call Brazzaville "Congo"; news means Kinshasa's country,
+    # as our own table says, and the places agree.
+    event = _of_type(pipeline, "Rebels attacked a village in eastern Congo on Sunday.", "ASSAULT")
+    assert _countries(event.source) == ["COD"]
+    assert event.location is not None and event.location.country == "COD"
+    other = _of_type(
+        pipeline, "Troops attacked a camp in the Republic of the Congo on Sunday.", "ASSAULT"
+    )
+    assert other.location is not None and other.location.country == "COG"

@@ -224,7 +224,16 @@ class ActorDictionary:
             elif isinstance(data, list):
                 organisations += data
         listed = {str(item["iso3"]).upper(): item for item in countries}
-        for iso3, name, official, capital in _reference_countries():
+        # A name our own table gives one country is not another's by the reference
+        # lists: "Congo" is the DRC's in news, whatever ISO calls Brazzaville.
+        claimed = {
+            normalise(alias): iso3
+            for iso3, item in listed.items()
+            for alias in [item.get("name") or "", *_strings(item.get("aliases"))]
+            if alias
+        }
+        for iso3, name, reference_names, capital in _reference_countries():
+            official = [n for n in reference_names if claimed.get(normalise(n), iso3) == iso3]
             item = listed.get(iso3)
             if item is None:
                 countries.append(
