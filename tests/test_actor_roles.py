@@ -755,3 +755,10 @@ def test_roles_congo_alone_is_the_drc(pipeline: Pipeline) -> None:
         pipeline, "Troops attacked a camp in the Republic of the Congo on Sunday.", "ASSAULT"
     )
     assert other.location is not None and other.location.country == "COG"
+
+
+def test_roles_someone_from_a_town_is_of_its_country(pipeline: Pipeline) -> None:
+    text = "A businessman from Lyon was arrested by police in Dakar on Monday."
+    event = _of_type(pipeline, text, "COERCE")
+    assert _countries(event.target) == ["FRA"]
+    assert _countries(event.source) == ["SEN"]

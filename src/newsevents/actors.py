@@ -44,7 +44,7 @@ import yaml
 
 from newsevents._yaml import load_yaml
 from newsevents.errors import ResourceError
-from newsevents.model import Actor, ActorKind
+from newsevents.model import Actor, ActorKind, Place
 from newsevents.parse import Words
 
 if TYPE_CHECKING:
@@ -511,6 +511,9 @@ class ActorResolver:
             i: ent for ent in doc.ents for i in range(ent.start, ent.end)
         }
         self._by_token: dict[int, PhraseMatch] = {}
+        # The countries of the article's resolved towns and regions, by token: "a
+        # missionary from Calgary" is Canada's (see ``add_places``).
+        self._place_at: dict[int, str] = {}
         for m in self.matches:
             for i in range(m.start, m.end):
                 self._by_token[i] = m
@@ -574,6 +577,21 @@ class ActorResolver:
         """ "we", "us", "I": the speaker, but not "US", the United States."""
         text = token.text
         return token.lower_ in FIRST_PERSON and not (len(text) > 1 and text.isupper())
+
+    def add_places(self, places: Iterable[Place]) -> None:
+        """Take in the article's resolved places: their countries count towards its
+        main country (country names were counted already), and a town or region
+        says whose someone "from" or "in" it is, as a country's name does."""
+        places = list(places)
+        for place in places:
+            if not place.country or place.feature_code == "PCLI":
+                continue
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None or any(t.i in self._by_token for t in span):
+                continue  # a name the actor dictionary knows is its own, not a town's
+            for token in span:
+                self._place_at[token.i] = place.country
+        self.add_place_countries(p.country for p in places if p.feature_code != "PCLI")
 
     def add_place_countries(self, countries: Iterable[str | None]) -> None:
         """Count the countries of the article's resolved places towards its main country."""
@@ -747,8 +765,11 @@ class ActorResolver:
                     return actor
         return None
 
-    def _country_in(self, span: Span | Iterable[Token]) -> str | None:
-        for token in span:
+    def _country_in(self, span: Span | Iterable[Token], *, places: bool = False) -> str | None:
+        """The country a country word in the span names; with ``places``, also the
+        country of a town or region the article resolved there ("from Calgary")."""
+        tokens = list(span)
+        for token in tokens:
             match = self._by_token.get(token.i)
             if match is None or self._not_its_country(token):
                 continue
@@ -758,6 +779,9 @@ class ActorResolver:
             org = match.best("organisation")
             if org and org.country:
                 return org.country
+        for token in tokens if places else ():
+            if token.i in self._place_at:
+                return self._place_at[token.i]
         return None
 
     def _not_its_country(self, token: Token) -> bool:
@@ -1076,8 +1100,8 @@ class ActorResolver:
                             owned = owner is not None
                             country = owner.country if owner is not None else None
                     elif child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
-                        # "police in Minsk", "soldiers from Chad"
-                        country = country or self._country_in(child.subtree)
+                        # "police in Minsk", "soldiers from Chad", "a pastor from Calgary"
+                        country = country or self._country_in(child.subtree, places=True)
             if is_title and use_memory and head.tag_ in ("NN", "NNP") and _has_definite(head):
                 # "the general", "the minister": someone named earlier with that role.
                 previous = self._recall_person(lower, role_text, before=head.idx)

@@ -143,9 +143,9 @@ class Pipeline:
             )
             if not any(s <= p.start < e for s, e in skip)
         ]
-        # Cities and regions tell which country the article is about; country names
-        # were already counted by the actor resolver.
-        resolver.add_place_countries(p.country for p in places if p.feature_code != "PCLI")
+        # Cities and regions tell which country the article is about, and whose the
+        # people from them are.
+        resolver.add_places(places)
         events = self.coder.code(
             doc, resolver, article_id=article.id, date=article.published, skip=skip
         )
