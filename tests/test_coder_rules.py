@@ -852,3 +852,21 @@ def test_a_plea_or_appeal_in_court_is_no_appeal_to_an_actor(pipeline: Pipeline, 
 def test_pleading_with_an_actor_stays_an_appeal(pipeline: Pipeline) -> None:
     events = _events(pipeline, "The mayor pleaded with the rebels to spare the town.")
     assert [(e.plover_type, e.cameo_code) for e in events] == [("REQUEST", "020")], _summary(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her speech captured the imagination of a whole generation of voters.",
+        "Security cameras captured the moment the crowd broke through the gates.",
+        "The Kenyan runner captured her third title in Berlin on Sunday.",
+        "The mood of the city was captured by the novelist in his last book.",
+    ],
+)
+def test_capturing_a_likeness_or_a_prize_is_no_arrest(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in _events(pipeline, text) if e.cameo_code in ("173", "192")]
+
+
+def test_capturing_people_is_still_an_arrest(pipeline: Pipeline) -> None:
+    codes = {e.cameo_code for e in _events(pipeline, "Soldiers captured two rebel commanders.")}
+    assert "173" in codes

@@ -1049,6 +1049,8 @@ class EventCoder:
             cameo = self.lexicon.codes["100"]  # "pressured the union to call off": a demand
         if cameo.code == "075" and _lemma(head) == "open" and not _opened_to_people(head):
             return None  # "opened its borders to trade": no refuge given
+        if cameo.code == "173" and _captured_no_one(head):
+            return None  # "captured the imagination", "a camera captured the moment"
         if cameo.code == "173" and _held_for_treason(head):
             cameo = self.lexicon.codes["1125"]  # "arrested for spying": the charge is the act
         if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
@@ -3000,6 +3002,86 @@ def _object_fits(verb: Token, code: str) -> bool:
     if code.startswith("05"):
         return thing.lower_ not in REFLEXIVES and _lemma(thing) not in PROPOSITION_NOUNS
     return True
+
+
+# What is captured when no one is: a mood, a likeness, a prize ("captured the
+# imagination", "the novel captured the period", "captured the 13th stage").
+NOT_CAPTIVES = frozenset(
+    {
+        "imagination",
+        "attention",
+        "heart",
+        "mood",
+        "spirit",
+        "moment",
+        "period",
+        "era",
+        "essence",
+        "image",
+        "likeness",
+        "picture",
+        "scene",
+        "footage",
+        "feeling",
+        "atmosphere",
+        "interest",
+        "audience",
+        "headline",
+        "stage",
+        "title",
+        "crown",
+        "medal",
+        "gold",
+        "silver",
+        "bronze",
+        "trophy",
+        "award",
+        "prize",
+        "victory",
+        "championship",
+        "lead",
+        "record",
+        "share",
+        "market",
+    }
+)
+# What captures a likeness, not a person: "a camera captured the moment".
+RECORDERS = frozenset(
+    {
+        "camera",
+        "footage",
+        "video",
+        "photo",
+        "photograph",
+        "photographer",
+        "film",
+        "recording",
+        "cctv",
+        "lens",
+        "novel",
+        "novelist",
+        "book",
+        "painting",
+        "painter",
+        "documentary",
+    }
+)
+
+
+def _captured_no_one(verb: Token) -> bool:
+    """Whether "capture" takes a thing or a likeness, not a person: its object (or
+    passive subject) is a mood or a prize, or what captures is a camera or a book."""
+    if _lemma(verb) != "capture":
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _lemma(child) in NOT_CAPTIVES:
+            return True
+        if child.dep_ == "nsubj" and _lemma(child) in RECORDERS:
+            return True
+        if child.dep_ == "agent" and any(_lemma(g) in RECORDERS for g in child.children):
+            return True
+    # "footage captured seconds after the blast": a participle on its recorder
+    return verb.dep_ == "acl" and _lemma(verb.head) in RECORDERS
 
 
 # People handed back are persons (0841) or deportees, not property.
