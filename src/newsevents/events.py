@@ -2983,6 +2983,8 @@ def _object_fits(verb: Token, code: str) -> bool:
         return False  # "returned to Kabul", "returned the refugees to": no property
     if code[:2] in ("18", "19", "20") and _against_an_ill(verb):
         return False  # "fight the epidemic", "eradicate poverty": no one is attacked
+    if code[:2] in ("18", "19", "20") and _filmed(verb):
+        return False  # "the film was shot in Belfast": a camera's work
     if code.startswith("02") and _a_plea_in_court(verb):
         return False  # "pleaded not guilty", "appealed the verdict": a step in a trial
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -3066,6 +3068,36 @@ RECORDERS = frozenset(
         "documentary",
     }
 )
+
+
+# What is shot with a camera: "the film was shot in Belfast", "shot a video".
+FILMED = frozenset(
+    {
+        "film",
+        "movie",
+        "scene",
+        "video",
+        "footage",
+        "documentary",
+        "photo",
+        "photograph",
+        "picture",
+        "episode",
+        "series",
+        "commercial",
+        "advert",
+        "advertisement",
+        "clip",
+        "music",
+    }
+)
+
+
+def _filmed(verb: Token) -> bool:
+    """Whether "shoot" is filming: what is shot is a film or a scene."""
+    return _lemma(verb) == "shoot" and any(
+        c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in FILMED for c in verb.children
+    )
 
 
 def _captured_no_one(verb: Token) -> bool:
