@@ -873,3 +873,10 @@ def test_capturing_a_likeness_or_a_prize_is_no_arrest(pipeline: Pipeline, text: 
 def test_capturing_people_is_still_an_arrest(pipeline: Pipeline) -> None:
     codes = {e.cameo_code for e in _events(pipeline, "Soldiers captured two rebel commanders.")}
     assert "173" in codes
+
+
+def test_troops_arriving_are_deployed_ministers_visit(pipeline: Pipeline) -> None:
+    troops = _events(pipeline, "Belgian troops arrived in Goma on Monday.")
+    assert [(e.plover_type, e.cameo_code) for e in troops] == [("MOBILIZE", "150")]
+    minister = _events(pipeline, "The Belgian foreign minister arrived in Kinshasa on Monday.")
+    assert [(e.plover_type, e.cameo_code) for e in minister] == [("CONSULT", "042")]

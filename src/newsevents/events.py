@@ -1074,6 +1074,8 @@ class EventCoder:
             return None
         if cameo.code == "042" and sources and not any(_political_actor(a) for a in sources):
             return None  # "the suspect arrived in Kansas": a journey, no visit between parties
+        if cameo.code == "042" and sources and all(_armed_body(a) for a in sources):
+            cameo = self.lexicon.codes["150"]  # "troops arrived in Bamako": a deployment
         # Without any actor, a verb of protest or violence is still an event ("a car
         # bomb exploded in the market"); other verbs need a subject that names someone,
         # even if it resolves to no actor ("Leaders of the Azadliq coalition agreed").
@@ -3098,6 +3100,11 @@ def _filmed(verb: Token) -> bool:
     return _lemma(verb) == "shoot" and any(
         c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in FILMED for c in verb.children
     )
+
+
+def _armed_body(actor: Actor) -> bool:
+    """Troops, warships or police as a body, not a general or minister who travels."""
+    return actor.kind == "sector" and bool({"MIL", "COP"} & set(actor.sectors))
 
 
 def _captured_no_one(verb: Token) -> bool:
