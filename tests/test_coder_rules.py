@@ -880,3 +880,10 @@ def test_troops_arriving_are_deployed_ministers_visit(pipeline: Pipeline) -> Non
     assert [(e.plover_type, e.cameo_code) for e in troops] == [("MOBILIZE", "150")]
     minister = _events(pipeline, "The Belgian foreign minister arrived in Kinshasa on Monday.")
     assert [(e.plover_type, e.cameo_code) for e in minister] == [("CONSULT", "042")]
+
+
+def test_warning_of_a_worry_is_no_threat_of_a_response_is(pipeline: Pipeline) -> None:
+    worry = _events(pipeline, "Teachers warned the council of their worries about the plan.")
+    assert [e.cameo_code for e in worry] == ["012"]
+    threat = _events(pipeline, "Ankara warned Damascus of a swift response to any raid.")
+    assert "130" in [e.cameo_code for e in threat]

@@ -1113,6 +1113,12 @@ class EventCoder:
             mode, status = None, "asserted"
         if cameo.code == "130" and _lemma(head) == "warn" and _warns_of_danger(head, resolver):
             cameo, mode = self.lexicon.codes["012"], None  # a danger foretold, no threat
+        warned_of = _warned_of(head) if _lemma(head) == "warn" else None
+        if warned_of is not None and cameo.code in ("012", "130"):
+            # "warned Israel of a crushing response" threatens; "warned the police of
+            # their fears" voices a worry.
+            threat = _lemma(warned_of) in CONSEQUENCE_WORDS
+            cameo, mode = self.lexicon.codes["130" if threat else "012"], None
         if cameo.code.startswith("10") and appeals(match.trigger):
             # "urged", "called on", "asked": an appeal (CAMEO 02), not a demand (10)
             cameo = self.lexicon.codes.get("02" + cameo.code[2:], cameo)
@@ -3440,6 +3446,18 @@ CONSEQUENCE_WORDS = frozenset(
         "war",
     }
 )
+
+
+def _warned_of(verb: Token) -> Token | None:
+    """What a warning is of or about: "warned them of reprisals" gives "reprisals"
+    (the parser may hang "of" on the one warned)."""
+    warned = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for child in [*verb.children, *(g for w in warned for g in w.children)]:
+        if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _warns_of_danger(verb: Token, resolver: ActorResolver) -> bool:
