@@ -73,3 +73,13 @@ def test_places_local_the_currency_tips_namesakes_of_one_size(pipeline: Pipeline
     # Too weak to move a capital: dollars in a report from Paris are still Paris's.
     text = "Paris pledged $500 million to the climate fund on Monday."
     assert _countries(pipeline, text, "Paris") == {"FRA"}
+
+
+def test_places_local_a_word_for_people_is_no_unknown_place(pipeline: Pipeline) -> None:
+    from spacy.tokens import Span
+
+    # The model sometimes tags a capitalised "Gunmen" as a place; the actor
+    # dictionary knows it as a word for people, so it is not placed on the map.
+    doc = pipeline.resources.nlp("Gunmen stormed a checkpoint near Kidal on Monday.")
+    doc.ents = [Span(doc, 0, 1, label="GPE")] + [e for e in doc.ents if e.start > 0]
+    assert "Gunmen" not in {p.text for p in pipeline.places.find(doc)}

@@ -66,6 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--settings", type=Path, help="a TOML settings file")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    def add_geonames(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--geonames",
+            type=Path,
+            action="append",
+            metavar="FILE",
+            help="a GeoNames dump file (allCountries.txt, SY.txt, cities1000.zip, ...) "
+            "whose places join the gazetteer; may be given more than once",
+        )
+
     def add_inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "paths",
@@ -85,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
             "mentions in this DuckDB file (idempotent)",
         )
         p.add_argument("--country", help="ISO3 country the articles are about (places hint)")
+        add_geonames(p)
         p.add_argument(
             "--no-language-check", action="store_true", help="code articles whatever their language"
         )
@@ -128,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         help="also write the store's events as Parquet, partitioned by year and month",
     )
     ingest.add_argument("--country", help="ISO3 country the articles are about (places hint)")
+    add_geonames(ingest)
     ingest.add_argument(
         "--no-language-check", action="store_true", help="code articles whatever their language"
     )
@@ -186,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(
             path=args.settings,
             known_country=getattr(args, "country", None),
+            geonames_files=getattr(args, "geonames", None),
             check_language=False if getattr(args, "no_language_check", False) else None,
         )
         if args.command == "eval":

@@ -34,6 +34,9 @@ class Settings:
     check_language: bool = True
     min_english_confidence: float = 0.5
     known_country: str | None = None  # ISO3 hint for place disambiguation
+    # GeoNames dump files (allCountries.txt, SY.txt, cities1000.zip, ...) whose places
+    # join the gazetteer's; see newsevents.geonames.
+    geonames_files: tuple[Path, ...] = ()
     # Longer texts are rejected (NE107): no news article is this long; a 20 MB
     # scrape would stall a batch and fill memory.
     max_chars: int = 200_000
@@ -51,7 +54,7 @@ class Settings:
 
 
 _PATH_FIELDS = {"cache_dir"}
-_PATHS_FIELDS = {"actor_files", "lexicon_files"}
+_PATHS_FIELDS = {"actor_files", "lexicon_files", "geonames_files"}
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -42,7 +42,9 @@ class Resources:
             nlp=load_nlp(settings.spacy_model, fast=settings.fast, numpy_blas=settings.numpy_blas),
             actors=ActorDictionary.load(extra_files=settings.actor_files),
             lexicon=Lexicon.load(extra_files=settings.lexicon_files),
-            gazetteer=Gazetteer.load(cache_dir=settings.cache_dir),
+            gazetteer=Gazetteer.load(
+                cache_dir=settings.cache_dir, geonames_files=settings.geonames_files
+            ),
         )
 
 
@@ -66,7 +68,14 @@ class Pipeline:
             for key, entries in self.resources.actors.phrases.items()
             if any(e.how == "demonym" for e in entries)
         ]
-        self.places = PlaceFinder(self.resources.gazetteer, demonyms=demonyms)
+        actor_nouns = [
+            key
+            for key, entries in self.resources.actors.phrases.items()
+            if any(e.how in ("sector-noun", "sector-title") for e in entries)
+        ]
+        self.places = PlaceFinder(
+            self.resources.gazetteer, demonyms=demonyms, actor_nouns=actor_nouns
+        )
 
     def code_article(self, article: Article) -> Coded:
         """Code one article; raises an InputError if it cannot be coded."""

