@@ -12,9 +12,10 @@ Kept: populated places (feature class P, except historical, abandoned and destro
 ones) and first- and second-order divisions (ADM1, ADM2). Countries come from our
 own table, as without a dump. The rows are read once, when the gazetteer index is
 built; the index is cached with the files' sizes and dates in its key, so a changed
-file rebuilds it. A whole ``allCountries.txt`` keeps several million places: the
-index then takes minutes to build and about a gigabyte of memory; a country's file
-or ``cities1000.txt`` is the usual choice.
+file rebuilds it. A million extra places cost about 30 s of building, 1.4 GB of
+peak memory and a 100 MB cached index (measured on a made-up file); a whole
+``allCountries.txt`` keeps about five million, so a country's file or
+``cities1000.txt`` is the usual choice.
 """
 
 from __future__ import annotations
