@@ -65,7 +65,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 LOCATIVE = frozenset(
     {
         "in",
@@ -329,6 +329,10 @@ TITLES = frozenset(
 # Reference points that stand for an area, not a spot: no use for "is it near".
 WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
+# A division's name alone is left to a town of this size (people) of that name within
+# this reach (km) of the division's centre: its chief town.
+DIVISION_TOWN = 100_000
+DIVISION_REACH = 200
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
 
@@ -550,6 +554,28 @@ class Gazetteer:
                 ),
                 [region["name"], *(region.get("aliases") or [])],
             )
+        # A division named after its chief town leaves the name alone to the town
+        # ("Oaxaca", "Fukushima"); the division keeps its qualified names.
+        towns: dict[tuple[str | None, str], list[tuple[float, float]]] = {}
+        for city in cities.values():
+            if int(city.get("population") or 0) >= DIVISION_TOWN:
+                key = (iso2_to_3.get(city.get("countrycode")), normalise_name(city["name"]))
+                towns.setdefault(key, []).append(
+                    (float(city["latitude"]), float(city["longitude"]))
+                )
+        for division in _divisions(ours / "places" / "divisions.tsv"):
+            here = division.candidate
+            add(
+                here,
+                [
+                    a
+                    for a in division.aliases
+                    if not any(
+                        _km(here.lat, here.lon, lat, lon) <= DIVISION_REACH
+                        for lat, lon in towns.get((here.country, a), ())
+                    )
+                ],
+            )
         for city in cities.values():
             iso2 = city.get("countrycode")
             name = city["name"]
@@ -596,10 +622,33 @@ def _data_digest() -> str:
         "places/country_points.tsv",
         "places/us_states.tsv",
         "places/regions.yaml",
+        "places/divisions.tsv",
         "actors/countries.yaml",
     ):
         digest.update((ours / part).read_bytes())
     return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class _Division:
+    candidate: Candidate
+    aliases: tuple[str, ...]  # normalised
+
+
+def _divisions(path: Any) -> list[_Division]:
+    """The rows of ``divisions.tsv``: provinces, states and counties outside the US."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso3, admin1, feature, lat, lon, name, aliases = line.split("\t")
+        population = 1_000_000 if feature == "ADM1" else 500_000
+        candidate = Candidate(
+            None, name, float(lat), float(lon), iso3 or None, admin1 or None, feature, population
+        )
+        names = {normalise_name(a) for a in aliases.split("|") if a.strip()}
+        out.append(_Division(candidate, tuple(sorted(names))))
+    return out
 
 
 def _default_cache_dir() -> Path:
