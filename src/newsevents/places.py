@@ -329,9 +329,9 @@ TITLES = frozenset(
 # Reference points that stand for an area, not a spot: no use for "is it near".
 WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
-# A division's name alone is left to a town of this size (people) of that name within
+# A division's name alone is left to a town of at least this many people of that name within
 # this reach (km) of the division's centre: its chief town.
-DIVISION_TOWN = 100_000
+DIVISION_TOWN = 10_000
 DIVISION_REACH = 200
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
@@ -1203,6 +1203,10 @@ class PlaceFinder:
         ):
             joined.append(doc[joined[-1].i + 1])
         attempts = [joined, tokens] if len(joined) > len(tokens) else [tokens]
+        # A name the parser cut short: "[Rio Grande] do Sul", "[Mashonaland] West".
+        longer = self._longer_name(tokens)
+        if longer is not None:
+            attempts.insert(0, longer)
         # A name the parser cut before its area word: "[Rapides] Parish".
         following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         if following is not None and following.lower_ in AREA_WORDS and following.is_title:
@@ -1231,6 +1235,25 @@ class PlaceFinder:
             if found is not None:
                 return _of_kind(found, doc, tokens)
         return None
+
+    def _longer_name(self, tokens: list[Token]) -> list[Token] | None:
+        """The name with the capitalised words (and the particles between them) that
+        follow it, where the gazetteer knows that longer name: "Rio Grande do Sul"."""
+        doc = tokens[0].doc
+        best = None
+        end = tokens[-1].i + 1
+        while end < len(doc) and end - tokens[-1].i <= 3 and doc[end - 1].whitespace_:
+            word = doc[end]
+            if word.lower_ in NAME_PARTICLES and not word.is_title:
+                end += 1
+                continue
+            if not word.is_title or word.lower_ in AREA_WORDS:
+                break  # "Hama province" is for the area-word rules
+            candidates = self.gazetteer.candidates(doc[tokens[0].i : end + 1].text)
+            if candidates:
+                best = [*tokens, *doc[tokens[-1].i + 1 : end + 1]]
+            end += 1
+        return best
 
     def _lookup_tokens(
         self, tokens: list[Token], *, strict: bool, after_preposition: bool
@@ -1296,6 +1319,10 @@ class PlaceFinder:
         return None
 
 
+# Lower-case words inside place names: "Rio Grande do Sul", "Valle del Cauca".
+NAME_PARTICLES = frozenset(
+    {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "al", "el"}
+)
 # What an area word beside a name says it is: "Washington state", "the state of
 # Washington", "Hama province", "the city of Homs", "Scott County".
 KINDS = {
