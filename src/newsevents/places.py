@@ -1209,7 +1209,15 @@ class PlaceFinder:
             attempts.insert(0, longer)
         # A name the parser cut before its area word: "[Rapides] Parish".
         following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-        if following is not None and following.lower_ in AREA_WORDS and following.is_title:
+        if (
+            following is not None
+            and following.lower_ in AREA_WORDS
+            and (
+                following.is_title
+                # "Oaxaca state": a division's own name, where the bare name is a town's
+                or bool(self.gazetteer.candidates(doc[tokens[0].i : following.i + 1].text))
+            )
+        ):
             attempts.insert(0, [*tokens, following])
         # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
         bare = list(tokens)

@@ -1,0 +1,99 @@
+"""Provinces, states and counties outside the US, oceans and seas, on sentences the
+project wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import places
+from newsevents.model import Place
+from newsevents.pipeline import Pipeline
+
+
+def _find(pipeline: Pipeline, text: str) -> dict[str, Place]:
+    found = pipeline.places.find(pipeline.resources.nlp(text))
+    for place in found:
+        assert text[place.start : place.end] == place.text
+    return {p.text: p for p in found}
+
+
+def test_a_province_is_found_over_a_foreign_namesake(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline, "Floods cut roads across Pangasinan on Tuesday, officials in Manila said."
+    )
+    assert found["Pangasinan"].country == "PHL"
+    assert abs(found["Pangasinan"].lat - 15.9) < 1.0
+
+
+def test_a_town_lies_in_the_province_it_is_said_to_be_in(pipeline: Pipeline) -> None:
+    # The province carries the admin1 code that its towns carry in GeoNames.
+    found = _find(pipeline, "A fire destroyed a market in San Carlos, Pangasinan, on Sunday.")
+    assert found["San Carlos"].country == "PHL"
+    assert found["San Carlos"].admin1 == found["Pangasinan"].admin1 == "01"
+
+
+def test_states_of_brazil_and_counties_of_ireland(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        "Heavy rain hit Santa Catarina and Parana, Brazil's civil defence agency said.",
+    )
+    assert found["Santa Catarina"].country == "BRA"
+    assert found["Santa Catarina"].feature_code == "ADM1"
+    irish = _find(pipeline, "Farmers in County Mayo and Galway counted their losses.")
+    assert irish["County Mayo"].country == "IRL"
+    assert abs(irish["County Mayo"].lon + 9.3) < 1.0
+
+
+def test_a_division_named_after_its_chief_town_leaves_the_name_to_the_town(
+    pipeline: Pipeline,
+) -> None:
+    city = _find(pipeline, "Police in Puebla arrested three men on Monday.")
+    assert city["Puebla"].country == "MEX" and city["Puebla"].feature_code == "PPL"
+    state = _find(pipeline, "Troops were sent to Puebla state on Monday.")
+    assert state["Puebla state"].feature_code == "ADM1"
+
+
+def test_a_province_keeps_its_name_where_a_namesake_town_lies_far_away(
+    pipeline: Pipeline,
+) -> None:
+    province = _find(pipeline, "Mine workers in Mpumalanga went on strike on Friday.")
+    assert province["Mpumalanga"].feature_code == "ADM1"
+    town = _find(pipeline, "Residents of the town of Mpumalanga, near Durban, marched.")
+    assert town["Mpumalanga"].feature_code == "PPL"
+
+
+def test_a_name_the_parser_cut_short_is_read_to_its_end(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline, "Cases rose in Sao Paulo, Rio de Janeiro and Rio Grande do Sul on Friday."
+    )
+    assert "Rio Grande do Sul" in found
+    assert found["Rio Grande do Sul"].country == "BRA"
+    assert abs(found["Rio Grande do Sul"].lat + 30.0) < 1.5
+
+
+def test_an_ocean_is_no_town(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "The storm formed over the Atlantic and moved toward Bermuda.")
+    assert found["Atlantic"].feature_code == "RGN"
+    assert found["Atlantic"].country is None
+    assert found["Atlantic"].lon < -10
+
+
+def test_divisions_table_is_well_formed() -> None:
+    from importlib import resources
+
+    rows = places._divisions(resources.files("newsevents") / "data" / "places" / "divisions.tsv")
+    assert len(rows) > 400
+    for row in rows:
+        here = row.candidate
+        assert here.feature_code in ("ADM1", "RGN")
+        assert -90 <= here.lat <= 90 and -180 <= here.lon <= 180
+        assert here.country and len(here.country) == 3
+        assert row.aliases and "(" not in here.name
+        # No bare side or generic word stands for a division.
+        assert not set(row.aliases) & {"central", "western", "eastern", "north", "south"}
+
+
+@pytest.mark.parametrize("name", ["Fife", "Somme", "Jutland", "East Java", "Laguna"])
+def test_divisions_are_in_the_index(pipeline: Pipeline, name: str) -> None:
+    candidates = pipeline.places.gazetteer.candidates(name)
+    assert any(c.feature_code in ("ADM1", "RGN") for c in candidates)
