@@ -97,3 +97,8 @@ def test_divisions_table_is_well_formed() -> None:
 def test_divisions_are_in_the_index(pipeline: Pipeline, name: str) -> None:
     candidates = pipeline.places.gazetteer.candidates(name)
     assert any(c.feature_code in ("ADM1", "RGN") for c in candidates)
+
+
+def test_a_first_level_region_by_its_initials(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Bushfires burned across NSW on Saturday, officials said.")
+    assert found["NSW"].country == "AUS"

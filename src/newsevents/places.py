@@ -1310,8 +1310,12 @@ class PlaceFinder:
                 ]
             if strict and _acronym(text) and not _dateline(part):
                 # An acronym the parser did not call a place ("SDF", "YPG") is an
-                # organisation unless it is a country's or state's ("UAE", "DRC").
-                candidates = [c for c in candidates if c.feature_code in ("PCLI", "ADM1")]
+                # organisation unless it is a country's or state's ("UAE", "DRC", "NSW").
+                candidates = [
+                    c
+                    for c in candidates
+                    if c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "RGN" and c.admin1)
+                ]
             if strict:
                 # Whether the word is a place at all is for its best-known namesake to
                 # say; which place it is, for the article (all namesakes stay).
