@@ -50,7 +50,7 @@ def test_a_division_named_after_its_chief_town_leaves_the_name_to_the_town(
     city = _find(pipeline, "Police in Puebla arrested three men on Monday.")
     assert city["Puebla"].country == "MEX" and city["Puebla"].feature_code == "PPL"
     state = _find(pipeline, "Troops were sent to Puebla state on Monday.")
-    assert state["Puebla state"].feature_code == "ADM1"
+    assert state["Puebla"].feature_code == "ADM1"
 
 
 def test_a_province_keeps_its_name_where_a_namesake_town_lies_far_away(
@@ -102,3 +102,11 @@ def test_divisions_are_in_the_index(pipeline: Pipeline, name: str) -> None:
 def test_a_first_level_region_by_its_initials(pipeline: Pipeline) -> None:
     found = _find(pipeline, "Bushfires burned across NSW on Saturday, officials said.")
     assert found["NSW"].country == "AUS"
+
+
+def test_short_forms_of_saint_and_mount_are_one_name(pipeline: Pipeline) -> None:
+    assert places.normalise_name("St. Louis") == places.normalise_name("Saint Louis")
+    assert places.normalise_name("Mt Pleasant") == places.normalise_name("Mount Pleasant")
+    assert places.normalise_name("Main St.") == "main st"
+    found = _find(pipeline, "The cruise ship docked in St. Kitts and Nevis on Monday.")
+    assert found["St. Kitts and Nevis"].country == "KNA"

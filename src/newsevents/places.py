@@ -65,7 +65,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 LOCATIVE = frozenset(
     {
         "in",
@@ -336,13 +336,20 @@ DIVISION_REACH = 200
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
 
+# The short forms of name words, and the words they stand for.
+ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """Case-, accent- and apostrophe-insensitive key; no leading "the", no final stop.
     Remembered: an article asks for the same few hundred words again and again."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = " ".join(text.replace("-", " ").split())
+    words = text.replace("-", " ").split()
+    # "St. Louis" and "Saint Louis", "Mt. Pleasant" and "Mount Pleasant" are one name
+    # (not the last word: "Main St").
+    text = " ".join([ABBREVIATED.get(w.rstrip("."), w) for w in words[:-1]] + words[-1:])
     if text.startswith("the "):
         text = text[4:]
     # "W.Va." and "W.Va" (the tokenizer may leave the last stop out of the name).
@@ -1208,6 +1215,7 @@ class PlaceFinder:
         if longer is not None:
             attempts.insert(0, longer)
         # A name the parser cut before its area word: "[Rapides] Parish".
+        lowered: list[Token] | None = None
         following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         if (
             following is not None
@@ -1219,6 +1227,10 @@ class PlaceFinder:
             )
         ):
             attempts.insert(0, [*tokens, following])
+            if not following.is_title:
+                # A lower-case area word says which place the name is, but is no part
+                # of it: "Aleppo province" is found as "Aleppo".
+                lowered = attempts[0]
         # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
         bare = list(tokens)
         while len(bare) > 1 and len(tokens) - len(bare) < 2 and bare[0].lower_ in QUALIFIERS:
@@ -1241,6 +1253,9 @@ class PlaceFinder:
                 )
                 found = _Toponym(found.start, found.end, found.text, kept) if kept else None
             if found is not None:
+                if attempt is lowered:
+                    end = tokens[-1].idx + len(tokens[-1].text)
+                    found = replace(found, end=end, text=doc.text[found.start : end])
                 return _of_kind(found, doc, tokens)
         return None
 
