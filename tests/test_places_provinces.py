@@ -110,3 +110,9 @@ def test_short_forms_of_saint_and_mount_are_one_name(pipeline: Pipeline) -> None
     assert places.normalise_name("Main St.") == "main st"
     found = _find(pipeline, "The cruise ship docked in St. Kitts and Nevis on Monday.")
     assert found["St. Kitts and Nevis"].country == "KNA"
+
+
+def test_a_part_of_a_city_named_with_a_hyphenated_side(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Hail damaged homes in Moonbi and in South-Eastern Sydney on Monday.")
+    sydney = next(p for p in found.values() if p.name == "Sydney")
+    assert sydney.country == "AUS" and abs(sydney.lat + 33.87) < 0.5

@@ -1233,8 +1233,12 @@ class PlaceFinder:
                 lowered = attempts[0]
         # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
         bare = list(tokens)
-        while len(bare) > 1 and len(tokens) - len(bare) < 2 and bare[0].lower_ in QUALIFIERS:
+        stripped = 0
+        while len(bare) > 1 and stripped < 2 and bare[0].lower_ in QUALIFIERS:
             bare = bare[1:]  # "North West England", "S.E. Paris"
+            stripped += 1
+            if len(bare) > 2 and bare[0].text == "-":
+                bare = bare[1:]  # "North-Western Sydney": one qualifier of two words
         qualified = len(bare) < len(tokens)
         if qualified:
             attempts.append(bare)
