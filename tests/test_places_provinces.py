@@ -116,3 +116,16 @@ def test_a_part_of_a_city_named_with_a_hyphenated_side(pipeline: Pipeline) -> No
     found = _find(pipeline, "Hail damaged homes in Moonbi and in South-Eastern Sydney on Monday.")
     sydney = next(p for p in found.values() if p.name == "Sydney")
     assert sydney.country == "AUS" and abs(sydney.lat + 33.87) < 0.5
+
+
+def test_county_shortened_to_co(pipeline: Pipeline) -> None:
+    assert places.normalise_name("Loudon Co.") == places.normalise_name("Loudon County")
+    assert places.normalise_name("Co. Mayo") == places.normalise_name("County Mayo")
+    found = _find(pipeline, "Sheep were stolen from a farm in Co. Mayo last week.")
+    assert next(p for p in found.values() if p.name == "County Mayo").country == "IRL"
+
+
+def test_regions_of_georgia_and_canada(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Shelling was reported in the Kodori Gorge and in Svaneti, Georgia.")
+    assert found["Svaneti"].country == "GEO"
+    assert found["Kodori Gorge"].country == "GEO"

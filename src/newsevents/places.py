@@ -65,7 +65,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 LOCATIVE = frozenset(
     {
         "in",
@@ -337,7 +337,9 @@ FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9,
 
 
 # The short forms of name words, and the words they stand for.
-ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
+# And of a name's last word: "Loudon Co." is Loudon County.
+ABBREVIATED_LAST = {"co": "county"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -349,7 +351,10 @@ def normalise_name(name: str) -> str:
     words = text.replace("-", " ").split()
     # "St. Louis" and "Saint Louis", "Mt. Pleasant" and "Mount Pleasant" are one name
     # (not the last word: "Main St").
-    text = " ".join([ABBREVIATED.get(w.rstrip("."), w) for w in words[:-1]] + words[-1:])
+    text = " ".join(
+        [ABBREVIATED.get(w.rstrip("."), w) for w in words[:-1]]
+        + [ABBREVIATED_LAST.get(w.rstrip("."), w) for w in words[-1:]]
+    )
     if text.startswith("the "):
         text = text[4:]
     # "W.Va." and "W.Va" (the tokenizer may leave the last stop out of the name).
