@@ -51,6 +51,9 @@ def test_a_division_named_after_its_chief_town_leaves_the_name_to_the_town(
     assert city["Puebla"].country == "MEX" and city["Puebla"].feature_code == "PPL"
     state = _find(pipeline, "Troops were sent to Puebla state on Monday.")
     assert state["Puebla"].feature_code == "ADM1"
+    said = _find(pipeline, "Floods hit the state of Oaxaca, and the city of Puebla was spared.")
+    assert said["Oaxaca"].feature_code == "ADM1"
+    assert said["Puebla"].feature_code == "PPL"
 
 
 def test_a_province_keeps_its_name_where_a_namesake_town_lies_far_away(

@@ -1265,8 +1265,24 @@ class PlaceFinder:
                 if attempt is lowered:
                     end = tokens[-1].idx + len(tokens[-1].text)
                     found = replace(found, end=end, text=doc.text[found.start : end])
-                return _of_kind(found, doc, tokens)
+                return _of_kind(self._named_kind(found, tokens), doc, tokens)
         return None
+
+    def _named_kind(self, found: _Toponym, tokens: Sequence[Token]) -> _Toponym:
+        """ "the state of Oaxaca": the division, where the bare name is its chief
+        town's alone (see ``Gazetteer.build``) and the division goes by "Oaxaca state"."""
+        doc, first = tokens[0].doc, tokens[0].i
+        if first < 2 or doc[first - 1].lower_ != "of" or doc[first - 2].lower_ not in KINDS:
+            return found
+        kinds = KINDS[doc[first - 2].lower_]
+        if any(c.feature_code in kinds for c in found.candidates):
+            return found
+        named = tuple(
+            c
+            for c in self.gazetteer.candidates(f"{found.text} {doc[first - 2].lower_}")
+            if c.feature_code in kinds
+        )
+        return replace(found, candidates=named, narrowed=True) if named else found
 
     def _longer_name(self, tokens: list[Token]) -> list[Token] | None:
         """The name with the capitalised words (and the particles between them) that
