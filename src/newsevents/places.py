@@ -329,9 +329,9 @@ TITLES = frozenset(
 # Reference points that stand for an area, not a spot: no use for "is it near".
 WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
-# A division's name alone is left to a town of at least this many people of that name within
-# this reach (km) of the division's centre: its chief town.
-DIVISION_TOWN = 10_000
+# A division's name alone is left to a town of at least this many people (a town news
+# names by itself) of that name within this reach (km) of its centre: its chief town.
+DIVISION_TOWN = 100_000
 DIVISION_REACH = 200
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
 
