@@ -132,3 +132,8 @@ def test_regions_of_georgia_and_canada(pipeline: Pipeline) -> None:
     found = _find(pipeline, "Shelling was reported in the Kodori Gorge and in Svaneti, Georgia.")
     assert found["Svaneti"].country == "GEO"
     assert found["Kodori Gorge"].country == "GEO"
+
+
+def test_a_london_area_is_not_its_namesake_abroad(pipeline: Pipeline) -> None:
+    found = _find(pipeline, "Thousands marched down Piccadilly towards Westminster on Saturday.")
+    assert found["Piccadilly"].country == "GBR"
