@@ -86,7 +86,11 @@ def test_divisions_table_is_well_formed() -> None:
 
     rows = places._divisions(resources.files("newsevents") / "data" / "places" / "divisions.tsv")
     assert len(rows) > 400
+    seen: set[tuple[str | None, str]] = set()
     for row in rows:
+        for alias in row.aliases:
+            assert (row.candidate.country, alias) not in seen, alias  # one entry a name
+            seen.add((row.candidate.country, alias))
         here = row.candidate
         assert here.feature_code in ("ADM1", "RGN")
         assert -90 <= here.lat <= 90 and -180 <= here.lon <= 180
