@@ -67,7 +67,7 @@ from newsevents.parse import Words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEX_VERSION = 7
+INDEX_VERSION = 10
 LOCATIVE = frozenset(
     {
         "in",
@@ -331,7 +331,17 @@ TITLES = frozenset(
 # Reference points that stand for an area, not a spot: no use for "is it near".
 WELL_KNOWN_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "PPLC"})
 AREA_FEATURES = frozenset({"PCLI", "RGN", "CONT", "ADM1", "ADM2"})
+# A division's name alone is left to a town of at least this many people (a town news
+# names by itself) of that name within this reach (km) of its centre: its chief town.
+DIVISION_TOWN = 100_000
+DIVISION_REACH = 200
 FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9, "PPLA": 0.3}
+
+
+# The short forms of name words, and the words they stand for.
+ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
+# And of a name's last word: "Loudon Co." is Loudon County.
+ABBREVIATED_LAST = {"co": "county"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -340,7 +350,13 @@ def normalise_name(name: str) -> str:
     Remembered: an article asks for the same few hundred words again and again."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = " ".join(text.replace("-", " ").split())
+    words = text.replace("-", " ").split()
+    # "St. Louis" and "Saint Louis", "Mt. Pleasant" and "Mount Pleasant" are one name
+    # (not the last word: "Main St").
+    text = " ".join(
+        [ABBREVIATED.get(w.rstrip("."), w) for w in words[:-1]]
+        + [ABBREVIATED_LAST.get(w.rstrip("."), w) for w in words[-1:]]
+    )
     if text.startswith("the "):
         text = text[4:]
     # "W.Va." and "W.Va" (the tokenizer may leave the last stop out of the name).
@@ -557,6 +573,28 @@ class Gazetteer:
                 ),
                 [region["name"], *(region.get("aliases") or [])],
             )
+        # A division named after its chief town leaves the name alone to the town
+        # ("Oaxaca", "Fukushima"); the division keeps its qualified names.
+        towns: dict[tuple[str | None, str], list[tuple[float, float]]] = {}
+        for city in cities.values():
+            if int(city.get("population") or 0) >= DIVISION_TOWN:
+                key = (iso2_to_3.get(city.get("countrycode")), normalise_name(city["name"]))
+                towns.setdefault(key, []).append(
+                    (float(city["latitude"]), float(city["longitude"]))
+                )
+        for division in _divisions(ours / "places" / "divisions.tsv"):
+            here = division.candidate
+            add(
+                here,
+                [
+                    a
+                    for a in division.aliases
+                    if not any(
+                        _km(here.lat, here.lon, lat, lon) <= DIVISION_REACH
+                        for lat, lon in towns.get((here.country, a), ())
+                    )
+                ],
+            )
         for city in cities.values():
             iso2 = city.get("countrycode")
             name = city["name"]
@@ -623,10 +661,33 @@ def _data_digest() -> str:
         "places/country_points.tsv",
         "places/us_states.tsv",
         "places/regions.yaml",
+        "places/divisions.tsv",
         "actors/countries.yaml",
     ):
         digest.update((ours / part).read_bytes())
     return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class _Division:
+    candidate: Candidate
+    aliases: tuple[str, ...]  # normalised
+
+
+def _divisions(path: Any) -> list[_Division]:
+    """The rows of ``divisions.tsv``: provinces, states and counties outside the US."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso3, admin1, feature, lat, lon, name, aliases = line.split("\t")
+        population = 1_000_000 if feature == "ADM1" else 500_000
+        candidate = Candidate(
+            None, name, float(lat), float(lon), iso3 or None, admin1 or None, feature, population
+        )
+        names = {normalise_name(a) for a in aliases.split("|") if a.strip()}
+        out.append(_Division(candidate, tuple(sorted(names))))
+    return out
 
 
 def _default_cache_dir() -> Path:
@@ -1222,14 +1283,35 @@ class PlaceFinder:
         ):
             joined.append(doc[joined[-1].i + 1])
         attempts = [joined, tokens] if len(joined) > len(tokens) else [tokens]
+        # A name the parser cut short: "[Rio Grande] do Sul", "[Mashonaland] West".
+        longer = self._longer_name(tokens)
+        if longer is not None:
+            attempts.insert(0, longer)
         # A name the parser cut before its area word: "[Rapides] Parish".
+        lowered: list[Token] | None = None
         following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-        if following is not None and following.lower_ in AREA_WORDS and following.is_title:
+        if (
+            following is not None
+            and following.lower_ in AREA_WORDS
+            and (
+                following.is_title
+                # "Oaxaca state": a division's own name, where the bare name is a town's
+                or bool(self.gazetteer.candidates(doc[tokens[0].i : following.i + 1].text))
+            )
+        ):
             attempts.insert(0, [*tokens, following])
+            if not following.is_title:
+                # A lower-case area word says which place the name is, but is no part
+                # of it: "Aleppo province" is found as "Aleppo".
+                lowered = attempts[0]
         # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
         bare = list(tokens)
-        while len(bare) > 1 and len(tokens) - len(bare) < 2 and bare[0].lower_ in QUALIFIERS:
+        stripped = 0
+        while len(bare) > 1 and stripped < 2 and bare[0].lower_ in QUALIFIERS:
             bare = bare[1:]  # "North West England", "S.E. Paris"
+            stripped += 1
+            if len(bare) > 2 and bare[0].text == "-":
+                bare = bare[1:]  # "North-Western Sydney": one qualifier of two words
         qualified = len(bare) < len(tokens)
         if qualified:
             attempts.append(bare)
@@ -1248,8 +1330,46 @@ class PlaceFinder:
                 )
                 found = _Toponym(found.start, found.end, found.text, kept) if kept else None
             if found is not None:
-                return _of_kind(found, doc, tokens)
+                if attempt is lowered:
+                    end = tokens[-1].idx + len(tokens[-1].text)
+                    found = replace(found, end=end, text=doc.text[found.start : end])
+                return _of_kind(self._named_kind(found, tokens), doc, tokens)
         return None
+
+    def _named_kind(self, found: _Toponym, tokens: Sequence[Token]) -> _Toponym:
+        """ "the state of Oaxaca": the division, where the bare name is its chief
+        town's alone (see ``Gazetteer.build``) and the division goes by "Oaxaca state"."""
+        doc, first = tokens[0].doc, tokens[0].i
+        if first < 2 or doc[first - 1].lower_ != "of" or doc[first - 2].lower_ not in KINDS:
+            return found
+        kinds = KINDS[doc[first - 2].lower_]
+        if any(c.feature_code in kinds for c in found.candidates):
+            return found
+        named = tuple(
+            c
+            for c in self.gazetteer.candidates(f"{found.text} {doc[first - 2].lower_}")
+            if c.feature_code in kinds
+        )
+        return replace(found, candidates=named, narrowed=True) if named else found
+
+    def _longer_name(self, tokens: list[Token]) -> list[Token] | None:
+        """The name with the capitalised words (and the particles between them) that
+        follow it, where the gazetteer knows that longer name: "Rio Grande do Sul"."""
+        doc = tokens[0].doc
+        best = None
+        end = tokens[-1].i + 1
+        while end < len(doc) and end - tokens[-1].i <= 3 and doc[end - 1].whitespace_:
+            word = doc[end]
+            if word.lower_ in NAME_PARTICLES and not word.is_title:
+                end += 1
+                continue
+            if not word.is_title or word.lower_ in AREA_WORDS:
+                break  # "Hama province" is for the area-word rules
+            candidates = self.gazetteer.candidates(doc[tokens[0].i : end + 1].text)
+            if candidates:
+                best = [*tokens, *doc[tokens[-1].i + 1 : end + 1]]
+            end += 1
+        return best
 
     def _lookup_tokens(
         self, tokens: list[Token], *, strict: bool, after_preposition: bool
@@ -1298,8 +1418,12 @@ class PlaceFinder:
                 ]
             if strict and _acronym(text) and not _dateline(part):
                 # An acronym the parser did not call a place ("SDF", "YPG") is an
-                # organisation unless it is a country's or state's ("UAE", "DRC").
-                candidates = [c for c in candidates if c.feature_code in ("PCLI", "ADM1")]
+                # organisation unless it is a country's or state's ("UAE", "DRC", "NSW").
+                candidates = [
+                    c
+                    for c in candidates
+                    if c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "RGN" and c.admin1)
+                ]
             if strict:
                 # Whether the word is a place at all is for its best-known namesake to
                 # say; which place it is, for the article (all namesakes stay).
@@ -1315,6 +1439,10 @@ class PlaceFinder:
         return None
 
 
+# Lower-case words inside place names: "Rio Grande do Sul", "Valle del Cauca".
+NAME_PARTICLES = frozenset(
+    {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "al", "el"}
+)
 # What an area word beside a name says it is: "Washington state", "the state of
 # Washington", "Hama province", "the city of Homs", "Scott County".
 KINDS = {
