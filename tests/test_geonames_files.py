@@ -18,7 +18,7 @@ from newsevents.model import Article
 from newsevents.pipeline import Pipeline, Resources
 from newsevents.places import Gazetteer
 
-SAMPLE = Path(__file__).parent / "fixtures" / "geonames_sample.txt"
+SAMPLE = Path(__file__).parent / "fixtures" / "geonames" / "sample.txt"
 
 
 def test_geonames_dump_keeps_towns_and_divisions_only() -> None:
