@@ -1675,11 +1675,18 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     but none inside a state or region it is said to lie in ("Fife, Scotland", where
     the gazetteer knows only other Fifes) stands at that state or region."""
     out = list(toponyms)
+    listed = {i for group in _list_groups(out, text) for i in group}
     for index in range(len(out) - 2, -1, -1):
         first, second = out[index], out[index + 1]
         between = " ".join(text[first.end : second.start].split())
         if between not in (",", ", in", "in"):
             continue
+        key = normalise_name(second.text)
+        if index + 1 in listed and any(
+            c.feature_code not in AREA_FEATURES and normalise_name(c.name) == key
+            for c in second.candidates
+        ):
+            continue  # "Nairobi, Kisii, Wajir and Garissa": towns in a list, no container
         holders = [
             c
             for c in second.candidates
@@ -1708,6 +1715,7 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
             and len({(c.country, c.admin1) for c in holders}) == 1
             and holders[0].feature_code in ("ADM1", "RGN")
             and all(c.feature_code not in AREA_FEATURES for c in first.candidates)
+            and not any(_well_known(c, first.text) for c in first.candidates)
         ):
             holder = holders[0]
             here = Candidate(
@@ -1723,13 +1731,29 @@ def _alike_in_lists(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
     state or a county, each is that. "Washington" in a list of states is the state,
     and "Pennsylvania" after it is no container."""
     out = list(toponyms)
+    for group in _list_groups(out, text):
+        for kind in ("PCLI", "ADM1", "ADM2"):
+            kept = [tuple(c for c in out[i].candidates if c.feature_code == kind) for i in group]
+            if all(kept):
+                for i, candidates in zip(group, kept, strict=True):
+                    out[i] = replace(out[i], candidates=candidates, narrowed=True)
+                break
+    return out
+
+
+def _list_groups(toponyms: Sequence[_Toponym], text: str) -> list[list[int]]:
+    """The indices of names that make a list of three or more: joined by commas and
+    closed by "and" or "or" ("Kisii, Wajir and Garissa"); a run joined by commas
+    alone may be a chain of containers ("Austin, Scott County, Indiana")."""
     groups: list[list[int]] = []
+    if not toponyms:
+        return groups
     current = [0]
     closed = False
-    for index in range(1, len(out) + 1):
+    for index in range(1, len(toponyms) + 1):
         between = (
-            " ".join(text[out[index - 1].end : out[index].start].split())
-            if index < len(out)
+            " ".join(text[toponyms[index - 1].end : toponyms[index].start].split())
+            if index < len(toponyms)
             else ""
         )
         if between in (",", ", and", "and", ", or", "or") and not closed:
@@ -1739,14 +1763,7 @@ def _alike_in_lists(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
         if closed and len(current) >= 3:
             groups.append(current)
         current, closed = [index], False
-    for group in groups:
-        for kind in ("PCLI", "ADM1", "ADM2"):
-            kept = [tuple(c for c in out[i].candidates if c.feature_code == kind) for i in group]
-            if all(kept):
-                for i, candidates in zip(group, kept, strict=True):
-                    out[i] = replace(out[i], candidates=candidates, narrowed=True)
-                break
-    return out
+    return groups
 
 
 def _counties_with_their_towns(
