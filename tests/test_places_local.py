@@ -90,3 +90,13 @@ def test_places_local_a_list_is_no_chain_of_containers(pipeline: Pipeline) -> No
     (oslo,) = [p for p in pipeline.places.find(doc) if p.text == "Oslo"]
     # Oslo keeps its own point: a capital is not moved to a county listed after it.
     assert oslo.lat is not None and abs(oslo.lat - 59.91) < 0.2
+
+
+def test_places_local_an_ocean_is_in_no_one_country(pipeline: Pipeline) -> None:
+    text = (
+        "Two Navy ships left San Diego for the Pacific on Monday, officials in "
+        "Washington and California said."
+    )
+    doc = pipeline.resources.nlp(text)
+    (ocean,) = [p for p in pipeline.places.find(doc) if p.text == "Pacific"]
+    assert ocean.feature_code == "RGN" and ocean.country is None

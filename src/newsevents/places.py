@@ -935,6 +935,12 @@ class PlaceFinder:
                     value += 3.0
                 if candidate.country in press:
                     value += PRESS_WEIGHT
+            elif candidate.feature_code in ("RGN", "CONT") and context:
+                # An ocean or a region across countries lies in any article's country
+                # as much as in another's: "the Pacific" of a US article is no town
+                # in Missouri for the article's country alone.
+                top = max(context[c] - votes[c] for c in context)
+                value += 4.0 * max(0, top) / total
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
