@@ -100,3 +100,19 @@ def test_places_local_an_ocean_is_in_no_one_country(pipeline: Pipeline) -> None:
     doc = pipeline.resources.nlp(text)
     (ocean,) = [p for p in pipeline.places.find(doc) if p.text == "Pacific"]
     assert ocean.feature_code == "RGN" and ocean.country is None
+
+
+def test_places_local_countries_back_no_namesake_villages() -> None:
+    from newsevents.places import Candidate, _backing, _Toponym
+
+    egypt = Candidate(1, "Egypt", 27.0, 30.0, "EGY", None, "PCLI", 100_000_000)
+    village = Candidate(2, "Egypt", 40.1, -83.2, "USA", "OH", "PPL", 600)
+    town = Candidate(3, "Medina", 41.1, -81.9, "USA", "OH", "PPL", 26_000)
+    city = Candidate(4, "Medina", 24.5, 39.6, "SAU", "05", "PPL", 1_300_000)
+    names = [
+        _Toponym(0, 5, "Egypt", (egypt, village)),
+        _Toponym(10, 16, "Medina", (town, city)),
+    ]
+    backing = _backing(names, [egypt, city], ["egypt", "medina"])
+    # The country stands for itself alone; an ambiguous town offers all its namesakes.
+    assert backing == {"egypt": (egypt,), "medina": (town, city)}

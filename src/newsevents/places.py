@@ -746,6 +746,8 @@ class _Toponym:
 # Mansfield, Ohio, "£4m" for Mansfield, England. Too weak to move a name from a
 # capital or a big city to a small town.
 PRESS_WEIGHT = 0.3
+# Countries and continents: their namesake villages back no other name (see ``find``).
+BEYOND_LOCAL = frozenset({"PCLI", "CONT"})
 CURRENCIES = (
     (re.compile(r"(?<![A-Za-z])\$ ?\d"), frozenset({"USA", "CAN", "AUS", "NZL"})),
     (re.compile(r"£ ?\d|\d ?(?:pounds|pence)\b"), frozenset({"GBR", "JEY", "GGY", "IMN"})),
@@ -849,7 +851,7 @@ class PlaceFinder:
         # A third pass for names with namesakes: the article's other names pull each
         # one towards the namesake that lies in their state or within reach of any of
         # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
-        others = {k: t.candidates for t, k in zip(toponyms, keys, strict=True)}
+        others = _backing(toponyms, chosen, keys)
         # A state or province the second pass found ambiguous names ("Georgia",
         # "Virginia") is as good a clue as an unambiguous one, for the other names.
         named: dict[str, Counter[tuple[str | None, str | None]]] = {}
@@ -1792,6 +1794,21 @@ def _counties_with_their_towns(
         if options:
             out[index] = max(options, key=lambda c: states[(c.country, c.admin1)])
     return out
+
+
+def _backing(
+    toponyms: Sequence[_Toponym], chosen: Sequence[Candidate], keys: Sequence[str]
+) -> dict[str, tuple[Candidate, ...]]:
+    """The candidates by which each name backs the others in the third pass of
+    ``find``: all its namesakes, unless the second pass took it for a country or a
+    region across countries, whose small namesakes back nothing ("Egypt" and "Sudan"
+    beside "Medina" are no villages in Ohio and Texas)."""
+    return {
+        k: (c,)
+        if c.feature_code in BEYOND_LOCAL or (c.feature_code == "RGN" and not c.country)
+        else t.candidates
+        for t, c, k in zip(toponyms, chosen, keys, strict=True)
+    }
 
 
 def _one_sense(toponyms: Sequence[_Toponym], chosen: list[Candidate]) -> list[Candidate]:
