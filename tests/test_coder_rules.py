@@ -857,11 +857,11 @@ def test_pleading_with_an_actor_stays_an_appeal(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Her speech captured the imagination of a whole generation of voters.",
+        "Her speech captured the mood of a whole generation of voters.",
         "Security cameras captured the moment the crowd broke through the gates.",
-        "The Kenyan runner captured her third title in Berlin on Sunday.",
-        "The mood of the city was captured by the novelist in his last book.",
-        "The documentary was shot in Belfast over two winters.",
+        "The Kenyan runner captured the marathon crown in Berlin on Sunday.",
+        "A painter captured the harbour at dawn in a small watercolour.",
+        "The documentary was shot in Lagos over two winters.",
         "The crew shot a video on the bridge before dawn.",
     ],
 )
@@ -883,7 +883,7 @@ def test_troops_arriving_are_deployed_ministers_visit(pipeline: Pipeline) -> Non
 
 
 def test_warning_of_a_worry_is_no_threat_of_a_response_is(pipeline: Pipeline) -> None:
-    worry = _events(pipeline, "Teachers warned the council of their worries about the plan.")
+    worry = _events(pipeline, "The union warned its members of long delays at the port.")
     assert [e.cameo_code for e in worry] == ["012"]
     threat = _events(pipeline, "Ankara warned Damascus of a swift response to any raid.")
     assert "130" in [e.cameo_code for e in threat]

@@ -12,18 +12,18 @@ def _countries(pipeline: Pipeline, text: str, name: str) -> set[str | None]:
 
 def test_places_local_a_middle_school_is_a_towns(pipeline: Pipeline) -> None:
     text = (
-        "Tryouts for the spring season will be held at the Jordan middle school. "
-        "Jordan players who miss them can join a team later."
+        "The book fair moves to the Peru middle school this spring. "
+        "Peru parents may bring books on Friday."
     )
-    found = _countries(pipeline, text, "Jordan")
-    assert found and "JOR" not in found
+    found = _countries(pipeline, text, "Peru")
+    assert found and "PER" not in found
 
 
 def test_places_local_police_by_a_bare_name_are_a_towns(pipeline: Pipeline) -> None:
     found = _countries(
-        pipeline, "Lebanon Police arrested a man after a traffic stop on Elm Street.", "Lebanon"
+        pipeline, "Peru Police said a man was held after a break-in at a hardware store.", "Peru"
     )
-    assert found and "LBN" not in found
+    assert found and "PER" not in found
     # A national police service named in full is still the country's.
     kenya = _countries(
         pipeline, "The Kenya Police Service said two officers were hurt in Nairobi.", "Kenya"
@@ -32,20 +32,21 @@ def test_places_local_police_by_a_bare_name_are_a_towns(pipeline: Pipeline) -> N
 
 
 def test_places_local_a_street_address_is_in_a_town(pipeline: Pipeline) -> None:
-    text = "Services will be held Monday at the chapel, 210 N. Walnut St., Lebanon."
-    found = _countries(pipeline, text, "Lebanon")
-    assert found and "LBN" not in found
+    text = "The library sale opens Saturday at the old depot, 18 Maple Ave., Cuba."
+    found = _countries(pipeline, text, "Cuba")
+    assert found and "CUB" not in found
 
 
 def test_places_local_north_american_institutions(pipeline: Pipeline) -> None:
-    text = "Paris Junior College will add two nursing programs next fall, its president said."
-    assert _countries(pipeline, text, "Paris") == {"USA"}
-    text = "The Paris Police Department asked drivers to avoid the square."
-    assert _countries(pipeline, text, "Paris") == {"USA"}
+    text = "Moscow Junior College will add two nursing programs next fall, its president said."
+    assert _countries(pipeline, text, "Moscow") == {"USA"}
+    text = "The Moscow Police Department asked drivers to avoid the square."
+    assert _countries(pipeline, text, "Moscow") == {"USA"}
 
 
 def test_places_local_cues_leave_world_news_alone(pipeline: Pipeline) -> None:
-    assert _countries(pipeline, "Paris police said the march ended peacefully.", "Paris") == {"FRA"}
+    found = _countries(pipeline, "Moscow police said the march ended peacefully.", "Moscow")
+    assert found == {"RUS"}
     found = _countries(pipeline, "Jordan closed its border with Syria on Sunday.", "Jordan")
     assert found == {"JOR"}
 
@@ -56,8 +57,8 @@ def _names(pipeline: Pipeline, text: str) -> set[str]:
 
 def test_places_local_a_name_before_any_noun_is_no_small_place(pipeline: Pipeline) -> None:
     # A small town's name before a noun a town's name comes before is that town.
-    assert "Danbury" in _names(pipeline, "A Danbury mason was hurt when a wall fell.")
-    assert "Roselle" in _names(pipeline, "Roselle residents packed the meeting on Tuesday.")
+    assert "Bethel" in _names(pipeline, "A Bethel mason was hurt when a wall fell.")
+    assert "Bexley" in _names(pipeline, "Bexley residents packed the meeting on Tuesday.")
     # Before other nouns, only a well-known place by its own name is one: no old
     # name of a German city here, and no Polish town in a patrol car.
     found = _names(pipeline, "Hamas militants fired rockets at Israel on Monday.")
@@ -66,10 +67,10 @@ def test_places_local_a_name_before_any_noun_is_no_small_place(pipeline: Pipelin
 
 
 def test_places_local_the_currency_tips_namesakes_of_one_size(pipeline: Pipeline) -> None:
-    dollars = "Mansfield will spend $2.3 million on new water mains, the council said."
-    pounds = "Mansfield will spend £2.3 million on new water mains, the council said."
-    assert _countries(pipeline, dollars, "Mansfield") == {"USA"}
-    assert _countries(pipeline, pounds, "Mansfield") == {"GBR"}
+    dollars = "Worcester will spend $2.3 million on new water mains, the council said."
+    pounds = "Worcester will spend £2.3 million on new water mains, the council said."
+    assert _countries(pipeline, dollars, "Worcester") == {"USA"}
+    assert _countries(pipeline, pounds, "Worcester") == {"GBR"}
     # Too weak to move a capital: dollars in a report from Paris are still Paris's.
     text = "Paris pledged $500 million to the climate fund on Monday."
     assert _countries(pipeline, text, "Paris") == {"FRA"}

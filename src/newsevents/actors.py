@@ -512,7 +512,7 @@ class ActorResolver:
         }
         self._by_token: dict[int, PhraseMatch] = {}
         # The countries of the article's resolved towns and regions, by token: "a
-        # missionary from Calgary" is Canada's (see ``add_places``).
+        # trader from Lyon" is France's (see ``add_places``).
         self._place_at: dict[int, str] = {}
         for m in self.matches:
             for i in range(m.start, m.end):
@@ -1100,7 +1100,7 @@ class ActorResolver:
                             owned = owner is not None
                             country = owner.country if owner is not None else None
                     elif child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
-                        # "police in Minsk", "soldiers from Chad", "a pastor from Calgary"
+                        # "police in Minsk", "soldiers from Chad", "a trader from Lyon"
                         country = country or self._country_in(child.subtree, places=True)
             if is_title and use_memory and head.tag_ in ("NN", "NNP") and _has_definite(head):
                 # "the general", "the minister": someone named earlier with that role.

@@ -1050,7 +1050,7 @@ class EventCoder:
         if cameo.code == "075" and _lemma(head) == "open" and not _opened_to_people(head):
             return None  # "opened its borders to trade": no refuge given
         if cameo.code == "173" and _captured_no_one(head):
-            return None  # "captured the imagination", "a camera captured the moment"
+            return None  # "captured the public mood", "a camera captured the moment"
         if cameo.code == "173" and _held_for_treason(head):
             cameo = self.lexicon.codes["1125"]  # "arrested for spying": the charge is the act
         if match.trigger.pos == "verb" and not _object_fits(head, cameo.code):
@@ -1115,8 +1115,8 @@ class EventCoder:
             cameo, mode = self.lexicon.codes["012"], None  # a danger foretold, no threat
         warned_of = _warned_of(head) if _lemma(head) == "warn" else None
         if warned_of is not None and cameo.code in ("012", "130"):
-            # "warned Israel of a crushing response" threatens; "warned the police of
-            # their fears" voices a worry.
+            # "warned its neighbour of a swift response" threatens; "warned members
+            # of delays" voices a worry.
             threat = _lemma(warned_of) in CONSEQUENCE_WORDS
             cameo, mode = self.lexicon.codes["130" if threat else "012"], None
         if cameo.code.startswith("10") and appeals(match.trigger):
@@ -2992,7 +2992,7 @@ def _object_fits(verb: Token, code: str) -> bool:
     if code[:2] in ("18", "19", "20") and _against_an_ill(verb):
         return False  # "fight the epidemic", "eradicate poverty": no one is attacked
     if code[:2] in ("18", "19", "20") and _filmed(verb):
-        return False  # "the film was shot in Belfast": a camera's work
+        return False  # "the film was shot in Lagos": a camera's work
     if code.startswith("02") and _a_plea_in_court(verb):
         return False  # "pleaded not guilty", "appealed the verdict": a step in a trial
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -3015,7 +3015,7 @@ def _object_fits(verb: Token, code: str) -> bool:
 
 
 # What is captured when no one is: a mood, a likeness, a prize ("captured the
-# imagination", "the novel captured the period", "captured the 13th stage").
+# public mood", "the painting captured an era", "captured the yellow jersey").
 NOT_CAPTIVES = frozenset(
     {
         "imagination",
@@ -3078,7 +3078,7 @@ RECORDERS = frozenset(
 )
 
 
-# What is shot with a camera: "the film was shot in Belfast", "shot a video".
+# What is shot with a camera: "the film was shot in Lagos", "shot a video".
 FILMED = frozenset(
     {
         "film",

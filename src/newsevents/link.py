@@ -34,8 +34,8 @@ def _answers(denial: Event, claim: Event) -> bool:
     if claim.target and denial.target:
         return False  # two acts towards different parties
     # With a party missing on one side, the denier must be the claimed actor, or of
-    # its country and denying the very same act: a government that "strongly
-    # defends" one policy has not denied it by denying another kind of support.
+    # its country and denying the very same act: a government that defends
+    # one policy has not denied it by denying another kind of support.
     if _names(claim.source) & _names(denial.source):
         return True
     same_country = bool(_countries(claim.source) & _countries(denial.source))

@@ -742,8 +742,8 @@ class _Toponym:
 
 
 # The currency an article counts money in says whose press wrote it, and so, between
-# namesakes of about one size, which one a local paper means: "$765,000" for
-# Mansfield, Ohio, "£4m" for Mansfield, England. Too weak to move a name from a
+# namesakes of about one size, which one a local paper means: "$2m" for
+# Worcester, Massachusetts, "£2m" for Worcester, England. Too weak to move a name from a
 # capital or a big city to a small town.
 PRESS_WEIGHT = 0.3
 # Countries and continents: their namesake villages back no other name (see ``find``).
@@ -1470,8 +1470,8 @@ KINDS = {
 
 # What the words after a name show it to be a town's, in local news: a country, a
 # continent or a region has no middle school, mayor or fire department, and a state or
-# county none of these either ("the Jordan middle school", "Norfolk High School",
-# "Paris firefighters").
+# county none of these either ("the Peru middle school", "Cairo High School",
+# "Lisbon firefighters").
 TOWN_THINGS = frozenset(
     {
         ("city", "council"),
@@ -1491,8 +1491,8 @@ TOWN_THINGS = frozenset(
     }
 )
 # Institutions by their North American names, which a town's name before them puts in
-# the United States or Canada: "Paris Junior College", "the Norfolk Police Department"
-# ("the Paris police" is anyone's; a British town has a "fire service" and a
+# the United States or Canada: "Moscow Junior College", "the Cairo Police Department"
+# ("the Moscow police" is anyone's; a British town has a "fire service" and a
 # "secondary school", a French one no "city manager").
 NORTH_AMERICAN_THINGS = frozenset(
     {
@@ -1511,8 +1511,8 @@ NORTH_AMERICAN_THINGS = frozenset(
 )
 NORTH_AMERICA = frozenset({"USA", "CAN"})
 # What a town has and a state or county may have too, but a country hardly by its
-# bare name: "Lebanon Police" (a country's is "the Lebanese police"; "the Kenya Police
-# Service" is named in full), "Athens residents", "the Jordan boys".
+# bare name: "Peru Police" (a country's is "the Peruvian police"; "the Kenya Police
+# Service" is named in full), "Cairo residents", "the Peru boys".
 LOCAL_THINGS = frozenset({("police",), ("residents",), ("boys",), ("girls",)})
 NATIONAL_POLICE = frozenset({"force", "forces", "service", "services"})
 AREA_AND_STATE = frozenset({"PCLI", "CONT", "RGN", "ADM1", "ADM2"})
@@ -1526,7 +1526,7 @@ def _north_american(doc: Doc, end: int) -> bool:
 
 def _town_cue(doc: Doc, tokens: Sequence[Token], end: int) -> frozenset[str]:
     """The feature codes the words around a name rule out: those of areas after a
-    thing only a town has, or after a street address ("400 Locust St., Lebanon"); a
+    thing only a town has, or after a street address ("18 Maple Ave., Cuba"); a
     country's and a continent's after a thing a town or a state has. ``end`` is the
     index of the token after the name."""
     after = [t.lower_ for t in doc[end : end + 3]]
@@ -1535,11 +1535,14 @@ def _town_cue(doc: Doc, tokens: Sequence[Token], end: int) -> frozenset[str]:
     ):
         return AREA_AND_STATE
     first = tokens[0].i
+    street = first - 2  # the street word before the comma, past its stop ("Ave", ".")
+    if street >= 1 and doc[street].text == ".":
+        street -= 1
     if (
-        first >= 3
+        street >= 1
         and doc[first - 1].text == ","
-        and doc[first - 2].lower_.rstrip(".") in STREET_WORDS
-        and doc[first - 3].text[:1].isupper()
+        and doc[street].lower_.rstrip(".") in STREET_WORDS
+        and doc[street - 1].text[:1].isupper()
     ):
         return AREA_AND_STATE
     if any(tuple(after[: len(thing)]) == thing for thing in LOCAL_THINGS) and not (
@@ -2154,7 +2157,7 @@ def _place_cue(span: Span) -> bool:
 
 def _place_like(span: Span) -> bool:
     """Whether the words around a name make it likely a place, so that a small town
-    will do: "near Sirte", "Roselle police", "a Danbury mason", or a dateline
+    will do: "near Sirte", "Bexley police", "a Bethel mason", or a dateline
     ("HUDSON -- Officials said")."""
     if _after_locative(span) or _taken_ground(span):
         return True
@@ -2176,7 +2179,7 @@ def _place_like(span: Span) -> bool:
     )
 
 
-# Common nouns a town's name comes before in local news: "a Danbury mason", "Roselle
+# Common nouns a town's name comes before in local news: "a Bethel mason", "Bexley
 # residents", "the Fargo area". Other nouns say nothing of the name before them:
 # "Hamas militants", "Olympic oval", "human rights".
 LOCAL_HEADS = frozenset(
@@ -2267,8 +2270,8 @@ LOCAL_HEADS = frozenset(
         "spokesman",
         "spokeswoman",
         "spokesperson",
-        # Sites and grounds a place's name comes before: "the Jenin camp", "the
-        # Yanacocha mine", "a Monument mansion", "the Kanawha River cleanup".
+        # Sites and grounds a place's name comes before: "the Goma camp", "the
+        # Kolwezi mine", "a Newport mansion", "the Potomac River cleanup".
         "camp",
         "mine",
         "laboratory",
