@@ -55,7 +55,7 @@ def test_roles_protest_aimed_at_whom_its_purpose_names(pipeline: Pipeline) -> No
 
 def test_roles_protest_aimed_at_whom_its_demands_are_of(pipeline: Pipeline) -> None:
     text = (
-        "Young workers blocked roads on Sunday to press their demands for jobs"
+        "Jobless graduates blocked highways on Monday to push their demands for work"
         " from the Tunisian government."
     )
     protest = _of_type(pipeline, text, "PROTEST")
@@ -160,7 +160,7 @@ def test_roles_coordinated_targets_below_a_consumed_object(pipeline: Pipeline) -
 
 
 def test_roles_us_is_the_united_states_not_the_speaker(pipeline: Pipeline) -> None:
-    text = "The US on Thursday rejected calls by the African Union to lift the sanctions."
+    text = "The US rejected on Friday a call from the Arab League to end the embargo."
     rejection = _of_type(pipeline, text, "REJECT")
     assert _countries(rejection.source) == ["USA"]
 
@@ -247,8 +247,8 @@ def test_roles_object_of_the_triggers_own_preposition(pipeline: Pipeline) -> Non
 
 def test_roles_he_is_the_person_the_clause_above_is_about(pipeline: Pipeline) -> None:
     text = (
-        "President Hage Geingob of Namibia was quoted as saying he would be ready to host "
-        "talks between the rival parties."
+        "President Hage Geingob of Namibia said in an interview that he would be willing to "
+        "host talks between the rival parties."
     )
     agree = _of_type(pipeline, text, "AGREE")
     assert [(a.name, a.country) for a in agree.source] == [("Hage Geingob", "NAM")]
@@ -316,22 +316,22 @@ def test_roles_adjectives_are_no_sector_titles(pipeline: Pipeline) -> None:
 
 
 def test_roles_domestic_target_of_the_sources_own_country(pipeline: Pipeline) -> None:
-    text = "A Taliban suicide bomber killed 15 Afghan Army trainees in October."
+    text = "A Taliban gunman killed nine Afghan Army recruits near Kunduz in March."
     attack = next(e for e in _events(pipeline, text) if e.trigger.text == "killed")
     assert _countries(attack.target) == ["AFG"], attack.target
 
 
 def test_roles_he_may_be_a_leader_titled_by_a_country(pipeline: Pipeline) -> None:
     text = (
-        "Iran's Supreme Leader on Monday rejected President Donald Trump's offer of talks "
-        "and he also accused the Iranian government of mismanagement."
+        "Iran's Supreme Leader on Friday dismissed an American offer of negotiations "
+        "and he then accused the Iranian government of waste."
     )
     accusation = _of_type(pipeline, text, "ACCUSE")
     assert _countries(accusation.source) == ["IRN"]
 
 
 def test_roles_a_name_split_by_the_parser_is_one_source(pipeline: Pipeline) -> None:
-    text = "Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the EU proposal."
+    text = "Libyan Prime Minister Fayez al-Sarraj on Monday rejected the Italian plan."
     rejection = _of_type(pipeline, text, "REJECT")
     assert [(a.name, a.country) for a in rejection.source] == [("Fayez al-Sarraj", "LBY")]
 
@@ -364,7 +364,7 @@ def test_roles_congolese_is_the_democratic_republic(pipeline: Pipeline) -> None:
 
 def test_roles_purpose_of_an_event_noun_is_its_participants(pipeline: Pipeline) -> None:
     text = (
-        "Thousands of Kenyans from across the country were converging Thursday for a rally "
+        "Thousands of Kenyans from every county gathered on Friday for a rally "
         "in Mombasa to protest the new fuel tax."
     )
     # One act told twice (a rally to protest): one PROTEST event, the rally's, with the
@@ -401,14 +401,14 @@ def test_roles_grievance_reaches_the_agent_of_a_deeper_clause(pipeline: Pipeline
 
 
 def test_roles_one_who_dies_is_the_target(pipeline: Pipeline) -> None:
-    text = "A Kurdish detainee died as a result of torture while in police custody."
+    text = "A Kurdish detainee died of torture while being held in police custody."
     events = [e for e in _events(pipeline, text) if "died" in e.trigger.text]
     assert events, _events(pipeline, text)
     assert not events[0].source and any("detainee" in t.text for t in events[0].target)
 
 
 def test_roles_the_custodian_of_one_who_dies_is_the_source(pipeline: Pipeline) -> None:
-    text = "A Kurdish detainee died as a result of torture while in Turkish police custody."
+    text = "A Kurdish detainee died of torture while being held in Turkish police custody."
     died = next(e for e in _events(pipeline, text) if "died" in e.trigger.text)
     assert _countries(died.source) == ["TUR"]
 
@@ -453,9 +453,9 @@ def test_roles_passive_agent_hung_on_a_gerund_is_the_source(pipeline: Pipeline) 
 
 
 def test_roles_force_readied_for_a_war_against_a_state_targets_it(pipeline: Pipeline) -> None:
-    text = "Britain mobilized army reservists for a possible war against Iraq."
+    text = "Canada mobilized navy reservists for a likely war against Libya."
     mobilized = _of_type(pipeline, text, "MOBILIZE")
-    assert _countries(mobilized.target) == ["IRQ"]
+    assert _countries(mobilized.target) == ["LBY"]
 
 
 def test_roles_bare_number_counts_the_people_named_before(pipeline: Pipeline) -> None:

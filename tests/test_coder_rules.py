@@ -155,7 +155,7 @@ def test_will_not_release_is_a_refusal(pipeline: Pipeline) -> None:
 def test_failing_to_agree_is_a_refusal_but_not_meeting_is_no_event_type(
     pipeline: Pipeline,
 ) -> None:
-    text = "Ecuador and Peru failed to reach a deal on the fishing quotas on Sunday."
+    text = "Ecuador and Peru failed to reach a deal over fishing quotas on Sunday."
     event = next(e for e in _events(pipeline, text) if "reach" in e.trigger.text)
     assert (event.plover_type, event.cameo_code) == ("REJECT", "127")
     text = "Ecuador's minister did not meet his Peruvian counterpart on Sunday."
@@ -353,7 +353,7 @@ def test_a_captured_place_is_taken_not_arrested(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "It was unclear how the man would support himself after losing his job.",
+        "Nobody knew how the driver would support himself once the plant closed.",
         "The data do not back up the minister's claim.",
     ],
 )
@@ -542,7 +542,9 @@ def test_committed_said_of_the_subject_is_an_intent(pipeline: Pipeline) -> None:
 
 
 def test_peacekeepers_shipped_out_are_withdrawn(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "Forty UN peacekeepers were shipped out of the town on Friday.")
+    events = _events(
+        pipeline, "Sixty Indian peacekeepers were shipped out of the province on Monday."
+    )
     assert [e.cameo_code for e in events] == ["1661"], _summary(events)
 
 
@@ -748,7 +750,7 @@ def test_returning_a_thing_to_its_owner_is_a_return_of_property(
 
 
 def test_letting_captives_go_free_is_a_release(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "Yemen today let free nearly three dozen activists.")
+    events = _events(pipeline, "Bahrain let free nearly forty jailed students on Sunday.")
     assert "0841" in [e.cameo_code for e in events], _summary(events)
 
 

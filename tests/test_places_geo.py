@@ -68,13 +68,13 @@ def test_places_part_of_a_place(pipeline: Pipeline) -> None:
 
 
 def test_event_location_from_the_head_of_a_long_trigger(pipeline: Pipeline) -> None:
-    text = "Dozens of people were killed in fighting in Syria's Aleppo province on Friday."
-    assert locate(pipeline, text, "Dozens of people were killed", material=True) == "Aleppo"
+    text = "Scores of people were killed in clashes in Yemen's Marib province on Tuesday."
+    assert locate(pipeline, text, "Scores of people were killed", material=True) == "Marib"
 
 
 def test_event_location_direction_phrase(pipeline: Pipeline) -> None:
-    text = "A policeman was shot dead in a town northeast of Baghdad."
-    assert locate(pipeline, text, "shot", material=True) == "Baghdad"
+    text = "A judge was shot dead in a village southwest of Kirkuk."
+    assert locate(pipeline, text, "shot", material=True) == "Kirkuk"
 
 
 def test_event_location_country_as_actor_is_not_the_place(pipeline: Pipeline) -> None:
@@ -156,7 +156,7 @@ def test_places_dateline_in_capitals(pipeline: Pipeline) -> None:
 
 
 def test_places_area_word_says_the_kind(pipeline: Pipeline) -> None:
-    found = _find(pipeline, "A cow from a Washington state farm tested positive for the disease.")
+    found = _find(pipeline, "Apples from a Washington state orchard were recalled on Monday.")
     assert found["Washington"].feature_code == "ADM1" and found["Washington"].admin1 == "WA"
     homs = _find(pipeline, "Hundreds fled the city of Homs and villages in Hama province.")
     assert str(homs["Homs"].feature_code).startswith("PPL")
@@ -166,8 +166,8 @@ def test_places_container_after_in_and_one_sense(pipeline: Pipeline) -> None:
     found = _find(pipeline, "The plant in Lebanon, in Boone County, will close.")
     assert found["Lebanon"].country == "USA"
     text = (
-        "Austin, in Scott County, Indiana, was the centre of the outbreak. Health workers "
-        "in Scott County said cases rose."
+        "Austin, in Scott County, Indiana, saw most of the new cases. Nurses "
+        "in Scott County said the count kept rising."
     )
     places = pipeline.places.find(pipeline.resources.nlp(text))
     assert [(p.text, p.admin1) for p in places if p.text in ("Austin", "Scott County")] == [
@@ -216,8 +216,8 @@ def test_places_town_named_with_a_common_word(pipeline: Pipeline) -> None:
 
 def test_places_county_lies_with_the_article_towns(pipeline: Pipeline) -> None:
     text = (
-        "A Paris man was arrested at Paris City Hall by Sgt. Ricky Watson on Sunday. He "
-        "is to appear in Henry County General Sessions Court on Tuesday."
+        "A Paris woman was detained outside Paris City Hall by Sgt. Dale Moore on Monday. "
+        "She is to appear in Henry County General Sessions Court on Friday."
     )
     places = pipeline.places.find(pipeline.resources.nlp(text))
     assert "Sgt" not in [p.text for p in places]  # a title, not Stuttgart
@@ -259,14 +259,11 @@ def test_places_named_state_guides_namesakes(pipeline: Pipeline) -> None:
 
 def test_event_location_place_inside_its_container(pipeline: Pipeline) -> None:
     text = (
-        "Two sailors were killed in an attack at Iraq's main oil terminal in the "
+        "Three guards were killed in a raid on Iraq's largest refinery in the "
         "southern city of Basra."
     )
     assert locate(pipeline, text, "killed") == "Basra"
-    text = (
-        "A man detonated a bomb 150 meters from a mosque in Dagestan's regional "
-        "capital Makhachkala."
-    )
+    text = "A man detonated a grenade near a market in Dagestan's regional capital Makhachkala."
     assert locate(pipeline, text, "detonated") == "Makhachkala"
     assert locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"
 

@@ -882,7 +882,7 @@ class ActorResolver:
             if country is not None:
                 actor = _replace(actor, country=country)
         out = [actor]
-        # "scores of Sierra Leonean and Liberian refugees": the counted noun coordinates
+        # "dozens of Malian and Nigerien migrants": the counted noun coordinates
         base = self._counted(token)
         if base is not token:
             for conj in base.children:

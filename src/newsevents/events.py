@@ -1533,9 +1533,9 @@ class EventCoder:
 
     def _third_person(self, pronoun: Token, resolver: ActorResolver) -> Actor | None:
         """Who "he" or "she" is: the person who is the subject of a clause above it
-        ("Katsav refused, saying he would only welcome him in Jerusalem"), else the
-        person named last before it in the sentence ("rebels would meet Cordovez if he
-        gave them a veto")."""
+        ("Ruto declined, saying he would see the envoy only in Nairobi"), else the
+        person named last before it in the sentence ("the rebels will talk to Bensouda if
+        she guarantees their safety")."""
         current = pronoun.head
         for _ in range(6):
             if current.head.i == current.i:
@@ -1584,7 +1584,7 @@ class EventCoder:
             and _lemma(verb) in self._STATIVE_PASSIVES
             and not any(c.dep_ == "agent" for c in verb.children)
         ):
-            # "Serb forces were engaged in ethnic cleansing", "Israel is opposed to
+            # "the militia was engaged in looting", "Israel is opposed to
             # mediation": a state of the subject, who acts; not something done to it.
             passive = False
         if not passive and any(
@@ -1603,8 +1603,8 @@ class EventCoder:
             # the noun it describes, by no one the clause names
             passive, sources = True, []
         if _lemma(verb) in self._VICTIM_VERBS:
-            # "a prisoner died as a result of torture": who dies is the one it was done
-            # to; the one holding them did it ("while in Israeli police custody")
+            # "an inmate died of torture": who dies is the one it was done to; the
+            # one holding them did it ("while held by the Egyptian police")
             holders = [
                 a
                 for prep in verb.subtree
@@ -1708,8 +1708,8 @@ class EventCoder:
             preps = OWNER_PREPS if cooperative else (*TARGET_PREPS, *OWNER_PREPS)
             targets = self._prep_targets(objects, used, resolver, exclude=exclude, preps=preps)
             if not targets and not cooperative:
-                # "mobilized reservists for a possible war against Iraq": whom the
-                # purpose is against
+                # "called up reservists ahead of a war with Libya": whom the purpose
+                # is against
                 purposes = [
                     pobj
                     for c in verb.children
@@ -2181,8 +2181,8 @@ class EventCoder:
         self, verb: Token, used: set[int], sources: Sequence[Actor], resolver: ActorResolver
     ) -> list[Actor]:
         """Whom a demand, accusation, refusal, threat or protest is aimed at, when it is
-        said deeper in the clause: "began a hunger strike to demand the resignation of
-        the president", "denounced as a crime Serbia's crackdown", "demanding autonomy
+        said deeper in the clause: "went on hunger strike to force the mayor to
+        resign", "denounced as a crime Serbia's crackdown", "demanding autonomy
         from Serbian authorities", "threatened a strike unless Israel withdrew". The
         nearest actor below the verb, breadth first, that is not its source; places
         named by "in", "at", "near" are where it happens, not whom it is aimed at.

@@ -126,7 +126,7 @@ def place_targets(events: Sequence[Event], country_names: dict[str, str]) -> lis
       roadside bomb near Gao killed three soldiers" has an attacker from Mali as its
       source, with the place's words as its span.
     - An event done in a place names its country as the target when nothing else
-      does: "Serbia lifted a night curfew in Montenegro", "a bomb exploded in
+      does: "Armenia eased a curfew in Stepanakert", "a bomb exploded in
       Baghdad", "the president threatened a curfew in Algiers", with the place's
       words as the target's span. Not for statements, appeals, meetings and
       diplomatic cooperation, whose place is only where it was said or signed.

@@ -1726,7 +1726,10 @@ def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
             and len({(c.country, c.admin1) for c in holders}) == 1
             and holders[0].feature_code in ("ADM1", "RGN")
             and all(c.feature_code not in AREA_FEATURES for c in first.candidates)
-            and not any(_well_known(c, first.text) for c in first.candidates)
+            # a capital is never moved to a division after it ("Oslo, Hedmark and ...")
+            and not any(
+                c.feature_code == "PPLC" and c.country in countries for c in first.candidates
+            )
         ):
             holder = holders[0]
             here = Candidate(
@@ -1805,11 +1808,17 @@ def _backing(
     """The candidates by which each name backs the others in the third pass of
     ``find``: all its namesakes, unless the second pass took it for a country or a
     region across countries, whose small namesakes back nothing ("Egypt" and "Sudan"
-    beside "Medina" are no villages in Ohio and Texas)."""
+    beside "Medina" are no villages in Ohio and Texas). A name that may also be a
+    state or a county keeps them all: "Georgia" may yet turn out to be the state."""
+
+    def wide(chosen: Candidate, toponym: _Toponym) -> bool:
+        return (
+            chosen.feature_code in BEYOND_LOCAL
+            or (chosen.feature_code == "RGN" and not chosen.country)
+        ) and not any(c.feature_code in ("ADM1", "ADM2") for c in toponym.candidates)
+
     return {
-        k: (c,)
-        if c.feature_code in BEYOND_LOCAL or (c.feature_code == "RGN" and not c.country)
-        else t.candidates
+        k: (c,) if wide(c, t) else t.candidates
         for t, c, k in zip(toponyms, chosen, keys, strict=True)
     }
 
