@@ -139,7 +139,7 @@ def test_event_location_ground_taken_before_its_container(pipeline: Pipeline) ->
 
 
 def test_event_location_where_someone_went_in_another_act(pipeline: Pipeline) -> None:
-    text = "The rebels captured two towns last week and vowed to march into Kinshasa."
+    text = "The rebels captured an airstrip on Monday and threatened to push into Kinshasa."
     assert locate(pipeline, text, "captured", material=True) is None
     text = "Protesters marched to Kinshasa on Monday."
     assert locate(pipeline, text, "marched") == "Kinshasa"
@@ -186,8 +186,8 @@ def test_event_location_the_aim_of_an_act_is_not_its_scene(pipeline: Pipeline) -
     # "to protect convoys bound for camps in X": where the aim lies, not the patrol.
     text = "Soldiers patrolled the highway to protect convoys bound for camps in Darfur."
     assert locate(pipeline, text, "patrolled", material=True) is None
-    # An infinitive the verb needs is the act itself: "were trying to defuse it in X".
-    text = "Two policemen were hurt while they were trying to defuse a bomb in Mosul."
+    # An infinitive the verb needs is the act itself: "were trying to dismantle it in X".
+    text = "Two soldiers were hurt while they were trying to dismantle a mine in Mosul."
     assert locate(pipeline, text, "hurt", material=True) == "Mosul"
 
 

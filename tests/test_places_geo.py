@@ -28,11 +28,11 @@ def test_places_inside_institution_names(pipeline: Pipeline) -> None:
 def test_places_county_tells_which_namesake(pipeline: Pipeline) -> None:
     found = _find(
         pipeline,
-        "Alexandria firefighters put out a blaze on Monday, a spokesman for the "
-        "Rapides Parish sheriff said.",
+        "Athens firefighters put out a blaze on Monday, a spokesman for the "
+        "Clarke County sheriff said.",
     )
-    assert found["Rapides Parish"].feature_code == "ADM2"
-    assert (found["Alexandria"].country, found["Alexandria"].admin1) == ("USA", "LA")
+    assert found["Clarke County"].feature_code == "ADM2"
+    assert (found["Athens"].country, found["Athens"].admin1) == ("USA", "GA")
     elsewhere = _find(pipeline, "Protesters gathered in Alexandria and Cairo on Friday.")
     assert elsewhere["Alexandria"].country == "EGY"
 
@@ -86,11 +86,11 @@ def test_event_location_country_as_actor_is_not_the_place(pipeline: Pipeline) ->
 
 def test_places_county_stands_among_its_towns(pipeline: Pipeline) -> None:
     text = (
-        "Deputies from Douglas County searched a lake near Alexandria, Minn., and "
-        "divers from Osakis, Minn., joined them."
+        "Deputies from Stearns County searched a lake near Sauk Centre, Minn., and "
+        "divers from Melrose, Minn., joined them."
     )
     found = _find(pipeline, text)
-    county, towns = found["Douglas County"], [found["Alexandria"], found["Osakis"]]
+    county, towns = found["Stearns County"], [found["Sauk Centre"], found["Melrose"]]
     assert county.admin1 == "MN" and county.feature_code == "ADM2"
     assert county.lat == round(sum(t.lat for t in towns) / 2, 4)
     assert county.lon == round(sum(t.lon for t in towns) / 2, 4)
@@ -110,10 +110,10 @@ def test_places_lone_sentence_name_stands_at_the_actors_country(pipeline: Pipeli
 
 
 def test_event_location_origin_of_a_person_is_not_the_place(pipeline: Pipeline) -> None:
-    text = "A taxi driver from Abidjan was shot dead by police on Sunday."
+    text = "A bus conductor from Accra was shot dead by robbers on Monday."
     assert locate(pipeline, text, "shot", material=True) is None
-    there = "A taxi driver was shot dead by police in Abidjan on Sunday."
-    assert locate(pipeline, there, "shot", material=True) == "Abidjan"
+    there = "A bus conductor was shot dead by robbers in Accra on Monday."
+    assert locate(pipeline, there, "shot", material=True) == "Accra"
 
 
 def test_places_country_name_counted_by_the_actors_is_no_evidence(pipeline: Pipeline) -> None:
@@ -141,44 +141,45 @@ def test_places_own_mentions_are_no_evidence(pipeline: Pipeline) -> None:
 def test_places_streets_stand_in_the_article_town(pipeline: Pipeline) -> None:
     found = _find(
         pipeline,
-        "A man who lives on Lone Oak Road in Paris, Tenn., was arrested on Sunday. Police "
-        "also searched a house on N. Poplar St. and another on Wichita Street.",
+        "A man who lives on Cedar Hollow Road in Dyersburg, Tenn., was arrested on Sunday. "
+        "Police also searched a house on S. Maple St. and another on Denver Street.",
     )
-    for street in ("Lone Oak Road", "N. Poplar St.", "Wichita Street"):
+    for street in ("Cedar Hollow Road", "S. Maple St.", "Denver Street"):
         assert found[street].feature_code == "PPLX"
         assert (found[street].country, found[street].admin1) == ("USA", "TN")
-    assert "Wichita" not in found  # a street named after a city is not that city
+    assert "Denver" not in found  # a street named after a city is not that city
 
 
 def test_places_dateline_in_capitals(pipeline: Pipeline) -> None:
-    found = _find(pipeline, "TORRINGTON — The City Council approved the budget on Monday.")
-    assert (found["TORRINGTON"].country, found["TORRINGTON"].admin1) == ("USA", "CT")
+    found = _find(pipeline, "MERIDEN — The Town Council approved the budget on Monday.")
+    assert (found["MERIDEN"].country, found["MERIDEN"].admin1) == ("USA", "CT")
 
 
 def test_places_area_word_says_the_kind(pipeline: Pipeline) -> None:
     found = _find(pipeline, "Apples from a Washington state orchard were recalled on Monday.")
     assert found["Washington"].feature_code == "ADM1" and found["Washington"].admin1 == "WA"
-    homs = _find(pipeline, "Hundreds fled the city of Homs and villages in Hama province.")
-    assert str(homs["Homs"].feature_code).startswith("PPL")
+    city = _find(pipeline, "Hundreds fled the city of Tikrit and villages in Diyala province.")
+    assert str(city["Tikrit"].feature_code).startswith("PPL")
 
 
 def test_places_container_after_in_and_one_sense(pipeline: Pipeline) -> None:
     found = _find(pipeline, "The plant in Lebanon, in Boone County, will close.")
     assert found["Lebanon"].country == "USA"
     text = (
-        "Austin, in Scott County, Indiana, saw most of the new cases. Nurses "
-        "in Scott County said the count kept rising."
+        "Columbus, in Bartholomew County, Indiana, reported most of the flu cases. "
+        "Doctors in Bartholomew County said more were expected."
     )
     places = pipeline.places.find(pipeline.resources.nlp(text))
-    assert [(p.text, p.admin1) for p in places if p.text in ("Austin", "Scott County")] == [
-        ("Austin", "IN"),
-        ("Scott County", "IN"),
-        ("Scott County", "IN"),
+    named = ("Columbus", "Bartholomew County")
+    assert [(p.text, p.admin1) for p in places if p.text in named] == [
+        ("Columbus", "IN"),
+        ("Bartholomew County", "IN"),
+        ("Bartholomew County", "IN"),
     ]
 
 
 def test_places_english_county_and_generic_words(pipeline: Pipeline) -> None:
-    found = _find(pipeline, "Foot-and-mouth disease was found at a farm in Surrey, officials said.")
+    found = _find(pipeline, "Bird flu was confirmed at a poultry unit in Surrey, officials said.")
     assert found["Surrey"].country == "GBR"
     assert "East" not in _find(pipeline, "The wall ran between East and West Berlin for decades.")
 
@@ -192,9 +193,9 @@ def test_places_unknown_name_in_a_lone_sentence(pipeline: Pipeline) -> None:
 
 
 def test_places_other_mentions_of_a_known_place(pipeline: Pipeline) -> None:
-    text = "MANSFIELD -- Mansfield Mayor Curtis McCoy wants a new park by the river."
+    text = "FINDLAY -- Findlay Mayor Ann Blake wants a new park by the river."
     places = pipeline.places.find(pipeline.resources.nlp(text))
-    assert [p.text for p in places] == ["MANSFIELD", "Mansfield"]
+    assert [p.text for p in places] == ["FINDLAY", "Findlay"]
     assert places[0].name == places[1].name
 
 
@@ -206,8 +207,8 @@ def test_places_a_speaker_is_no_place(pipeline: Pipeline) -> None:
 
 def test_places_town_named_with_a_common_word(pipeline: Pipeline) -> None:
     text = (
-        "A spokesman for the Woodstock District Chamber of Commerce criticised the "
-        "Liberal budget, and the fair moved to Commerce, Ga."
+        "A spokesman for the Dalton Area Chamber of Commerce praised the Liberal "
+        "leader, and the fair moved to Commerce, Ga."
     )
     places = pipeline.places.find(pipeline.resources.nlp(text))
     named = [(p.text, p.start) for p in places if p.text in ("Commerce", "Liberal")]
@@ -216,12 +217,12 @@ def test_places_town_named_with_a_common_word(pipeline: Pipeline) -> None:
 
 def test_places_county_lies_with_the_article_towns(pipeline: Pipeline) -> None:
     text = (
-        "A Paris woman was detained outside Paris City Hall by Sgt. Dale Moore on Monday. "
-        "She is to appear in Henry County General Sessions Court on Friday."
+        "A Cleveland man was detained outside Cleveland City Hall by Sgt. Ray Dunn on Monday. "
+        "He is to appear in Bradley County General Sessions Court on Friday."
     )
     places = pipeline.places.find(pipeline.resources.nlp(text))
     assert "Sgt" not in [p.text for p in places]  # a title, not Stuttgart
-    states = {(p.text, p.admin1) for p in places if p.text in ("Paris", "Henry County")}
+    states = {(p.text, p.admin1) for p in places if p.text in ("Cleveland", "Bradley County")}
     assert len({admin1 for _, admin1 in states}) == 1, states
 
 
@@ -259,12 +260,12 @@ def test_places_named_state_guides_namesakes(pipeline: Pipeline) -> None:
 
 def test_event_location_place_inside_its_container(pipeline: Pipeline) -> None:
     text = (
-        "Three guards were killed in a raid on Iraq's largest refinery in the "
-        "southern city of Basra."
+        "Two workers were killed in a fire at Iraq's largest cement plant in the "
+        "port city of Basra."
     )
     assert locate(pipeline, text, "killed") == "Basra"
-    text = "A man detonated a grenade near a market in Dagestan's regional capital Makhachkala."
-    assert locate(pipeline, text, "detonated") == "Makhachkala"
+    text = "A man detonated a grenade outside a bank in Chechnya's regional capital Grozny."
+    assert locate(pipeline, text, "detonated") == "Grozny"
     assert locate(pipeline, "Police arrested three men in Paris on Monday.", "arrested") == "Paris"
 
 
@@ -311,7 +312,7 @@ def test_places_names_listed_beside_places(pipeline: Pipeline) -> None:
 
 
 def test_places_joined_by_a_hyphen_or_slash(pipeline: Pipeline) -> None:
-    found = _find(pipeline, "The river will crest in Fargo-Moorhead on Friday.")
+    found = _find(pipeline, "Snowplows worked through the night in Fargo-Moorhead.")
     assert found["Fargo"].admin1 == "ND" and found["Moorhead"].admin1 == "MN"
     assert "Rwanda" in _find(pipeline, "Refugees crossed from Burundi/Rwanda last week.")
 
@@ -328,7 +329,7 @@ def test_places_inside_party_and_bank_names(pipeline: Pipeline) -> None:
 
 
 def test_places_part_of_a_province_stands_at_the_province(pipeline: Pipeline) -> None:
-    found = _find(pipeline, "Cholera spread in the province of West Kasai this month.")
+    found = _find(pipeline, "Measles cases rose in West Kasai province this month.")
     assert found["Kasai"].country == "COD" and found["Kasai"].feature_code == "RGN"
 
 

@@ -12,8 +12,8 @@ Disambiguation weighs, for every candidate: its population and feature type
 article speaks of (unambiguous places, actors' countries, an optional known
 country; never a name's own mentions), and how many of the article's other names
 have a namesake in the same state or within 100 km. Tripoli is Libya's in an
-article about Libya and Lebanon's next to Beirut; Alexandria is Louisiana's next
-to Caddo Parish; Lebanon said five times among Indiana's towns is Indiana's. A
+article about Libya and Lebanon's next to Beirut; Athens is Georgia's next
+to Clarke County; Lebanon said five times among Indiana's towns is Indiana's. A
 container pins a name ("Columbus, in Bartholomew County, Indiana"), an area word says its
 kind ("Washington state", "the city of Tikrit"), and every mention of one name in
 an article is one place. A province of our own carries its GeoNames admin1 code,
@@ -34,7 +34,7 @@ Post"), a person's possessive name ("Miller's bakery") and generic words ("East"
 "Street") are never places, nor is one word of a person's full name in the
 article ("Jessica Kay ... Kay") unless a preposition, a dateline or its fame says
 place. An event's location is the place inside the one chosen when the words make
-that its container ("Syria's southern city of Daraa").
+that its container ("Yemen's southern city of Aden").
 """
 
 from __future__ import annotations
@@ -850,7 +850,7 @@ class PlaceFinder:
         ]
         # A third pass for names with namesakes: the article's other names pull each
         # one towards the namesake that lies in their state or within reach of any of
-        # their own candidates ("Alexandria" with "Caddo Parish" and "Shreveport").
+        # their own candidates ("Athens" with "Clarke County" and "Watkinsville").
         others = _backing(toponyms, chosen, keys)
         # A state or province the second pass found ambiguous names ("Georgia",
         # "Virginia") is as good a clue as an unambiguous one, for the other names.
@@ -1193,7 +1193,7 @@ class PlaceFinder:
         return _Toponym(tokens[0].idx, end, text, (), cue)
 
     def _inside_name(self, ent: Span) -> list[_Toponym]:
-        """Places inside an institution's name: "the Alexandria City Public Schools",
+        """Places inside an institution's name: "the Fairfax County Public Schools",
         "Granby Selectman", "Jane Roe of Plano", "Georgia Timber Works".
 
         Names with an institution word (police, school, university, party, ...) or a
@@ -2456,8 +2456,8 @@ def _not_people(doc: Doc, found: Sequence[_Toponym]) -> list[_Toponym]:
     is that person ("Jessica Kay, 18, ... Kay was taken to"), unless a locative
     preposition or a dateline says it is a place ("of Kay", "KAY —"), or the name is
     too well known to yield ("Jordan", "Sochi")."""
-    # A "person" holding a place the article names is a misread ("Huntsville Fire
-    # Chief Tom Grisham"), not evidence.
+    # A "person" holding a place the article names is a misread ("Dalton Fire
+    # Chief Sam Ortiz"), not evidence.
     spans = [(t.start, t.end) for t in found]
     parts = {
         normalise_name(token.text)
@@ -2704,7 +2704,7 @@ def _tree_gap(trigger: Token, attached: Token) -> tuple[int, int] | None:
 def _scene(noun: Token) -> bool:
     """Whether a noun a place owns stands where things happen: "killed in Syria's
     conflict", "patrolled Venezuela's oil installations", but not "Haiti's leader was
-    captured" or "fighting between two of Nigeria's tribes"."""
+    captured" or "clashes between two of Kenya's clans"."""
     if noun.dep_ == "dobj":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in EVENT_LOCATIVE and noun.head.lower_ != "of"
@@ -2906,7 +2906,7 @@ def event_location(
     # With no phrase on the trigger's path, the nearest place that the sentence puts
     # things in ("in X", "at X", "near X") is where it happened: news sentences name
     # the scene once, often in a clause of their own ("was killed when a bomb exploded
-    # in X", "killed fighters who tried to break the siege of X").
+    # in X", "shot gunmen who tried to storm the base near X").
     scene: tuple[tuple[int, int], Place] | None = None
     for place in in_sentence:
         broad = _breadth(place)
@@ -2960,7 +2960,7 @@ def event_location(
                 best = (*key, place)
             continue
         if node.dep_ == "dobj" and node.head.lemma_ in GROUND_VERBS:
-            # "when Hamas overran Gaza, it captured weapons": ground taken beside it.
+            # "when the militia overran Sirte, it seized weapons": ground taken beside it.
             gap = _tree_gap(trigger, node.head)
             if gap is not None and (scene is None or gap < scene[0]):
                 scene = (gap, place)
@@ -3038,7 +3038,7 @@ def _purpose_of(attached: Token, trigger: Token) -> bool:
     """Whether a phrase lies in the infinitive clause that tells the trigger's aim
     ("patrolled the line to help refugees reach a village near X", "marched to demand
     the release of prisoners held in X"): the aim's places are not the scene. Not an
-    infinitive the trigger's verb needs ("were trying to defuse it in X")."""
+    infinitive the trigger's verb needs ("were trying to dismantle it in X")."""
     for node in [attached, *list(attached.ancestors)[:6]]:
         if node.i == trigger.i:
             return False
@@ -3081,7 +3081,7 @@ def _locative_particle(node: Token) -> Token | None:
 
 def _went_elsewhere(prep: Token, trigger: Token) -> bool:
     """Whether a place phrase says where someone went or came from in another act:
-    "and vowed to march into X", "before they were forced to withdraw from X". The
+    "and threatened to push on into X", "before they had to retreat from X". The
     trigger's own destination ("marched to X") still counts, and so does one on the
     way during the act ("was caught as he tried to slip into X")."""
     if not (
@@ -3114,7 +3114,7 @@ def _within(token: Token, owned: Token) -> bool:
 
 def _narrower(doc: Doc, where: Place, in_sentence: Sequence[Place]) -> Place:
     """The place inside the one chosen, when the words make the chosen one its
-    container: "Somalia's capital Mogadishu", "Syria's southern city of Daraa",
+    container: "Somalia's capital Mogadishu", "Yemen's southern city of Aden",
     "Lubumbashi in Katanga province", "Cuito, in Bie"."""
     token = _token_at(doc, where.start)
     if token is None:
