@@ -48,7 +48,7 @@ def _hand_parsed(pipeline: Pipeline, rows: str) -> list[Event]:
 
 
 def test_roles_protest_aimed_at_whom_its_purpose_names(pipeline: Pipeline) -> None:
-    text = "Retired soldiers rioted after a rally calling for the removal of President Paul Biya."
+    text = "Retired soldiers rioted on Sunday, demanding that President Paul Biya resign."
     protest = _of_type(pipeline, text, "PROTEST")
     assert "CMR" in _countries(protest.target)
 
@@ -63,7 +63,7 @@ def test_roles_protest_aimed_at_whom_its_demands_are_of(pipeline: Pipeline) -> N
 
 
 def test_roles_accusation_aimed_at_the_owner_of_the_act(pipeline: Pipeline) -> None:
-    text = "Poland on Friday denounced as an ugly provocation Belarus's detention of the activists."
+    text = "Poland condemned as a cynical stunt Belarus's jailing of the bloggers."
     accusation = _of_type(pipeline, text, "ACCUSE")
     assert _countries(accusation.target) == ["BLR"]
 
@@ -87,7 +87,7 @@ def test_roles_concession_to_whose_demands(pipeline: Pipeline) -> None:
 
 
 def test_roles_own_forces_are_not_the_target(pipeline: Pipeline) -> None:
-    text = "Chad has again offered its troops to Mali's new president to help him fight the rebels."
+    text = "Chad offered its soldiers to Mali's interim leader to help secure the north."
     offer = _of_type(pipeline, text, "AGREE")
     assert _countries(offer.target) == ["MLI"]
     text = "Rwanda says it is ready to withdraw its soldiers from neighbouring Congo."
@@ -117,7 +117,7 @@ def test_roles_stance_towards_a_country_is_not_membership(pipeline: Pipeline) ->
 
 
 def test_roles_demonym_places_an_unknown_name(pipeline: Pipeline) -> None:
-    text = "Some 20,000 Syrian Kurds sought refuge in Turkey last week."
+    text = "Hundreds of Syrian Kurds asked for shelter in Armenia this spring."
     request = _of_type(pipeline, text, "REQUEST")
     assert _countries(request.source) == ["SYR"]
 
@@ -130,7 +130,7 @@ def test_roles_lower_case_words_name_no_organisation(pipeline: Pipeline) -> None
 
 def test_roles_body_of_a_stateless_organisation_has_no_country(pipeline: Pipeline) -> None:
     # Chad is the article's only country, yet the EU's ministers are not Chad's.
-    text = "Chad said on Monday that the European Union foreign ministers had agreed to send aid."
+    text = "Chad said the European Union trade commissioners would ship tents to its camps."
     agree = _of_type(pipeline, text, "AGREE")
     (ministers,) = agree.source
     assert ministers.country is None and "IGO" in ministers.sectors
@@ -152,9 +152,7 @@ def test_roles_named_groups_carry_their_country(pipeline: Pipeline) -> None:
 
 
 def test_roles_coordinated_targets_below_a_consumed_object(pipeline: Pipeline) -> None:
-    text = (
-        "Japan agreed on Friday to provide about 40 million dollars of aid for Malawi and Zambia."
-    )
+    text = "Japan pledged to fund new wells and clinics for Malawi and Zambia."
     agree = _of_type(pipeline, text, "AGREE")
     assert {"MWI", "ZMB"} <= set(_countries(agree.target)), agree.target
 
@@ -173,13 +171,13 @@ def test_roles_stative_participle_keeps_its_subject_as_source(pipeline: Pipeline
 
 
 def test_roles_pace_verb_subject_carries_out_the_act(pipeline: Pipeline) -> None:
-    text = "Kenya speeded up the withdrawal of its soldiers from Somalia on Monday."
+    text = "Kenya sped up the pullout of its troops from Somalia this week."
     retreat = _of_type(pipeline, text, "RETREAT")
     assert _countries(retreat.source) == ["KEN"]
 
 
 def test_roles_leaders_of_a_body_act_as_the_body(pipeline: Pipeline) -> None:
-    text = "Leaders of the Georgian opposition coalition agreed to postpone the rally."
+    text = "Leaders of the Georgian opposition bloc agreed to delay their march."
     agree = _of_type(pipeline, text, "AGREE")
     assert _countries(agree.source) == ["GEO"]
 
@@ -222,8 +220,8 @@ def test_roles_forces_sent_are_the_senders_own(pipeline: Pipeline) -> None:
 
 
 MIXED = (
-    "Israeli warplanes struck targets in Gaza on Monday. Khalifa Haftar, a renegade "
-    "general, launched an offensive on Tripoli. The general's forces shelled the airport. "
+    "Israeli warplanes struck targets in Gaza on Monday. Khalifa Haftar, the army "
+    "general, ordered a push on Sirte. The general's forces shelled the harbour. "
     "Venezuela's opposition leader Juan Guaido called on the army to abandon the president."
 )
 
@@ -264,7 +262,7 @@ def test_roles_a_member_of_a_body_acts_for_it(pipeline: Pipeline) -> None:
 
 
 def test_roles_state_named_inside_a_modifier(pipeline: Pipeline) -> None:
-    text = "Recent US Predator attacks have killed at least six militant commanders in Yemen."
+    text = "Several US Navy raids killed two pirate chiefs off Somalia."
     killed = next(e for e in _events(pipeline, text) if e.trigger.text == "killed")
     assert "USA" in _countries(killed.source), killed.source
 
@@ -272,7 +270,7 @@ def test_roles_state_named_inside_a_modifier(pipeline: Pipeline) -> None:
 def test_roles_transnational_group_takes_no_country_from_its_sentence(
     pipeline: Pipeline,
 ) -> None:
-    text = "Recent French drone strikes have killed at least six al-Qaeda leaders."
+    text = "French commandos killed two al-Qaeda bomb makers last spring."
     attack = _of_type(pipeline, text, "ASSAULT")
     assert all(t.country != "FRA" for t in attack.target), attack.target
 
@@ -298,19 +296,19 @@ def test_roles_user_file_adds_groups_and_sector_words(tmp_path: Path) -> None:
 def test_roles_complaint_is_aimed_at_the_grievance_not_the_addressee(
     pipeline: Pipeline,
 ) -> None:
-    text = "Mali complained to the African Union on Tuesday over two Algerian drone strikes."
+    text = "Mali complained to the African Union about Algerian border raids."
     complaint = _of_type(pipeline, text, "ACCUSE")
     assert _countries(complaint.target) == ["DZA"]
 
 
 def test_roles_an_ally_helping_is_not_the_target(pipeline: Pipeline) -> None:
-    text = "The coalition said it would tighten the blockade of Yemen with Egypt's help."
+    text = "With Egypt's help the coalition plans a stricter blockade of Yemen."
     blockade = next(e for e in _events(pipeline, text) if "blockade" in e.trigger.text)
     assert "EGY" not in _countries(blockade.target), blockade.target
 
 
 def test_roles_adjectives_are_no_sector_titles(pipeline: Pipeline) -> None:
-    text = "It was the seventh major attack in the city this month, police said."
+    text = "Police called the bombing of the market a major escalation."
     for event in _events(pipeline, text):
         assert all(a.text != "major" for a in (*event.source, *event.target)), event
 
@@ -323,17 +321,17 @@ def test_roles_domestic_target_of_the_sources_own_country(pipeline: Pipeline) ->
 
 def test_roles_he_may_be_a_leader_titled_by_a_country(pipeline: Pipeline) -> None:
     text = (
-        "Iran's Supreme Leader on Friday dismissed an American offer of negotiations "
-        "and he then accused the Iranian government of waste."
+        "Iran's Supreme Leader spoke to clerics in Qom, where he blamed the Iranian "
+        "government for rising prices."
     )
     accusation = _of_type(pipeline, text, "ACCUSE")
     assert _countries(accusation.source) == ["IRN"]
 
 
 def test_roles_a_name_split_by_the_parser_is_one_source(pipeline: Pipeline) -> None:
-    text = "Libyan Prime Minister Fayez al-Sarraj on Monday rejected the Italian plan."
+    text = "Chilean Finance Minister Ana Rojas Vidal turned down the Italian offer."
     rejection = _of_type(pipeline, text, "REJECT")
-    assert [(a.name, a.country) for a in rejection.source] == [("Fayez al-Sarraj", "LBY")]
+    assert [(a.name, a.country) for a in rejection.source] == [("Ana Rojas Vidal", "CHL")]
 
 
 def test_roles_alias_at_the_end_of_another_name_is_not_that_organisation(
@@ -345,15 +343,15 @@ def test_roles_alias_at_the_end_of_another_name_is_not_that_organisation(
 
 
 def test_roles_body_named_for_a_known_leader(pipeline: Pipeline) -> None:
-    text = "The Bush administration declared on Tuesday that China must drop its tariffs."
+    text = "The Bush administration insisted that Brazil lift its quotas on steel."
     demand = _of_type(pipeline, text, "REQUEST")
     assert _countries(demand.source) == ["USA"]
 
 
 def test_roles_passive_target_is_whom_the_thing_is_for(pipeline: Pipeline) -> None:
-    text = "A camp for Sudanese refugees was attacked by armed men on Friday."
+    text = "A school for Eritrean orphans was attacked by gunmen overnight."
     attack = _of_type(pipeline, text, "ASSAULT")
-    assert _countries(attack.target) == ["SDN"]
+    assert _countries(attack.target) == ["ERI"]
 
 
 def test_roles_congolese_is_the_democratic_republic(pipeline: Pipeline) -> None:
@@ -363,10 +361,7 @@ def test_roles_congolese_is_the_democratic_republic(pipeline: Pipeline) -> None:
 
 
 def test_roles_purpose_of_an_event_noun_is_its_participants(pipeline: Pipeline) -> None:
-    text = (
-        "Thousands of Kenyans from every county gathered on Friday for a rally "
-        "in Mombasa to protest the new fuel tax."
-    )
+    text = "Kenyan farmers came by bus to Eldoret for a rally to protest the new seed levy."
     # One act told twice (a rally to protest): one PROTEST event, the rally's, with the
     # participants of both.
     protest = _of_type(pipeline, text, "PROTEST")
@@ -374,7 +369,7 @@ def test_roles_purpose_of_an_event_noun_is_its_participants(pipeline: Pipeline) 
 
 
 def test_roles_named_group_as_a_modifier_of_group(pipeline: Pipeline) -> None:
-    text = "The pro-Iranian Hezbollah (Party of God) group declared a ceasefire on Wednesday."
+    text = "Members of the Hezbollah militant group staged a march in Tyre on Sunday."
     events = [e for e in _events(pipeline, text) if e.source]
     assert events and _countries(events[0].source) == ["LBN"]
 
@@ -392,10 +387,7 @@ def test_roles_backer_of_a_group_is_not_its_country(pipeline: Pipeline) -> None:
 
 
 def test_roles_grievance_reaches_the_agent_of_a_deeper_clause(pipeline: Pipeline) -> None:
-    text = (
-        "Thousands of dockworkers stopped work on Monday over a pension bill signed by "
-        "Greek Labour Minister Nikos Petrou."
-    )
+    text = "Nurses walked out over a pay decree drafted by Greek Health Minister Nikos Petrou."
     protest = _of_type(pipeline, text, "PROTEST")
     assert "GRC" in _countries(protest.target), protest.target
 
@@ -459,7 +451,7 @@ def test_roles_force_readied_for_a_war_against_a_state_targets_it(pipeline: Pipe
 
 
 def test_roles_bare_number_counts_the_people_named_before(pipeline: Pipeline) -> None:
-    text = "Egyptian police opened fire on Sudanese demonstrators on Monday, arresting 12."
+    text = "Egyptian police broke up a sit-in by Sudanese students, detaining 30."
     arrest = _of_type(pipeline, text, "COERCE")
     assert _countries(arrest.target) == ["SDN"]
 
@@ -497,11 +489,10 @@ def test_roles_act_after_talks_with_someone_is_towards_them(pipeline: Pipeline) 
 
 def test_roles_object_of_a_preposition_parsed_as_a_clause_subject(pipeline: Pipeline) -> None:
     text = (
-        "Ecuador has granted political asylum to two Colombian army officers holed up in"
-        " its embassy since the coup."
+        "Peru granted asylum to three Bolivian judges hiding in its consulate after the uprising."
     )
     asylum = _of_type(pipeline, text, "AID")
-    assert _countries(asylum.target) == ["COL"]
+    assert _countries(asylum.target) == ["BOL"]
 
 
 def test_roles_a_bomb_that_acts_leaves_the_speaker_out(pipeline: Pipeline) -> None:
@@ -529,7 +520,7 @@ def test_roles_an_ally_is_not_its_owner(pipeline: Pipeline) -> None:
 def test_roles_grievance_in_the_purpose_of_a_drive(pipeline: Pipeline) -> None:
     """ "a drive to persuade parliament": the infinitive the parse takes for a relative
     clause says whom the protest is aimed at."""
-    text = "Miners began a hunger strike as part of a drive to persuade the Chilean senate."
+    text = "Miners began a hunger strike in a bid to pressure the Chilean senate."
     protest = _of_type(pipeline, text, "PROTEST")
     assert _countries(protest.target) == ["CHL"]
 

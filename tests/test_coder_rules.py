@@ -44,7 +44,7 @@ def test_obligation_on_itself_is_no_demand(pipeline: Pipeline) -> None:
 
 
 def test_pronoun_obligation_goes_to_the_one_addressed(pipeline: Pipeline) -> None:
-    text = "The Dutch minister sent a sharp reminder to Serbia that it must cooperate fully."
+    text = "The Dutch minister gave a blunt reminder to Serbia that it must hand over the suspects."
     (demand,) = [e for e in _events(pipeline, text) if e.plover_type == "REQUEST"]
     assert [a.country for a in demand.target] == ["SRB"]
 
@@ -172,14 +172,14 @@ def test_hyphenated_trigger_nouns_match_as_spacy_splits_them(pipeline: Pipeline)
 
 
 def test_a_preposition_far_before_the_verb_is_not_its_particle(pipeline: Pipeline) -> None:
-    text = "On Friday, the Kenyan president, William Ruto, called the explosion an attack."
+    text = "On Tuesday, the Kenyan leader, William Ruto, called the fire an act of sabotage."
     assert not [e for e in _events(pipeline, text) if e.plover_type == "REQUEST"]
     text = "Kenya's president called on Somalia to reopen the border crossing at Mandera."
     assert [e for e in _events(pipeline, text) if e.plover_type == "REQUEST"]
 
 
 def test_light_verbs_complete_and_engage_carry_their_nouns_subject(pipeline: Pipeline) -> None:
-    text = "Rwandan troops have completed their withdrawal from the eastern Congo town."
+    text = "Rwandan troops have completed their withdrawal from the hills near Goma."
     event = next(e for e in _events(pipeline, text) if e.plover_type == "RETREAT")
     assert [a.country for a in event.source] == ["RWA"]
     text = "Chadian soldiers took part in an offensive against the rebels near Abeche."
@@ -202,9 +202,9 @@ def test_lemma_fix_applies_only_to_forms_of_the_true_verb() -> None:
 
 
 def test_trigger_object_inside_a_quantity(pipeline: Pipeline) -> None:
-    text = "Norwegian doctors handed over 900 kg of medicine to a hospital in Herat."
+    text = "Norwegian volunteers handed over two tonnes of flour to a school in Herat."
     events = _events(pipeline, text)
-    assert any(e.plover_type == "AID" and "medicine" in e.trigger.text for e in events), _summary(
+    assert any(e.plover_type == "AID" and "flour" in e.trigger.text for e in events), _summary(
         events
     )
 
@@ -281,9 +281,9 @@ def test_a_cause_told_after_the_act_stands(pipeline: Pipeline) -> None:
 def test_what_a_speaker_of_its_own_says_stands(pipeline: Pipeline) -> None:
     # The parser hangs the quotation below "backed"; it is the general's own word.
     text = (
-        "The president's campaign has been backed by several officers, including General "
-        "Omar Hassan, the commander of the navy, who told reporters, \u201cWe will attack "
-        "the rebel ports with all our ships.\u201d"
+        "The mayor's plan has been backed by many residents, including Pastor Omar Hassan, "
+        "the head of the church, who told reporters, \u201cWe will attack the factory "
+        "tonight.\u201d"
     )
     assert _types(pipeline, text) == ["SUPPORT", "THREATEN"]
 
@@ -323,7 +323,7 @@ def test_the_purpose_of_a_deployment_stands(pipeline: Pipeline) -> None:
 
 
 def test_sworn_to_fight_is_a_threat_even_as_an_adverbial_clause(pipeline: Pipeline) -> None:
-    text = "Tribal leaders have sworn to fight until they win back their land."
+    text = "Tribal leaders have sworn to fight until the dam is torn down."
     fight = next(e for e in _events(pipeline, text) if e.trigger.text == "fight")
     assert (fight.plover_type, fight.status) == ("THREATEN", "future")
 
@@ -503,7 +503,7 @@ def test_protesting_that_is_said_not_marched(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Police have been pressuring the dock workers to call off the strike.",
+        "The police are pressuring the dock workers to abandon the stoppage.",
         "The authorities are pressuring teachers to end their strike.",
     ],
 )
@@ -543,7 +543,7 @@ def test_committed_said_of_the_subject_is_an_intent(pipeline: Pipeline) -> None:
 
 def test_peacekeepers_shipped_out_are_withdrawn(pipeline: Pipeline) -> None:
     events = _events(
-        pipeline, "Sixty Indian peacekeepers were shipped out of the province on Monday."
+        pipeline, "Two hundred Indian peacekeepers were shipped out of the province by air."
     )
     assert [e.cameo_code for e in events] == ["1661"], _summary(events)
 
@@ -551,7 +551,7 @@ def test_peacekeepers_shipped_out_are_withdrawn(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Chadian army prepared to resume shelling rebel positions near the border.",
+        "The Chadian army got ready to bomb rebel camps near the border.",
         "Rebel fighters are poised to attack the town of Goma.",
     ],
 )
@@ -564,7 +564,7 @@ def test_readying_an_attack_is_mobilisation(pipeline: Pipeline, text: str) -> No
     "text",
     [
         "The new council will have the authority to dissolve the parliament of Peru.",
-        "The villagers in Bolivia saw no other way to defend their land.",
+        "The villagers in Bolivia saw no other way to fight the loggers.",
     ],
 )
 def test_a_capacity_to_act_is_no_act(pipeline: Pipeline, text: str) -> None:
@@ -632,7 +632,7 @@ def test_a_private_journey_is_no_visit(pipeline: Pipeline) -> None:
 
 
 def test_a_participle_clause_shares_the_main_clause_participant(pipeline: Pipeline) -> None:
-    text = "Leaflets dropped on the town told residents the war was over, urging them to leave."
+    text = "Leaflets dropped on the valley told farmers the siege was over, urging them to go back."
     events = _events(pipeline, text)
     assert "REQUEST" in [e.plover_type for e in events], _summary(events)
 
@@ -706,7 +706,7 @@ def test_an_appeal_for_an_act_aimed_at_no_one_stays_an_appeal(pipeline: Pipeline
 
 
 def test_claiming_ones_own_attack_is_a_claim_of_responsibility(pipeline: Pipeline) -> None:
-    text = "The rebels claimed that they had attacked the army base near Goma."
+    text = "The rebels claimed that they had ambushed a police convoy near Goma."
     events = _events(pipeline, text)
     (claim,) = [e for e in events if e.cameo_code == "015"]
     assert claim.trigger.text == "claimed"
@@ -724,7 +724,7 @@ def test_claiming_that_others_attacked_is_no_claim_of_responsibility(
 
 
 def test_a_trigger_ending_in_to_needs_its_to(pipeline: Pipeline) -> None:
-    text = "Ghana's finance minister said the government is committed to opening up trade."
+    text = "Ghana's finance minister said the government is committed to cutting import duties."
     events = _events(pipeline, text)
     assert [(e.plover_type, e.trigger.text) for e in events] == [("AGREE", "committed to")]
     text = "Gunmen committed a robbery at the market in Kumasi on Sunday."
@@ -830,7 +830,7 @@ def test_someones_arrest_after_a_cause_preposition_is_an_event(pipeline: Pipelin
 
 
 def test_an_obligation_laid_on_an_act_is_a_demand(pipeline: Pipeline) -> None:
-    text = "The African Union says military intervention in Mali must be avoided."
+    text = "The bishops say an attack on the capital must be avoided."
     events = _events(pipeline, text)
     (demand,) = [e for e in events if e.plover_type == "REQUEST"]
     assert demand.trigger.text.startswith("must"), _summary(events)

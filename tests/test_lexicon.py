@@ -186,13 +186,13 @@ def code() -> Any:
             "launched a cyber attack",
         ),
         (
-            "Serb forces carried out ethnic cleansing in Kosovo.",
+            "Militias carried out ethnic cleansing in the valley.",
             "203",
             "carried out ethnic cleansing",
         ),
         ("Protesters threw petrol bombs at police in Belfast.", "145", "threw petrol bombs"),
         (
-            "The Afghan president announced a cease-fire with the Taliban.",
+            "The Colombian president announced a cease-fire with the ELN.",
             "0871",
             "cease-fire",
         ),

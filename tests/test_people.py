@@ -42,7 +42,7 @@ def test_people_from_a_user_file(tmp_path: Path) -> None:
 def test_people_unknown_name_placed_by_a_demonym_on_its_title(pipeline: Pipeline) -> None:
     # a name the parser does not tag as a person: the demonym on its title places it,
     # not the country of the police who hold it
-    text = "Kenyan police arrested suspected British militant Haroon Rashid Tahir in Mombasa."
+    text = "Kenyan police arrested suspected British smuggler Imran Sadiq Tahir in Mombasa."
     events = pipeline.code_article(Article(id="t", text=text)).events
     targets = [a for e in events for a in e.target if "Tahir" in a.name]
     assert targets

@@ -98,8 +98,8 @@ def test_lexicon_kinds_code_their_act(
 @pytest.mark.parametrize(
     "text",
     [
-        "The envoy urged Ankara to restore ties that were wrecked when its air force shot"
-        " down a Russian jet.",
+        "The envoy urged Moscow to mend ties that were damaged when its navy shelled a"
+        " Ukrainian port.",
         "The mayor asked residents to rebuild the homes that burned after rebels shelled the town.",
     ],
 )

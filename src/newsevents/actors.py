@@ -13,14 +13,14 @@ touching code:
 
 ``ActorResolver.for_doc(doc)`` indexes one parsed document; ``resolve(token)``
 turns the noun phrase headed by a token into an ``Actor`` (or None), with
-within-article coreference: "Haftar" after "General Khalifa Haftar", "the
+within-article coreference: "Ortega" after "General Luis Ortega", "the
 general", "the ministry", "the nation".
 
 Names match only when written with a capital ("Dawn" the newspaper, not "at
 dawn"); sector words match in any case. A country comes from the phrase itself
-("Iran's foreign minister", "Albanians of southern Serbia", "the Bush
+("Chile's trade minister", "Basques of northern Spain", "the Bush
 administration", "the general's forces"), never from a stance or a backer
-("anti-Syria", "US-backed") or an ethnic name ("ethnic Albanians"). A domestic
+("anti-Syria", "US-backed") or an ethnic name ("ethnic Basques"). A domestic
 body the text leaves without one ("the army", "protesters") takes, in this order,
 the one country its sentence names, the article's main country
 (``with_fallback``), and, once places are known, the country where its event
@@ -540,7 +540,7 @@ class ActorResolver:
         # or capital), for the country of a body its sentence leaves unsaid.
         self._sentence_countries: list[set[str]] = [set() for _ in self._sentence_starts]
         # and those it names other than as what is acted on ("condemned Israel",
-        # "sanctions against Nigeria"), for the people it names
+        # "sanctions on Laos"), for the people it names
         self._sentence_speakers: list[set[str]] = [set() for _ in self._sentence_starts]
         self._acted_on_at: list[tuple[int, str]] = []  # (char offset, iso3)
         # and the countries of the national bodies it names ("UNITA", "the ANC")
@@ -690,11 +690,11 @@ class ActorResolver:
             return None
         country = self._country_in(self.doc[lo : ent.end])
         if country is None and title is not None:
-            # "Japanese Prime Minister Ryutaro Hashimoto", "Iraq's President Saddam Hussein"
+            # "Chilean Foreign Minister Ana Rojas", "Peru's President Luis Ortega"
             before = self.doc[max(0, lo - 3) : lo]
             country = self._country_in(t for t in before if not t.is_punct and t.pos_ != "VERB")
         if country is None:
-            # "King Hassan of Morocco", "President Kiir of South Sudan"
+            # "King Olav of Norway", "President Rojas of Chile"
             country = self._country_in(
                 t
                 for child in ent.root.children
@@ -718,7 +718,7 @@ class ActorResolver:
             )
             sectors = (*sectors, *(c for c in stateless if c not in sectors))
         if country is None:
-            # "suspected British militant Haroon Aswad": a demonym among the name's modifiers
+            # "suspected Danish activist Lars Holm": a demonym among the name's modifiers
             country = self._country_in(
                 t
                 for child in ent.root.lefts
@@ -767,7 +767,7 @@ class ActorResolver:
 
     def _country_in(self, span: Span | Iterable[Token], *, places: bool = False) -> str | None:
         """The country a country word in the span names; with ``places``, also the
-        country of a town or region the article resolved there ("from Calgary")."""
+        country of a town or region the article resolved there ("from Tromso")."""
         tokens = list(span)
         for token in tokens:
             match = self._by_token.get(token.i)
@@ -787,7 +787,7 @@ class ActorResolver:
     def _not_its_country(self, token: Token) -> bool:
         """A country word that does not say whose a phrase is: "an anti-Syria
         journalist", "pro-Iran militias" (against or for the country), "ethnic
-        Albanians" (a people, who may live anywhere)."""
+        Basques" (a people, who may live anywhere)."""
         doc = self.doc
         i = token.i
         if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
@@ -813,7 +813,7 @@ class ActorResolver:
 
     def _inside_other_name(self, head: Token, match: PhraseMatch) -> bool:
         """Whether a one-word organisation alias is only the end of a longer proper name
-        the dictionary does not know: "Homeland Union", "Workers' Union"."""
+        the dictionary does not know: "Fishermen's Union", "Miners' Union"."""
         if match.end - match.start != 1 or match.best("organisation") is None:
             return False
         if match.best("name", "demonym", "capital", "city") is not None:
@@ -823,11 +823,11 @@ class ActorResolver:
                 continue
             other = self._by_token.get(child.i)
             if other is None or other.best("organisation") is None:
-                return True  # "Farmers Union", "Nigerian Union of Teachers"
+                return True  # "Farmers Union", "Chilean Union of Nurses"
         return False
 
     def _where_they_live(self, head: Token) -> str | None:
-        """The country a people is placed in: "Albanians in southern Serbia", "of the
+        """The country a people is placed in: "Basques in northern Spain", "of the
         West Bank" (the place itself, not a demonym beside it: "Israeli-occupied")."""
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in ("in", "of"):
@@ -1033,7 +1033,7 @@ class ActorResolver:
         span_start, span_end = tokens[0].i, tokens[-1].i + 1
         match = self._by_token.get(head.i)
         if match is not None and self._inside_other_name(head, match):
-            match = None  # "the Homeland Union" is no European Union ("the Union")
+            match = None  # "the Miners' Union" is no European Union ("the Union")
         if match is not None:
             entry = match.best("organisation", "name", "capital", "city", "demonym")
             if entry is not None and entry.how == "organisation":
@@ -1057,26 +1057,26 @@ class ActorResolver:
             ethnic = self._not_its_country(head)
             if entry is not None and entry.how == "demonym" and head.pos_ == "ADJ":
                 if ethnic:
-                    # "ethnic Albanian unrest": the people, wherever they live
+                    # "ethnic Basque protests": the people, wherever they live
                     return self._actor(
                         match.start - 1, match.end, entry.name, None, ("CVL",), "group"
                     )
                 # "an American airstrike": the adjective names the acting state.
                 return self._actor(match.start, match.end, entry.name, entry.country, (), "country")
             if entry is not None and entry.how == "demonym" and head.pos_ in ("NOUN", "PROPN"):
-                # "the Libyans": the people of a country; "ethnic Albanians", "Albanians
-                # of southern Serbia": a people, of the country where they live (or, if
+                # "the Libyans": the people of a country; "ethnic Basques", "Basques
+                # of northern Spain": a people, of the country where they live (or, if
                 # the text does not say, where the event happens).
                 where = self._where_they_live(head)
                 country = where or (None if ethnic else entry.country)
                 return self._actor(span_start, span_end, entry.name, country, ("CVL",), "group")
-        # A body or group named by a sector word: "the Libyan interior ministry".
+        # A body or group named by a sector word: "the Chilean health ministry".
         sector_entry = self._sector_of(tokens, head)
         if sector_entry is not None:
             sectors, role_text, is_title = sector_entry
             country = self._country_in(t for t in tokens if t.i != head.i)
             if country is None:
-                # "European Union foreign ministers", "UN peacekeepers": the body of a
+                # "European Union envoys", "UN peacekeepers": the body of a
                 # stateless organisation is stateless too, not the article's country.
                 stateless = self._stateless_sectors(t for t in tokens if t.i != head.i)
                 sectors = (*sectors, *(c for c in stateless if c not in sectors))
@@ -1147,7 +1147,7 @@ class ActorResolver:
                 kind,
                 role=role_text if is_title else None,
             )
-        # "Muslim Brotherhood members", "Hamas fighters": the named group acts.
+        # "Shining Path members", "Zapatista fighters": the named group acts.
         for child in head.children:
             if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                 named = self._by_token.get(child.i)
@@ -1176,7 +1176,7 @@ class ActorResolver:
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         if lower in RELATION_NOUNS and possessor is not None:
             return self._other_party(head, possessor, tokens)
-        # "Haftar's campaign": the possessor acts.
+        # "Ortega's campaign": the possessor acts.
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return self._phrase_actor(
@@ -1185,8 +1185,8 @@ class ActorResolver:
                     use_memory=use_memory,
                     exclude_country=exclude_country,
                 )
-        # "an Indian proposal", "the U.S. request": a thing of a state stands for the state.
-        # "US Predator attacks": the state may modify a modifier.
+        # "a Danish plan", "the U.S. request": a thing of a state stands for the state.
+        # "US Navy patrols": the state may modify a modifier.
         if head.pos_ == "NOUN":
             for child in head.lefts:
                 if child.dep_ not in ("amod", "compound", "nmod"):
@@ -1200,7 +1200,7 @@ class ActorResolver:
                         return self._actor(
                             named.start, named.end, entry.name, entry.country, (), "country"
                         )
-        # A surname named earlier as a person ("Haftar" tagged ORG by the parser).
+        # A surname named earlier as a person ("Ortega" tagged ORG by the parser).
         if head.pos_ == "PROPN":
             for person in self._people_seen:
                 if _same_person(person.name, head.text):
@@ -1208,12 +1208,12 @@ class ActorResolver:
                         person, text=head.text, start=head.idx, end=head.idx + len(head.text)
                     )
             # A name the dictionaries do not know is still someone acting ("Erdogan",
-            # "the Civil Liberty Organization"), just without a country or sector yet.
+            # "the Clean Rivers League"), just without a country or sector yet.
             if head.ent_type_ in ("PERSON", "ORG", "NORP", "") and allow_person:
                 names = [t for t in tokens if t.pos_ == "PROPN" or t.i == head.i]
                 unknown: ActorKind = "person" if head.ent_type_ == "PERSON" else "organisation"
                 first, last = names[0], names[-1]
-                # "Iraqi Kurds", "the Afghan Taliban", "British militant Haroon Aswad": a
+                # "Iraqi Kurds", "the Afghan Taliban", "Danish activist Lars Holm": a
                 # demonym before the name places it; "the Trump Administration": a known
                 # person's name
                 leaders = [self.dictionary.person(t.text) for t in names if t.i != head.i]
@@ -1249,7 +1249,7 @@ class ActorResolver:
     ) -> tuple[tuple[str, ...], str, bool] | None:
         """The sector named by the phrase's head (and the words before it)."""
         if head.pos_ not in ("NOUN", "PROPN"):
-            return None  # "the seventh major attack", "a general strike": adjectives
+            return None  # "the third big raid", "a general strike": adjectives
         heads = [t for t in tokens if t.i <= head.i]
         for lo in range(len(heads)):
             words = heads[lo:]

@@ -51,7 +51,7 @@ TARGET_PREPS = (
     "over",
     "between",
 )
-# A noun trigger also takes its target from "for": "support for Haftar", "aid for refugees".
+# A noun trigger also takes its target from "for": "support for the junta", "aid for refugees".
 NOUN_TARGET_PREPS = (*TARGET_PREPS, "for", "of")
 # Verbs of saying that make a sentence a statement (CAMEO 010) when nothing in it is coded.
 STATEMENT_VERBS = frozenset(
@@ -425,7 +425,7 @@ STATIVE_PARTICIPLES = frozenset(
     }
 )
 # Entities whose names hold trigger nouns without naming an event: "Asia-Pacific Economic
-# Cooperation", "Warsaw Pact", "Forces for Defence of Democracy".
+# Cooperation", "Warsaw Pact", "Party of Regions".
 NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
 # "Y must do X", said by someone else, is a demand on Y (CAMEO 10). Root of the act
 # demanded -> the demand's code; any other act (or none in the lexicon) is 100.
@@ -654,7 +654,7 @@ def _find_child(token: Token, word: str, used: set[int]) -> Token | None:
                     return mark
     # An object joined to the first ("sent tents and medicine"), the noun that names
     # what the object is ("suspended a military aid programme"), an object inside a
-    # quantity or a part ("handed over 700 kg of medicine", "suspended part of a
+    # quantity or a part ("handed over two tonnes of flour", "suspended part of a
     # military aid programme", "sent a team of doctors and medical supplies").
     for child in token.children:
         if child.dep_ != "dobj":
@@ -717,7 +717,7 @@ def match_verb(token: Token, trigger: Trigger) -> Match | None:
         if found is None and word == "to" and k < last:
             continue  # "agree to cooperate": the infinitive marker hangs off the next verb
         if found is not None and word == "to" and k == last and found.dep_ == "aux":
-            return None  # "vowed not to return": a trigger's last "to" is a preposition
+            return None  # "promised not to go back": a trigger's last "to" is a preposition
         if found is None:
             return None
         if found.i < token.i - 3 and found.pos_ in ("ADP", "ADV", "PART"):
@@ -801,7 +801,7 @@ def find_matches(sent: SpacySpan, lexicon: Lexicon, *, words: Words | None = Non
         if (lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "") in (
             NOUN_IDIOMS.get(lower[i], ())
         ):
-            continue  # "statements in aid of the campaign": support, no aid given
+            continue  # "a concert in aid of the hospital": support, no aid given
         if token.ent_type_ in NAME_LABELS and token.text[:1].isupper():
             continue  # a word of a name: "Economic Cooperation" in APEC's
         for trigger in triggers:
@@ -862,7 +862,7 @@ def _governing_verb(token: Token) -> Token | None:
         if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubjpass", "attr"):
             return head
         if head.pos_ == "VERB" and current.dep_ == "prep" and _lemma(head) in PREP_LIGHT_VERBS:
-            return head  # "were engaged in ethnic cleansing", "took part in the talks"
+            return head  # "were engaged in looting", "took part in the talks"
         if current.dep_ not in ("pobj", "prep", "compound"):
             return None
         current = head
@@ -874,7 +874,7 @@ _STATEMENT_TRIGGER = Trigger("010", ("say",), "verb")
 
 
 def _clause_of(token: Token) -> Token:
-    """The verb whose clause holds a trigger: "must be ready to mediate" -> be."""
+    """The verb whose clause holds a trigger: "should be willing to talk" -> be."""
     current = token
     for _ in range(4):
         if current.dep_ not in ("xcomp", "acomp", "dobj", "pobj", "prep", "conj", "compound"):
@@ -1032,7 +1032,7 @@ class EventCoder:
             and match.trigger.pos == "verb"
             and (head.head.pos_ == "PROPN" or _lemma(head) in STATIVE_PARTICIPLES)
         ):
-            return None  # "the occupied West Bank", "the banned party": a state
+            return None  # "the occupied islands", "the banned party": a state
         if _not_an_act(head, cameo.code):
             return None
         if (
@@ -1091,11 +1091,11 @@ class EventCoder:
         mode = match.trigger.mode
         governor = head
         if match.trigger.pos == "noun":
-            # "will give Tanzania a grant", "will provide tons of food aid": the verb says
+            # "will give Chile a loan", "will provide crates of seed": the verb says
             # it is to come.
             governor = _governing_verb(head) or head
         if cameo.code[:2] in ("18", "19", "20") and _readied(governor):
-            # "the army prepared to resume shelling": the force is made ready (150); the
+            # "the militia got ready to fire again": the force is made ready (150); the
             # attack itself has not happened
             cameo = self.lexicon.codes["150"]
             mode, status = None, "asserted"
@@ -1108,7 +1108,7 @@ class EventCoder:
             cameo = self.lexicon.codes.get(INTENT_CODES[cameo.code[:2]], cameo)
             mode = None
         elif status == "negated" and "03" <= cameo.code[:2] <= "08" and refuses(governor):
-            # "Israel will not release the prisoners", "failed to reach a deal": a refusal
+            # "Israel will not release the prisoners", "failed to sign the accord": a refusal
             cameo = self.lexicon.codes[refusal_code(cameo.code)]
             mode, status = None, "asserted"
         if cameo.code == "130" and _lemma(head) == "warn" and _warns_of_danger(head, resolver):
@@ -1233,7 +1233,7 @@ class EventCoder:
                 a for c in subjects for t in _with_conjuncts(c) for a in resolver.resolve_all(t)
             ]
             if not targets and any(c.lower_ in PRONOUNS for c in subjects):
-                # "reminded Iraq that it must cooperate": the one addressed
+                # "told Chile that it should comply": the one addressed
                 targets = self._prep_targets(
                     [governor], {token.i}, resolver, exclude=None, preps=("to",)
                 ) or [
@@ -1360,7 +1360,7 @@ class EventCoder:
         attribution: Sequence[tuple[Token, Span]],
     ) -> list[Event]:
         """Claims of responsibility told as claims of one's own attack: "the rebels claimed
-        that they had attacked the base" is CAMEO 015 by the rebels, beside the attack
+        that they had ambushed the convoy" is CAMEO 015 by the rebels, beside the attack
         itself (status claimed). A claim that someone else attacked is no such claim."""
         out: list[Event] = []
         for event, head in found:
@@ -1546,7 +1546,7 @@ class EventCoder:
                     if child.pos_ == "PRON":
                         continue
                     actor = resolver.resolve(child)
-                    # a person, or one titled by a country ("Iran's Supreme Leader")
+                    # a person, or one titled by a country ("Peru's first lady")
                     if actor is not None and (
                         actor.kind == "person"
                         or (
@@ -1639,7 +1639,7 @@ class EventCoder:
                 # "protesters detained by police": the noun the participle describes
                 targets = resolver.resolve_all(verb.head)
             if not targets:
-                # "a camp for Congolese refugees was attacked": whom the thing is for
+                # "a shelter for Haitian migrants was burned": whom the thing is for
                 for child in verb.children:
                     if child.dep_ == "nsubjpass" and child.i not in match.tokens:
                         targets = self._search(child, set(match.tokens), resolver, exclude=None)
@@ -1672,8 +1672,8 @@ class EventCoder:
                     targets.extend(resolver.resolve_all(token, exclude_country=exclude))
         targets = self._not_own_forces(verb, sources, targets)
         if not targets:
-            # "attacked an army base", "stormed the Iranian embassy": whose the thing is,
-            # as for the passive "an army base was attacked"
+            # "raided a police post", "shelled the Danish consulate": whose the thing is,
+            # as for the passive "a police post was raided"
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i not in used:
                     if sources and self._owned_by_pronoun(child):
@@ -1811,7 +1811,7 @@ class EventCoder:
                     targets = found
                     break
         if not targets and match.trigger.code.startswith("042"):
-            # A visit's target is the country visited: "arrived in Amman".
+            # A visit's target is the country visited: "landed in Lima".
             targets = [
                 a
                 for a in (
@@ -1898,7 +1898,7 @@ class EventCoder:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     for pobj in [*child.children, *self._stranded_object(child)]:
                         if child.lower_ == "with" and _lemma(pobj) in self._ALLY_NOUNS:
-                            continue  # "with Albania's help": an ally, not a target
+                            continue  # "with Norway's help": an ally, not a target
                         if pobj.dep_ in ("pobj", "nsubj", "nsubjpass") and pobj.i not in used:
                             actors = [
                                 a
@@ -1912,7 +1912,7 @@ class EventCoder:
     @staticmethod
     def _stranded_object(prep: Token) -> list[Token]:
         """The object of a preposition the parse left without one, taking it for the
-        subject of a clause after it: "granted asylum to five army officers holed up in
+        subject of a clause after it: "granted asylum to three judges hiding in
         the embassy" (officers parsed as the subject of "holed")."""
         if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
             return []
@@ -1944,7 +1944,7 @@ class EventCoder:
             if current.pos_ in ("NOUN", "PROPN"):
                 actor = resolver.resolve(current, exclude_country=exclude)
                 if actor is not None:
-                    # "aid for Romania and Poland": each of the coordinated actors
+                    # "loans for Chile and Peru": each of the coordinated actors
                     more = [
                         a
                         for t in _with_conjuncts(current)[1:]
@@ -2030,7 +2030,7 @@ class EventCoder:
             and noun.head.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
         ):
-            # "retook the village after fierce fighting with guerrillas": the one who
+            # "took back the town after heavy clashes with bandits": the one who
             # acts around the clash is the other side of it
             sources, _ = self._subject_actors(noun.head.head, resolver)
         exclude = sources[0].country if sources else None
@@ -2038,7 +2038,7 @@ class EventCoder:
             [noun], used, resolver, exclude=exclude, preps=NOUN_TARGET_PREPS
         )
         if not targets and verb is not None and _lemma(verb) in LIGHT_VERBS:
-            # "gave the Ivory Coast $5 million of aid": the light verb's recipient.
+            # "gave Bolivia $9 million in loans": the light verb's recipient.
             for child in verb.children:
                 if child.dep_ in ("dative", "dobj") and child.i not in used and child.i != noun.i:
                     targets.extend(resolver.resolve_all(child, exclude_country=exclude))
@@ -2222,7 +2222,7 @@ class EventCoder:
                 queue.extend(current.children)
                 continue
             if current.dep_ == "prep" and current.lower_ in self._WHERE_PREPS:
-                # where it happened ("in Kirkuk") or was said ("at a press conference")
+                # where it happened ("in Tromso") or was said ("at a press conference")
                 objects = [c for c in current.children if c.dep_ == "pobj"]
                 if any(
                     o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) in self._VENUE_NOUNS
@@ -2256,7 +2256,7 @@ class EventCoder:
     @staticmethod
     def _without_overlaps(actors: list[Actor]) -> list[Actor]:
         """One actor per stretch of words: a name the parser split into several
-        subjects ("Libyan Prime Minister" + "Prime Minister Fayez al-Sarraj") is the
+        subjects ("Chilean Finance Minister" + "Finance Minister Ana Rojas") is the
         longer mention, with the other's country if it has none."""
         from dataclasses import replace
 
@@ -2415,7 +2415,7 @@ class EventCoder:
     @staticmethod
     def _active_frame(verb: Token) -> bool:
         """Whether a bare participle reads as active: it has an object or a clause
-        ("donated $50,000 worth of goods"), or a particle of its own right after it
+        ("donated 300 boxes of books"), or a particle of its own right after it
         ("called on Bahrain", "resorted to force"); "activists arrested in Cairo on
         Monday" is passive."""
         for token in (verb, *(c for c in verb.children if c.dep_ == "conj")):
@@ -2607,7 +2607,7 @@ def _told_as_event(noun: Token) -> bool:
 
 def _said_to_be(noun: Token) -> bool:
     """A noun said to exist, or said of something that was: "there was heavy fighting",
-    "there are clashes in the north", "it was a massacre"; not "there was no fighting",
+    "there are clashes in the north", "it was a massacre"; not "there was no shooting",
     "there will be war", "the aim is war"."""
     verb = noun.head
     if noun.dep_ != "attr" or _lemma(verb) != "be":
@@ -2685,7 +2685,7 @@ def _timed_by(noun: Token) -> bool:
     if word in DATING_PREPS or word in ("despite", "because"):
         return True  # "because of the war" is parsed as "because" over "the war"
     if word == "to" and prep.head.lower_ in ("prior", "up", "due", "owing", "thanks"):
-        return True  # "prior to the embargo", "due to the sanctions"
+        return True  # "prior to the vote", "due to the sanctions"
     if word == "of" and prep.head.lower_ == "because":
         return True  # "because of the war"
     return (
@@ -2804,7 +2804,7 @@ def _held_for_treason(verb: Token) -> bool:
     return False
 
 
-# People who may be let in: "opened its borders to refugees", "to fleeing Syrians".
+# People who may be let in: "let the refugees in", "to fleeing Syrians".
 ADMITTED_PEOPLE = frozenset(
     {
         "refugee",
@@ -2907,7 +2907,7 @@ WALKOUT_FROM = frozenset(
 )
 # Verbs that make "threat" a risk one is exposed to, not a threat someone makes.
 RISK_VERBS = frozenset({"carry", "pose", "face", "represent", "constitute", "present", "remain"})
-# "demanded to know why": a question, not a demand.
+# "demanded to learn how": a question, not a demand.
 QUESTION_VERBS = frozenset({"know", "learn", "understand"})
 LEGAL_CASES = frozenset({"case", "charge", "lawsuit", "suit", "indictment", "count"})
 
@@ -2946,7 +2946,7 @@ def _not_an_act(head: Token, code: str) -> bool:
         and _lemma(head.head) in CAPACITY_NOUNS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     ):
-        return True  # "the power to veto the law", "no other way to defend them"
+        return True  # "the power to veto the law", "no other means to protect them"
     lemma = _lemma(head)
     if code.startswith("14") and lemma == "walk":
         place = _walked_out_of(head)
@@ -2955,10 +2955,10 @@ def _not_an_act(head: Token, code: str) -> bool:
         (head.dep_ == "dobj" and _lemma(head.head) in RISK_VERBS)
         or (head.dep_ == "pobj" and head.head.lower_ == "under")
     ):
-        return True  # "charges that carry the threat of prison", "a town under threat"
+        return True  # "charges that carry a risk of jail", "a town under threat"
     if code.startswith("10"):
         if any(c.dep_ == "xcomp" and _lemma(c) in QUESTION_VERBS for c in head.children):
-            return True  # "demanded to know why"
+            return True  # "demanded to learn how"
         if lemma == "ask" and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in head.children
         ):
@@ -3314,7 +3314,7 @@ def appeals_for_force(
 ) -> list[tuple[Event, Token]]:
     """Appeals for a hostile act against others are verbal conflict. Calling for
     sanctions, protest or force against someone rallies opposition against them (CAMEO
-    113, PLOVER ACCUSE: "called for sanctions against the junta", "urged its members to
+    113, PLOVER ACCUSE: "called for sanctions on the regime", "urged its members to
     rally against the law"); calling for charges, arrest or other legal measures against
     someone is a demand (10: "recommended charges against the minister"). CAMEO's appeals
     (02) ask the one addressed to cooperate or yield. The act is one of root 11-20 in the
@@ -3402,7 +3402,7 @@ def _impersonal_obligation(clause: Token) -> bool:
 
 
 def _claiming_verb(head: Token) -> Token | None:
-    """The verb "claim" whose clause holds an act: "claimed that they had attacked"."""
+    """The verb "claim" whose clause holds an act: "claimed that they had ambushed"."""
     current = head
     for _ in range(4):
         if current.dep_ not in ("ccomp", "xcomp", "conj") or current.head.i == current.i:
@@ -3550,7 +3550,7 @@ def _governor(head: Token, code: str, heads: dict[int, str]) -> int | None:
 
 def _own_speech(clause: Token) -> bool:
     """A clause said by a speaker of its own: "a general who told reporters ..." or a
-    quotation ("... backed by the general: “We are joining the battle”")."""
+    quotation ("... backed by the general: “We will enter the fight”")."""
     if clause.pos_ != "VERB":
         return False
     if _lemma(clause) in REPORT_VERBS and any(c.dep_ == "nsubj" for c in clause.children):
@@ -3577,7 +3577,7 @@ def _governing_relation(child: Token, code: str, own_code: str) -> bool:
         if child.lower_ in ("in", "as") and any(
             c.dep_ == "pobj" and c.lower_ in CAUSE_NOUNS for c in child.children
         ):
-            return False  # "in the wake of the killings", "in the midst of the battle"
+            return False  # "in the wake of the killings", "in the midst of the riot"
         return child.lower_ not in CAUSE_PREPS
     if relation == "advcl":
         marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "aux")]
@@ -3661,7 +3661,7 @@ def declares_intent(head: Token) -> bool:
 
 
 # Verbs whose "to" clause is always what is promised, even where the parser hangs it
-# as an adverbial clause ("have sworn to fight until they win back their land").
+# as an adverbial clause ("have vowed to march until the law falls").
 PROMISING_VERBS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "intend"})
 
 
@@ -3702,7 +3702,7 @@ def refusal_code(code: str) -> str:
 
 def refuses(head: Token) -> bool:
     """Whether a negated act is refused: "will not release", "would not accept",
-    "failed to reach a deal" (not a plain "did not meet")."""
+    "failed to sign the accord" (not a plain "did not meet")."""
     current = head
     for _ in range(3):
         children = list(current.children)
@@ -3714,7 +3714,7 @@ def refuses(head: Token) -> bool:
             return False
         current = current.head
         if _lemma(current) == "fail":
-            # "failed to reach a deal", not "accused them of failing to protect": the
+            # "failed to sign the accord", not "accused them of failing to protect": the
             # failure must be told as a fact of its own
             return current.tag_ in ("VBD", "VBZ", "VBP") or any(
                 c.dep_ == "aux" for c in current.children

@@ -1,8 +1,8 @@
 """Linking within an article: claims to the denials that answer them, events to places.
 
-A denial ("the minister denied supporting Haftar") is an event of the same
+A denial ("the minister denied supporting Ortega") is an event of the same
 PLOVER type as an earlier claim or report ("the ministry fully supports
-Haftar's campaign") that shares a target or the source's country. The earlier
+Ortega's campaign") that shares a target or the source's country. The earlier
 event takes status ``denied`` and a ``denied_by`` link; the denial gets a
 ``denies`` link back. Both stay visible, each with its own words.
 """

@@ -137,7 +137,7 @@ ActorKind = Literal["country", "organisation", "person", "group", "sector"]
 class Actor:
     """Someone who acts or is acted upon.
 
-    ``name`` is the canonical name where known ("Khalifa Haftar"), ``text`` the
+    ``name`` is the canonical name where known ("Luis Ortega"), ``text`` the
     words of this mention ("the general"), ``start``/``end`` their offsets.
     """
 
