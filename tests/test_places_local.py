@@ -117,3 +117,9 @@ def test_places_local_countries_back_no_namesake_villages() -> None:
     backing = _backing(names, [egypt, city], ["egypt", "medina"])
     # The country stands for itself alone; an ambiguous town offers all its namesakes.
     assert backing == {"egypt": (egypt,), "medina": (town, city)}
+
+
+def test_places_local_a_county_name_the_model_cut_short(pipeline: Pipeline) -> None:
+    doc = pipeline.resources.nlp("Deputies from Otter Tail County searched the lake on Sunday.")
+    found = [(p.text, p.country, p.feature_code) for p in pipeline.places.find(doc)]
+    assert found == [("Otter Tail County", "USA", "ADM2")]

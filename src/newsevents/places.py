@@ -984,6 +984,7 @@ class PlaceFinder:
             if not len(ent) or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if ent.label_ in PLACE_LABELS:
+                ent = self._widened(ent, taken)
                 toponym = self._lookup(ent)
             elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 # "outside Miller's bakery": a person's name that owns something is the
@@ -1050,6 +1051,25 @@ class PlaceFinder:
         found.extend(self._listed_with_places(doc, found, passed))
         found.extend(_echoes(doc, found, pos))
         return sorted(_not_people(doc, found), key=lambda t: t.start)
+
+    def _widened(self, ent: Span, taken: set[int]) -> Span:
+        """A division's name the model cut short: "[Tail County]" after "Otter" is
+        Otter Tail County, when the gazetteer knows the longer name as its own."""
+        doc = ent.doc
+        if ent[-1].lower_ not in AREA_WORDS:
+            return ent
+        for extra in (2, 1):
+            start = ent.start - extra
+            if start < 0 or any(
+                i in taken or not (doc[i].is_alpha and doc[i].is_title)
+                for i in range(start, ent.start)
+            ):
+                continue
+            longer = doc[start : ent.end]
+            key = normalise_name(longer.text)
+            if any(normalise_name(c.name) == key for c in self.gazetteer.candidates(longer.text)):
+                return longer
+        return ent
 
     def _hyphenated(self, ent: Span) -> list[_Toponym]:
         """ "Dallas-Fort Worth", "Burma/Myanmar", "Calamba, Laguna", "Ellsworth and Lyons":
