@@ -123,3 +123,11 @@ def test_places_local_a_county_name_the_model_cut_short(pipeline: Pipeline) -> N
     doc = pipeline.resources.nlp("Deputies from Otter Tail County searched the lake on Sunday.")
     found = [(p.text, p.country, p.feature_code) for p in pipeline.places.find(doc)]
     assert found == [("Otter Tail County", "USA", "ADM2")]
+
+
+def test_places_local_parts_that_share_a_name(pipeline: Pipeline) -> None:
+    doc = pipeline.resources.nlp("Talks between North and South Korea resumed on Monday.")
+    found = [(p.text, p.name, p.country) for p in pipeline.places.find(doc)]
+    assert found == [("North", "North Korea", "PRK"), ("South Korea", "South Korea", "KOR")]
+    doc = pipeline.resources.nlp("Floods hit North and South Dakota this week.")
+    assert [p.admin1 for p in pipeline.places.find(doc)] == ["ND", "SD"]

@@ -1004,7 +1004,11 @@ class PlaceFinder:
                 continue
             taken.update(range(ent.start, ent.end))
             if toponym is None:
-                inside = self._inside_name(ent) or self._hyphenated(ent)
+                inside = (
+                    self._inside_name(ent) or self._hyphenated(ent) or self._shared_head(ent)
+                    if ent.label_ in PLACE_LABELS
+                    else self._inside_name(ent) or self._hyphenated(ent)
+                )
                 found.extend(inside)
                 if inside or not (
                     ent.label_ in PLACE_LABELS or _place_cue(ent) or _unknown_place(ent)
@@ -1051,6 +1055,32 @@ class PlaceFinder:
         found.extend(self._listed_with_places(doc, found, passed))
         found.extend(_echoes(doc, found, pos))
         return sorted(_not_people(doc, found), key=lambda t: t.start)
+
+    def _shared_head(self, ent: Span) -> list[_Toponym]:
+        """Two parts of places that share their name: "North and South Korea",
+        "Central and South America", "East and West Germany". Each part is the place
+        its word and the shared name make, if the gazetteer knows it by that name."""
+        doc = ent.doc
+        tokens = [t for t in ent if t.lower_ != "the"]
+        if len(tokens) < 4 or tokens[1].lower_ not in ("and", "&"):
+            return []
+        first, second, rest = tokens[0], tokens[2], tokens[3:]
+        if first.lower_ not in PARTS or second.lower_ not in PARTS:
+            return []
+        shared = " ".join(t.text for t in rest)
+        out = []
+        for part in (first, second):
+            name = f"{part.text} {shared}"
+            key = normalise_name(name)
+            own = tuple(c for c in self.gazetteer.candidates(name) if normalise_name(c.name) == key)
+            if not own:
+                return []
+            end = (
+                (part.idx + len(part.text)) if part is first else rest[-1].idx + len(rest[-1].text)
+            )
+            text = doc.text[part.idx : end]
+            out.append(_Toponym(part.idx, end, text, own, True))
+        return out
 
     def _widened(self, ent: Span, taken: set[int]) -> Span:
         """A division's name the model cut short: "[Tail County]" after "Otter" is
@@ -1971,6 +2001,11 @@ DIRECTIONS = frozenset(
         "south-west",
         "outside",
     }
+)
+# Words that make parts of a place with a shared name: "North and South Korea".
+PARTS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
+    | {"upper", "lower", "southeast", "northeast", "southwest", "northwest"}
 )
 # Words after a town's name that name a school, team or district of it.
 SIDES = frozenset({"north", "south", "east", "west", "central"})
