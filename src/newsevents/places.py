@@ -921,6 +921,10 @@ class PlaceFinder:
         total = sum(context.values()) or 1
         exact = normalise_name(toponym.text)
         support = _Support(near) if near else None
+        # An ocean or a region across countries lies in any article's country as much
+        # as in another's: "the Pacific" of a US article is no town in Missouri for
+        # the article's country alone. It weighs as the strongest one.
+        strongest = max((context[c] - votes[c] for c in context), default=0)
 
         def score(candidate: Candidate) -> float:
             value = math.log10(candidate.population + 10) / 2.0
@@ -937,12 +941,8 @@ class PlaceFinder:
                     value += 3.0
                 if candidate.country in press:
                     value += PRESS_WEIGHT
-            elif candidate.feature_code in ("RGN", "CONT") and context:
-                # An ocean or a region across countries lies in any article's country
-                # as much as in another's: "the Pacific" of a US article is no town
-                # in Missouri for the article's country alone.
-                top = max(context[c] - votes[c] for c in context)
-                value += 4.0 * max(0, top) / total
+            elif candidate.feature_code in ("RGN", "CONT"):
+                value += 4.0 * max(0, strongest) / total
             if regions and candidate.admin1 and len(toponym.candidates) > 1:
                 in_region = regions[(candidate.country, candidate.admin1)]
                 value += 2.0 * in_region / sum(regions.values())
@@ -1568,21 +1568,17 @@ NATIONAL_POLICE = frozenset({"force", "forces", "service", "services"})
 AREA_AND_STATE = frozenset({"PCLI", "CONT", "RGN", "ADM1", "ADM2"})
 
 
-def _north_american(doc: Doc, end: int) -> bool:
-    """Whether the words from token ``end`` on name a North American institution."""
-    after = tuple(t.lower_ for t in doc[end : end + 3])
-    return any(after[: len(thing)] == thing for thing in NORTH_AMERICAN_THINGS)
+def _opens_with(words: tuple[str, ...], things: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the words begin with one of the things ("high", "school")."""
+    return any(words[: len(thing)] == thing for thing in things)
 
 
-def _town_cue(doc: Doc, tokens: Sequence[Token], end: int) -> frozenset[str]:
+def _town_cue(doc: Doc, tokens: Sequence[Token], after: tuple[str, ...]) -> frozenset[str]:
     """The feature codes the words around a name rule out: those of areas after a
     thing only a town has, or after a street address ("18 Maple Ave., Cuba"); a
-    country's and a continent's after a thing a town or a state has. ``end`` is the
-    index of the token after the name."""
-    after = [t.lower_ for t in doc[end : end + 3]]
-    if any(tuple(after[: len(thing)]) == thing for thing in TOWN_THINGS) or _north_american(
-        doc, end
-    ):
+    country's and a continent's after a thing a town or a state has. ``after`` is
+    the next three words, in lower case."""
+    if _opens_with(after, TOWN_THINGS) or _opens_with(after, NORTH_AMERICAN_THINGS):
         return AREA_AND_STATE
     first = tokens[0].i
     street = first - 2  # the street word before the comma, past its stop ("Ave", ".")
@@ -1595,9 +1591,7 @@ def _town_cue(doc: Doc, tokens: Sequence[Token], end: int) -> frozenset[str]:
         and doc[street - 1].text[:1].isupper()
     ):
         return AREA_AND_STATE
-    if any(tuple(after[: len(thing)]) == thing for thing in LOCAL_THINGS) and not (
-        len(after) > 1 and after[1] in NATIONAL_POLICE
-    ):
+    if _opens_with(after, LOCAL_THINGS) and not (len(after) > 1 and after[1] in NATIONAL_POLICE):
         return frozenset({"PCLI", "CONT"})
     return frozenset()
 
@@ -1619,10 +1613,11 @@ def _of_kind(found: _Toponym, doc: Doc, tokens: Sequence[Token]) -> _Toponym:
         kept = tuple(c for c in found.candidates if c.feature_code in KINDS[word])
         if kept:
             return replace(found, candidates=kept, narrowed=True)
-    ruled_out = _town_cue(doc, tokens, after)
+    following = tuple(t.lower_ for t in doc[after : after + 3])
+    ruled_out = _town_cue(doc, tokens, following)
     if ruled_out:
         kept = tuple(c for c in found.candidates if c.feature_code not in ruled_out)
-        if _north_american(doc, after):
+        if _opens_with(following, NORTH_AMERICAN_THINGS):
             kept = tuple(c for c in kept if c.country in NORTH_AMERICA) or kept
         if kept and len(kept) < len(found.candidates):
             return replace(found, candidates=kept, narrowed=True, cue=True)
